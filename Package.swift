@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+// Swift developers' build: `swift build`, `swift test`. The distributed
+// libanalyze.so (static Swift runtime, version script, SONAME) is built by CMake.
+import PackageDescription
+
+let package = Package(
+    name: "analyze",
+    products: [
+        .library(name: "AnalyzeCore", targets: ["AnalyzeCore"]),
+        .library(name: "analyze", type: .dynamic, targets: ["analyze"]),
+    ],
+    targets: [
+        .target(
+            name: "CSimdJSON",
+            cxxSettings: [.unsafeFlags(["-std=c++17", "-fno-exceptions"])],
+            linkerSettings: [.linkedLibrary("simdjson")]
+        ),
+        .systemLibrary(name: "CAnalyze", path: "Sources/CAnalyze"),
+        .target(name: "AnalyzeCore", dependencies: ["CSimdJSON"]),
+        .target(name: "analyze", dependencies: ["AnalyzeCore", "CAnalyze"]),
+        .testTarget(name: "AnalyzeCoreTests", dependencies: ["AnalyzeCore"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,16 @@
+/// Reads JSON text and writes it back compact, keys in input order
+/// (the core of `analyze_json_normalize`).
+public func normalizeJSON(_ input: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
+    let document = try JSONDocument.parse(input)
+    var writer = JSONWriter()
+    writer.write(document.root)
+    return writer.bytes
+}
+
+/// `normalizeJSON` over a byte array.
+public func normalizeJSON(_ input: [UInt8]) throws(AnalyzeError) -> [UInt8] {
+    let document = try JSONDocument.parse(input)
+    var writer = JSONWriter()
+    writer.write(document.root)
+    return writer.bytes
+}

@@ -1,0 +1,117 @@
+import Testing
+@testable import AnalyzeCore
+
+@Suite("JSON layer")
+struct JSONTests {
+    private func normalize(_ text: String) throws(AnalyzeError) -> String {
+        String(decoding: try normalizeJSON(Array(text.utf8)), as: UTF8.self)
+    }
+
+    private func failure(_ text: String) -> AnalyzeError? {
+        do {
+            _ = try normalize(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func compactsAndKeepsKeyOrder() throws {
+        #expect(try normalize(" { \"b\" : [1, 2.5, -0, true, null], \"a\": {} } ") == "{\"b\":[1,2.5,0,true,null],\"a\":{}}")
+    }
+
+    @Test func keepsIntegersExact() throws {
+        #expect(try normalize("[9223372036854775807,-9223372036854775808]") == "[9223372036854775807,-9223372036854775808]")
+    }
+
+    @Test func writesShortestDoubles() throws {
+        #expect(try normalize("[0.1,1e20,12.0,1E-5,-0.0]") == "[0.1,1e+20,12.0,1e-05,-0.0]")
+    }
+
+    @Test func escapesStrings() throws {
+        #expect(try normalize("[\"a\\u0000b\\n\\\"\\/\\u00e9\\u2028\"]") == "[\"a\\u0000b\\n\\\"/é\\u2028\"]")
+    }
+
+    @Test func rejectsTruncatedInputWithPosition() {
+        let error = failure("{\"a\": [1, 2")
+        #expect(error?.status == .malformedJSON)
+        #expect(error?.position == 11)
+        #expect(error?.line == 1)
+        #expect(error?.column == 12)
+        #expect(error?.message.hasPrefix("unexpected end of input: unclosed array") == true)
+    }
+
+    @Test func rejectsInvalidUTF8() {
+        let bytes: [UInt8] = [0x5B, 0x22, 0x61, 0xFF, 0x22, 0x5D]
+        do {
+            _ = try normalizeJSON(bytes)
+            Issue.record("accepted invalid UTF-8")
+        } catch {
+            #expect(error.status == .malformedJSON)
+            #expect(error.position == 3)
+            #expect(error.message.hasPrefix("invalid UTF-8 byte"))
+        }
+    }
+
+    @Test func rejectsLoneNUL() {
+        let error = failure("[1]\u{0}")
+        #expect(error?.status == .malformedJSON)
+        #expect(error?.position == 3)
+    }
+
+    @Test func rejectsDeepNesting() {
+        let deep = String(repeating: "[", count: 129) + String(repeating: "]", count: 129)
+        let error = failure(deep)
+        #expect(error?.status == .malformedJSON)
+        #expect(error?.position == 128)
+        let ok = String(repeating: "[", count: 128) + String(repeating: "]", count: 128)
+        #expect((try? normalize(ok)) == ok)
+    }
+
+    @Test func rejectsHugeDeepNestingWithoutRecursion() {
+        let deep = String(repeating: "[", count: 1_000_000)
+        #expect(failure(deep)?.position == 128)
+    }
+
+    @Test func rejectsOutOfRangeNumbers() {
+        #expect(failure("[18446744073709551615]")?.path == "[0]")
+        #expect(failure("[18446744073709551616]")?.position == 1)
+        #expect(failure("{\"x\": 1e400}")?.message.hasPrefix("number 1e400 is out of range") == true)
+        #expect(failure("-9223372036854775809")?.position == 0)
+    }
+
+    @Test func rejectsDuplicateKeysWithPath() {
+        let error = failure("{\"a\": {\"b\": 1, \"b\": 2}}")
+        #expect(error?.status == .malformedJSON)
+        #expect(error?.path == "a.b")
+        #expect(error?.message == "duplicate key \"b\" in object")
+    }
+
+    @Test func rejectsDuplicateKeysInLargeObjects() {
+        let members = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ",")
+        #expect(failure("{\(members), \"k7\": 1}")?.path == "k7")
+    }
+
+    @Test func rejectsEmptyAndGarbage() {
+        #expect(failure("")?.message.hasPrefix("empty input") == true)
+        #expect(failure("   ")?.position == 3)
+        #expect(failure("[1,]")?.position == 3)
+        #expect(failure("{\"a\" 1}")?.message.hasPrefix("expected ':' after object key") == true)
+        #expect(failure("[1] [2]")?.message.hasPrefix("unexpected content after the JSON value") == true)
+        #expect(failure("\"a\u{1}\"")?.message.hasPrefix("unescaped control character") == true)
+        #expect(failure("[\"\\ud800\"]")?.message.hasPrefix("invalid \\u escape: high surrogate") == true)
+    }
+
+    @Test func linesAndColumnsCountNewlines() {
+        let error = failure("{\n  \"a\": tru\n}")
+        #expect(error?.line == 2)
+        #expect(error?.column == 8)
+    }
+
+    @Test func pathsQuoteUnusualKeys() {
+        #expect(JSONPath.member("", "a") == "a")
+        #expect(JSONPath.member("a", "b.c") == "a[\"b.c\"]")
+        #expect(JSONPath.member("a", "") == "a[\"\"]")
+        #expect(JSONPath.element("a", 3) == "a[3]")
+    }
+}
