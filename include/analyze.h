@@ -21,7 +21,8 @@
  *  - Every string the library returns is NUL-terminated, allocated by the
  *    library, and released with analyze_free() (which accepts NULL).
  *  - JSON the library returns is compact, keys in a stable order, and readable
- *    by jansson's json_loads(). It never contains a raw NUL byte.
+ *    by jansson's json_loads() (with JSON_ALLOW_NUL when a string holds
+ *    \u0000). It never contains a raw NUL byte.
  *  - No global mutable state and no init function: every function is
  *    reentrant and may be called from any thread at the same time.
  *
