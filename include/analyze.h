@@ -164,6 +164,12 @@ ANALYZE_EXTERN(void) analyze_free(void *ptr);
 ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t len,
                                            analyze_error_t *err);
 
+/* ---- Requests: validation and HTTP request building -------------------- */
+
+/* ---- Responses, tasks, segments and webhook events --------------------- */
+
+/* ---- Webhook signatures and polling ------------------------------------ */
+
 #ifdef __cplusplus
 }
 #endif

@@ -75,6 +75,12 @@ static inline int analyze_json_normalize_jansson(json_t **out, const json_t *jso
   return analyze__jansson_load(out, result, err);
 }
 
+/* ---- Requests: validation and HTTP request building -------------------- */
+
+/* ---- Responses, tasks, segments and webhook events --------------------- */
+
+/* ---- Webhook signatures and polling ------------------------------------ */
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,2 @@
+"""Commands of the requests group (see cli.py)."""
+COMMANDS: dict = {}

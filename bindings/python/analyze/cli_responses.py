@@ -1,0 +1,2 @@
+"""Commands of the responses group (see cli.py)."""
+COMMANDS: dict = {}

@@ -1,0 +1,2 @@
+"""Commands of the webhooks group (see cli.py)."""
+COMMANDS: dict = {}

@@ -1,0 +1,2 @@
+"""Python API of the requests group."""
+__all__: list = []

@@ -1,0 +1,2 @@
+"""Python API of the responses group."""
+__all__: list = []

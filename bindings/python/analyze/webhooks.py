@@ -1,0 +1,2 @@
+"""Python API of the webhooks group."""
+__all__: list = []

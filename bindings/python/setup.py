@@ -1,0 +1,29 @@
+"""Build hook: ships the built libanalyze.so.1 inside the package (analyze/_lib/).
+
+The library is taken from $ANALYZE_BUILD_DIR/lib or, by default, the CMake
+build tree of this repository (../../build/lib). Without one the package is
+built without a library and finds it at run time (see analyze/_native.py).
+"""
+import os
+import shutil
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class BuildWithLibrary(build_py):
+    """build_py that copies libanalyze.so.1 next to the Python sources."""
+
+    def run(self):
+        build_dir = os.environ.get("ANALYZE_BUILD_DIR", os.path.join(HERE, "..", "..", "build"))
+        library = os.path.join(build_dir, "lib", "libanalyze.so.1")
+        target = os.path.join(HERE, "analyze", "_lib")
+        if os.path.exists(library):
+            os.makedirs(target, exist_ok=True)
+            shutil.copy2(os.path.realpath(library), os.path.join(target, "libanalyze.so.1"))
+        super().run()
+
+
+setup(cmdclass={"build_py": BuildWithLibrary})

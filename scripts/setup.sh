@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what the build needs (Debian packages, Python test packages), builds
+# libanalyze and the CLI into build/, and installs the Python binding so that
+# `python3 -m analyze` works from any directory. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(libsimdjson-dev libjansson-dev libssl-dev cmake ninja-build pkg-config gcc g++ util-linux)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then echo "setup: run as root to install packages" >&2; exit 1; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+command -v swiftc >/dev/null || { echo "setup: the Swift toolchain (swiftc) is not on PATH" >&2; exit 1; }
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build
+
+pip_install() {
+  python3 -m pip install -q --disable-pip-version-check "$@" 2>/dev/null ||
+    python3 -m pip install -q --disable-pip-version-check --break-system-packages "$@"
+}
+python3 -c 'import pytest, jsonschema' 2>/dev/null || pip_install pytest jsonschema
+python3 -c 'import setuptools, wheel' 2>/dev/null || pip_install setuptools wheel
+ANALYZE_BUILD_DIR="$PWD/build" pip_install --no-build-isolation --force-reinstall --no-deps ./bindings/python
+rm -rf bindings/python/build
+echo "setup: built build/lib/libanalyze.so.1 and build/bin/analyze; installed the Python package 'analyze'"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sets up (see setup.sh), then runs every test layer: Swift tests of the core,
+# the C tests through the real libanalyze.so (ctest), and the Python tests
+# through the installed binding (pytest). Fails when any layer fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+echo "== swift test (core)"
+swift test 2>&1 | tee /tmp/analyze-swift-test.log | grep -E "^(✔|✘|􀟈|.*error:)|Test run with|tests? (passed|failed)" | tail -n 40
+grep -q "Test run with .* passed" /tmp/analyze-swift-test.log
+
+echo "== ctest (C ABI, CLI, packaging)"
+ctest --test-dir build --output-on-failure
+
+echo "== pytest (Python binding, installed package)"
+# Run from the tests folder against the installed package, not the source tree.
+status=0
+(cd bindings/python/tests && python3 -m pytest -q -p no:cacheprovider --import-mode=importlib .) || status=$?
+if [ $status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi
+exit $status
