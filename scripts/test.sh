@@ -13,6 +13,9 @@ grep -q "Test run with .* passed" /tmp/analyze-swift-test.log
 echo "== ctest (C ABI, CLI, packaging)"
 ctest --test-dir build --output-on-failure
 
+echo "== fuzz smoke (libFuzzer + AddressSanitizer over every C entry point, ${ANALYZE_FUZZ_SECONDS:-45} s)"
+bash fuzz/run.sh "${ANALYZE_FUZZ_SECONDS:-45}"
+
 echo "== pytest (Python binding, installed package)"
 # Run from the tests folder against the installed package, not the source tree.
 status=0

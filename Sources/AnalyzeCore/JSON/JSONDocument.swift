@@ -50,7 +50,7 @@ public final class JSONDocument: @unchecked Sendable {
             throw JSONSyntaxLocator.locate(bytes, fallback: String(cString: csj_error_message(code)))
         }
         let document = JSONDocument(handle: handle, root: root)
-        try document.root.checkInputRules(path: "")
+        try document.root.checkInputRules()
         return document
     }
 

@@ -94,8 +94,8 @@ public struct JSONNode: @unchecked Sendable {
         guard csj_element_type(element) == CSJ_OBJECT else { return nil }
         var key = key
         return key.withUTF8 { wanted -> JSONNode? in
-            for (candidate, value) in rawMembers where candidate.elementsEqual(wanted) {
-                return value
+            for (candidate, value) in RawMembers(element) where candidate.elementsEqual(wanted) {
+                return JSONNode(document: document, element: value)
             }
             return nil
         }
@@ -103,7 +103,7 @@ public struct JSONNode: @unchecked Sendable {
 
     /// The members of an object in document order (empty for other kinds).
     public var members: [(key: String, value: JSONNode)] {
-        rawMembers.map { (String(decoding: $0.0, as: UTF8.self), $0.1) }
+        RawMembers(element).map { (String(decoding: $0.key, as: UTF8.self), JSONNode(document: document, element: $0.value)) }
     }
 
     /// The elements of an array in order (empty for other kinds).
@@ -112,13 +112,11 @@ public struct JSONNode: @unchecked Sendable {
     /// Number of elements of an array or members of an object (0 for other kinds).
     public var count: Int {
         switch csj_element_type(element) {
-        case CSJ_ARRAY: return elements.reduce(0) { count, _ in count + 1 }
-        case CSJ_OBJECT: return rawMembers.reduce(0) { count, _ in count + 1 }
+        case CSJ_ARRAY: return RawElements(element).reduce(0) { count, _ in count + 1 }
+        case CSJ_OBJECT: return RawMembers(element).reduce(0) { count, _ in count + 1 }
         default: return 0
         }
     }
-
-    var rawMembers: JSONRawMembers { JSONRawMembers(node: self) }
 }
 
 /// The elements of a JSON array, in order.
@@ -127,110 +125,161 @@ public struct JSONElements: Sequence {
 
     /// Iterates the elements.
     public func makeIterator() -> Iterator {
-        guard csj_element_type(node.element) == CSJ_ARRAY else {
-            let empty = csj_iterator()
-            return Iterator(document: node.document, position: empty, end: empty)
-        }
-        return Iterator(document: node.document, position: csj_begin(node.element), end: csj_end(node.element))
+        Iterator(document: node.document, raw: RawElements(node.element))
     }
 
     /// The iterator over a JSON array.
     public struct Iterator: IteratorProtocol {
         let document: JSONDocument
-        var position: csj_iterator
-        let end: csj_iterator
+        var raw: RawElements
 
         /// The next element, or nil at the end.
         public mutating func next() -> JSONNode? {
-            if csj_iterator_equal(position, end) { return nil }
-            let value = csj_array_value(position)
-            position = csj_array_next(position)
-            return JSONNode(document: document, element: value)
+            raw.next().map { JSONNode(document: document, element: $0) }
         }
     }
 }
 
-/// The members of a JSON object as raw key bytes and values, in document order.
-struct JSONRawMembers: Sequence {
-    let node: JSONNode
+/// Elements of an array as bare simdjson elements: no reference counting, for
+/// the library's own walks over a document it keeps alive.
+struct RawElements: Sequence, IteratorProtocol {
+    private var position: csj_iterator
+    private let end: csj_iterator
 
-    func makeIterator() -> Iterator {
-        guard csj_element_type(node.element) == CSJ_OBJECT else {
-            let empty = csj_iterator()
-            return Iterator(document: node.document, position: empty, end: empty)
+    /// The elements of `container` (none when it is not an array).
+    init(_ container: csj_element) {
+        if csj_element_type(container) == CSJ_ARRAY {
+            position = csj_begin(container)
+            end = csj_end(container)
+        } else {
+            position = csj_iterator()
+            end = position
         }
-        return Iterator(document: node.document, position: csj_begin(node.element), end: csj_end(node.element))
     }
 
-    struct Iterator: IteratorProtocol {
-        let document: JSONDocument
-        var position: csj_iterator
-        let end: csj_iterator
+    mutating func next() -> csj_element? {
+        if csj_iterator_equal(position, end) { return nil }
+        let value = csj_array_value(position)
+        position = csj_array_next(position)
+        return value
+    }
+}
 
-        mutating func next() -> (UnsafeBufferPointer<UInt8>, JSONNode)? {
-            if csj_iterator_equal(position, end) { return nil }
-            var length = 0
-            let key = csj_object_key(position, &length)
-            let start = key.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }
-            let bytes = UnsafeBufferPointer(start: start, count: start == nil ? 0 : length)
-            let value = JSONNode(document: document, element: csj_object_value(position))
-            position = csj_object_next(position)
-            return (bytes, value)
+/// Members of an object as raw key bytes and bare elements, in document order.
+struct RawMembers: Sequence, IteratorProtocol {
+    private var position: csj_iterator
+    private let end: csj_iterator
+
+    /// The members of `container` (none when it is not an object).
+    init(_ container: csj_element) {
+        if csj_element_type(container) == CSJ_OBJECT {
+            position = csj_begin(container)
+            end = csj_end(container)
+        } else {
+            position = csj_iterator()
+            end = position
         }
+    }
+
+    mutating func next() -> (key: UnsafeBufferPointer<UInt8>, value: csj_element)? {
+        if csj_iterator_equal(position, end) { return nil }
+        var length = 0
+        let key = csj_object_key(position, &length)
+        let start = key.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }
+        let bytes = UnsafeBufferPointer(start: start, count: start == nil ? 0 : length)
+        let value = csj_object_value(position)
+        position = csj_object_next(position)
+        return (bytes, value)
     }
 }
 
 extension JSONNode {
     /// Rejects what simdjson accepts but the library does not: duplicate keys
-    /// and integers above `Int64.max`. Recursion is bounded by the parse depth limit.
-    func checkInputRules(path: String) throws(AnalyzeError) {
+    /// and integers above `Int64.max`. The path of a problem is built only when
+    /// one is found, as the recursion unwinds (bounded by the parse depth limit).
+    func checkInputRules() throws(AnalyzeError) {
+        var reversedPath: [PathStep] = []
+        guard let message = JSONNode.firstRuleViolation(element, &reversedPath) else { return }
+        var path = ""
+        for step in reversedPath.reversed() {
+            switch step {
+            case .key(let key): path = JSONPath.member(path, key)
+            case .index(let index): path = JSONPath.element(path, index)
+            }
+        }
+        throw AnalyzeError(.malformedJSON, message, path: path)
+    }
+
+    private enum PathStep {
+        case key(String)
+        case index(Int)
+    }
+
+    private static func firstRuleViolation(_ element: csj_element, _ reversedPath: inout [PathStep]) -> String? {
         switch csj_element_type(element) {
         case CSJ_UINT64:
-            if int64 == nil {
-                throw AnalyzeError(.malformedJSON, "integer \(csj_get_uint64(element)) is out of range: integers must fit in a signed 64-bit integer", path: path)
+            if csj_get_uint64(element) > UInt64(Int64.max) {
+                return "integer \(csj_get_uint64(element)) is out of range: integers must fit in a signed 64-bit integer"
             }
         case CSJ_ARRAY:
             var index = 0
-            for child in elements {
-                try child.checkInputRules(path: JSONPath.element(path, index))
+            for child in RawElements(element) {
+                if let message = firstRuleViolation(child, &reversedPath) {
+                    reversedPath.append(.index(index))
+                    return message
+                }
                 index += 1
             }
         case CSJ_OBJECT:
-            var seen = JSONKeySet()
-            for (key, child) in rawMembers {
-                if !seen.insert(key) {
-                    let name = String(decoding: key, as: UTF8.self)
-                    throw AnalyzeError(.malformedJSON, "duplicate key \"\(name)\" in object", path: JSONPath.member(path, name))
+            if let duplicate = JSONNode.firstDuplicateKey(element) {
+                let name = String(decoding: duplicate, as: UTF8.self)
+                reversedPath.append(.key(name))
+                return "duplicate key \"\(name)\" in object"
+            }
+            for (key, child) in RawMembers(element) {
+                if let message = firstRuleViolation(child, &reversedPath) {
+                    reversedPath.append(.key(String(decoding: key, as: UTF8.self)))
+                    return message
                 }
-                try child.checkInputRules(path: JSONPath.member(path, String(decoding: key, as: UTF8.self)))
             }
         default:
             break
         }
+        return nil
     }
 }
 
-/// A set of object keys seen so far: a linear scan while small, hashing beyond.
-struct JSONKeySet {
-    private var small: [UnsafeBufferPointer<UInt8>] = []
-    private var large: Set<[UInt8]>? = nil
+extension JSONNode {
+    /// Keys are compared pairwise while an object is small (no allocation), and
+    /// through a hash set beyond this many members.
+    static let pairwiseKeyLimit = 16
 
-    /// Inserts `key`; false when it was already there.
-    mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        if var hashed = large {
-            large = nil
-            let inserted = hashed.insert(Array(key)).inserted
-            large = hashed
-            return inserted
+    /// The first key of `object` that repeats an earlier key, or nil.
+    static func firstDuplicateKey(_ object: csj_element) -> UnsafeBufferPointer<UInt8>? {
+        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: pairwiseKeyLimit) { seen in
+            var count = 0
+            var hashed: Set<[UInt8]>? = nil
+            for (key, _) in RawMembers(object) {
+                if var set = hashed {
+                    hashed = nil
+                    let inserted = set.insert(Array(key)).inserted
+                    hashed = set
+                    if !inserted { return key }
+                    continue
+                }
+                for index in 0..<count where seen[index].elementsEqual(key) {
+                    return key
+                }
+                if count < pairwiseKeyLimit {
+                    seen[count] = key
+                    count += 1
+                } else {
+                    var set = Set(seen[0..<count].map { Array($0) })
+                    set.insert(Array(key))
+                    hashed = set
+                }
+            }
+            return nil
         }
-        for existing in small where existing.elementsEqual(key) {
-            return false
-        }
-        small.append(key)
-        if small.count > 16 {
-            large = Set(small.map { Array($0) })
-            small = []
-        }
-        return true
     }
 }

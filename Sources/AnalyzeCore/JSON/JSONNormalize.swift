@@ -2,15 +2,18 @@
 /// (the core of `analyze_json_normalize`).
 public func normalizeJSON(_ input: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
     let document = try JSONDocument.parse(input)
-    var writer = JSONWriter()
+    var writer = JSONWriter(capacity: input.count)
     writer.write(document.root)
     return writer.bytes
 }
 
 /// `normalizeJSON` over a byte array.
 public func normalizeJSON(_ input: [UInt8]) throws(AnalyzeError) -> [UInt8] {
-    let document = try JSONDocument.parse(input)
-    var writer = JSONWriter()
-    writer.write(document.root)
-    return writer.bytes
+    do {
+        return try input.withUnsafeBytes { raw in try normalizeJSON(raw) }
+    } catch let error as AnalyzeError {
+        throw error
+    } catch {
+        throw AnalyzeError(.malformedJSON, "unexpected failure")
+    }
 }

@@ -1,3 +1,5 @@
+import CSimdJSON
+
 /// Writes compact JSON (RFC 8259) into a byte buffer.
 ///
 /// Strings get the minimal escapes (`"`, `\`, control characters) plus `\u2028`
@@ -12,6 +14,11 @@ public struct JSONWriter {
 
     /// Creates an empty writer.
     public init() {}
+
+    /// Creates a writer with room for `capacity` bytes (no reallocation below it).
+    public init(capacity: Int) {
+        bytes.reserveCapacity(max(0, capacity))
+    }
 
     /// The text written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -78,26 +85,41 @@ public struct JSONWriter {
     /// Writes the value a node views, without copying it first (object keys in
     /// document order). Recursion is bounded by the parse depth limit.
     public mutating func write(_ node: JSONNode) {
-        switch node.kind {
-        case .null: null()
-        case .bool: bool(node.bool ?? false)
-        case .integer: int(node.int64 ?? 0)
-        case .double: double(node.double ?? 0)
-        case .string: node.withUTF8 { string(utf8: $0) }
-        case .array:
+        write(element: node.element)
+    }
+
+    private mutating func write(element: csj_element) {
+        switch csj_element_type(element) {
+        case CSJ_NULL: null()
+        case CSJ_BOOL: bool(csj_get_bool(element))
+        case CSJ_INT64: int(csj_get_int64(element))
+        case CSJ_UINT64: int(Int64(clamping: csj_get_uint64(element)))
+        case CSJ_DOUBLE: double(csj_get_double(element))
+        case CSJ_STRING:
+            separate()
+            var length = 0
+            if let pointer = csj_get_string(element, &length) {
+                let start = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
+                JSONWriter.appendQuoted(utf8: UnsafeBufferPointer(start: start, count: length), to: &bytes)
+            } else {
+                bytes.append(contentsOf: "\"\"".utf8)
+            }
+        case CSJ_ARRAY:
             beginArray()
-            for item in node.elements { write(item) }
+            for item in RawElements(element) { write(element: item) }
             endArray()
-        case .object:
+        case CSJ_OBJECT:
             beginObject()
-            for (rawKey, value) in node.rawMembers {
+            for (rawKey, value) in RawMembers(element) {
                 separate()
                 JSONWriter.appendQuoted(utf8: rawKey, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 afterKey = true
-                write(value)
+                write(element: value)
             }
             endObject()
+        default:
+            null()
         }
     }
 
@@ -118,30 +140,43 @@ public struct JSONWriter {
         value.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
     }
 
-    /// Appends raw UTF-8 as a quoted, escaped JSON string.
+    /// Appends raw UTF-8 as a quoted, escaped JSON string. Runs of bytes that
+    /// need no escape are copied at once.
     public static func appendQuoted(utf8 value: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var index = 0
         let count = value.count
+        var runStart = 0
+        var index = 0
         while index < count {
             let byte = value[index]
+            let needsEscape = byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || (byte == 0xE2 && index + 2 < count && value[index + 1] == 0x80
+                    && (value[index + 2] == 0xA8 || value[index + 2] == 0xA9))
+            if !needsEscape {
+                index += 1
+                continue
+            }
+            if runStart < index {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart..<index]))
+            }
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
             case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
             case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
             case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
             case 0x08: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
             case 0x0C: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
-            case 0x00..<0x20:
-                appendUnicodeEscape(UInt16(byte), to: &bytes)
-            case 0xE2 where index + 2 < count && value[index + 1] == 0x80 && (value[index + 2] == 0xA8 || value[index + 2] == 0xA9):
+            case 0xE2:
                 appendUnicodeEscape(value[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
                 index += 2
             default:
-                bytes.append(byte)
+                appendUnicodeEscape(UInt16(byte), to: &bytes)
             }
             index += 1
+            runStart = index
+        }
+        if runStart < count {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart..<count]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
