@@ -207,3 +207,32 @@ struct PollingInputTests {
         #expect(status(poll("{}", options: #"{"bogus":1}"#)) == .malformedResponse)
     }
 }
+
+@Suite("Polling: Swift API")
+struct PollingSwiftAPITests {
+    @Test func optionsBuiltInSwiftAreValidated() {
+        #expect(throws: AnalyzeError(.invalidArgument, "option max_delay_ms must be an integer from 0 to 9007199254740991", path: "max_delay_ms")) {
+            try pollNext(state: .task(status: "processing", terminal: false), attempt: 0, options: PollOptions(maxDelayMs: Int64.max))
+        }
+        #expect(throws: AnalyzeError(.invalidArgument, "option jitter must be a number from 0 to 1", path: "jitter")) {
+            try pollNext(state: .task(status: "processing", terminal: false), attempt: 0, options: PollOptions(jitter: .nan))
+        }
+        #expect(throws: AnalyzeError(.invalidArgument, "option factor must be a number of at least 1", path: "factor")) {
+            try pollNext(state: .task(status: "processing", terminal: false), attempt: 0, options: PollOptions(factor: .infinity))
+        }
+    }
+
+    @Test func backoffNeverTrapsOnUnvalidatedOptions() {
+        #expect(PollOptions(maxDelayMs: Int64.max).backoffDelay(attempt: UInt32.max) == PollOptions.maxMilliseconds)
+        #expect(PollOptions(factor: .nan).backoffDelay(attempt: 3) == 30000)
+        #expect(PollOptions(jitter: 5).backoffDelay(attempt: 0) == 0)
+    }
+
+    @Test func decisionsFromValues() throws {
+        let decision = try pollNext(state: .apiError(httpStatus: 503, code: nil, retryable: true, retryAfterMs: 4000),
+                                    attempt: 0, options: PollOptions())
+        #expect(decision == PollDecision(done: false, delayMs: 4000, reason: .retry,
+                                         message: "HTTP 503 is retryable; retry in 4000 ms (the server asked for at least 4000 ms)"))
+        #expect(decision.json.jsonText == #"{"done":false,"delay_ms":4000,"reason":"retry","message":"HTTP 503 is retryable; retry in 4000 ms (the server asked for at least 4000 ms)"}"#)
+    }
+}

@@ -155,6 +155,16 @@ struct WebhookSignatureTests {
         #expect(verify(now: Int64.max, tolerance: Int64.max) == nil)
     }
 
+    @Test func largestDistanceIsReportedExactly() {
+        guard case .success(let header) = sign(timestamp: Int64.max) else {
+            Issue.record("could not sign at Int64.max")
+            return
+        }
+        #expect(verify(header: header, now: Int64.min)
+                == AnalyzeError(.webhookTimestamp, "the signature timestamp is 18446744073709551615 seconds in the future, beyond the tolerance of 300 seconds"))
+        #expect(verify(header: header, now: Int64.max, tolerance: 0) == nil)
+    }
+
     @Test func negativeToleranceIsAnArgumentError() {
         #expect(verify(tolerance: -1) == AnalyzeError(.invalidArgument, "tolerance must not be negative (got -1 seconds)"))
     }

@@ -10,7 +10,9 @@
 ///   reason `deadline` (instead of `backoff` or `retry`).
 ///
 /// The library never sleeps and reads no clock: the host measures `elapsed_ms`.
-public func pollNext(state: PollState, attempt: UInt32, options: PollOptions) -> PollDecision {
+/// Throws `.invalidArgument` when `options` do not pass `PollOptions.validate()`.
+public func pollNext(state: PollState, attempt: UInt32, options: PollOptions) throws(AnalyzeError) -> PollDecision {
+    try options.validate()
     let delay: Int64
     let message: String
     let reason: PollDecision.Reason
@@ -53,6 +55,6 @@ public func pollNext(stateJSON: UnsafeRawBufferPointer, attempt: UInt32,
     let state = try PollState.parse(stateJSON)
     let options = try PollOptions.parse(optionsJSON)
     var writer = JSONWriter()
-    writer.write(pollNext(state: state, attempt: attempt, options: options).json)
+    writer.write(try pollNext(state: state, attempt: attempt, options: options).json)
     return writer.bytes
 }

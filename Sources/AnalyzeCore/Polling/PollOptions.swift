@@ -103,7 +103,8 @@ public struct PollOptions: Sendable, Equatable {
     /// `round(min(max_delay_ms, initial_delay_ms * factor^attempt) * (1 - jitter / 2))`,
     /// rounded to the nearest millisecond (halves up). The power is taken by
     /// repeated squaring in doubles, so huge attempts saturate at the cap.
-    public func backoffDelay(attempt: UInt32) -> Int64 {
+    /// Expects validated options (`validate()`); other values are clamped, never trapped on.
+    func backoffDelay(attempt: UInt32) -> Int64 {
         let cap = Double(maxDelayMs)
         var delay = cap
         if initialDelayMs == 0 {
@@ -113,7 +114,9 @@ public struct PollOptions: Sendable, Equatable {
             if grown < cap { delay = grown }
         }
         let jittered = (delay * (1 - jitter / 2)).rounded(.toNearestOrAwayFromZero)
-        // 0 <= jittered <= cap <= 2^53 - 1: the conversion is exact and cannot trap.
+        // With validated options 0 <= jittered <= 2^53 - 1; the guards keep other values from trapping.
+        guard jittered >= 0 else { return 0 }
+        guard jittered < 9_007_199_254_740_992 else { return PollOptions.maxMilliseconds }
         return Int64(jittered)
     }
 
