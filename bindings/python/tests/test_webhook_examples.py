@@ -1,5 +1,6 @@
 """The Python examples of docs/webhooks.md run (no network, no sleeping)."""
 import os
+import re
 import subprocess
 import sys
 
@@ -29,4 +30,7 @@ def test_poll_loop():
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert [line.split(":")[1].strip() for line in lines] == ["backoff", "backoff", "retry", "terminal"]
-    assert lines[2] == "attempt 2: retry: HTTP 429 is retryable; retry in 3000 ms (the server asked for at least 3000 ms)"
+    # attempt 2 backs off 4500 ms less a random jitter (down to 2250), floored by Retry-After's 3000 ms.
+    delay = int(re.search(r"retry in (\d+) ms", lines[2]).group(1))
+    assert 3000 <= delay <= 4500
+    assert lines[2].endswith("(the server asked for at least 3000 ms)")
