@@ -16,7 +16,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("simdjson")]
         ),
         .systemLibrary(name: "CAnalyze", path: "Sources/CAnalyze"),
-        .target(name: "AnalyzeCore", dependencies: ["CSimdJSON"]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto"),
+        .target(name: "AnalyzeCore", dependencies: ["CSimdJSON", "COpenSSL"]),
         .target(name: "analyze", dependencies: ["AnalyzeCore", "CAnalyze"]),
         .testTarget(name: "AnalyzeCoreTests", dependencies: ["AnalyzeCore"]),
     ],

@@ -170,6 +170,158 @@ ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t 
 
 /* ---- Webhook signatures and polling ------------------------------------ */
 
+/** Default largest accepted |now - t| between a webhook's signature timestamp and now, in seconds. */
+#define ANALYZE_WEBHOOK_DEFAULT_TOLERANCE 300
+
+/**
+ * Verifies a webhook request: its `TL-Signature` header against the raw body
+ * and the webhook secret, and the header's timestamp against `now_unix`.
+ *
+ * The header is `t=<unix seconds>,v1=<hex>[,v1=<hex>...]`. Spaces and tabs
+ * around items, keys and values are ignored; items may come in any order;
+ * several `v1` are allowed (any one may match); other schemes (`v0=...`) are
+ * ignored. Malformed: an empty header, an empty item, an item without `=` or
+ * with an empty key, no `t`, more than one `t`, a `t` that is not decimal
+ * digits or is above 9223372036854775807, no `v1`, a `v1` that is not exactly
+ * 64 hex digits (either case accepted). The signed payload is the header's `t`
+ * digits exactly as written, a ".", then the body bytes; each `v1` is compared
+ * with HMAC-SHA256(secret, payload) in constant time.
+ *
+ * Checks run in this order, and the first failure is returned: arguments;
+ * the secret; the header; the signature; the timestamp. The signature comes
+ * before the timestamp so that a forged request learns nothing about the
+ * receiver's clock: ANALYZE_EWEBHOOK_TIMESTAMP means the request was signed
+ * with the secret but is stale, replayed or from a skewed clock.
+ * No message ever contains the secret or the expected signature.
+ *
+ * @param secret            the webhook secret, as configured (bytes, not decoded).
+ * @param secret_len        its length in bytes.
+ * @param signature_header  the value of the `TL-Signature` header; NULL with
+ *                          header_len 0 means the request had no such header.
+ * @param header_len        its length in bytes.
+ * @param body              the raw request body, exactly as received (never
+ *                          re-serialized JSON); NULL allowed when body_len is 0.
+ * @param body_len          its length in bytes.
+ * @param now_unix          the host's current time in Unix seconds (the library
+ *                          has no clock).
+ * @param tolerance_s       the largest accepted |now_unix - t| in seconds,
+ *                          inclusive; ANALYZE_WEBHOOK_DEFAULT_TOLERANCE is the
+ *                          usual value, 0 demands the same second.
+ * @param err               optional error detail.
+ * @return ANALYZE_OK when the webhook is genuine and fresh;
+ *         ANALYZE_EINVAL when a pointer is NULL with a non-zero length, a
+ *         length exceeds ANALYZE_INPUT_MAX_BYTES, or tolerance_s is negative;
+ *         ANALYZE_EWEBHOOK_SECRET when the secret is empty (or NULL with length 0);
+ *         ANALYZE_EWEBHOOK_HEADER when the header is missing or malformed;
+ *         ANALYZE_EWEBHOOK_SIGNATURE when no `v1` matches;
+ *         ANALYZE_EWEBHOOK_TIMESTAMP when |now_unix - t| > tolerance_s
+ *         (computed without overflow for any values);
+ *         ANALYZE_ENOMEM when libcrypto fails.
+ * Ownership: every input is borrowed for the call; nothing is allocated.
+ */
+ANALYZE_EXTERN(int) analyze_webhook_verify(const char *secret, size_t secret_len,
+                                           const char *signature_header, size_t header_len,
+                                           const char *body, size_t body_len,
+                                           long long now_unix, long long tolerance_s,
+                                           analyze_error_t *err);
+
+/**
+ * Signs a body as the API does, for tests and webhook simulators: writes the
+ * header `t=<timestamp>,v1=<64 lowercase hex digits>` (no other scheme).
+ *
+ * @param out_header  receives the header value; NULL on failure.
+ * @param secret      the webhook secret; must not be empty.
+ * @param secret_len  its length in bytes.
+ * @param body        the body to sign; NULL allowed when body_len is 0.
+ * @param body_len    its length in bytes.
+ * @param timestamp   the signature time in Unix seconds, not negative.
+ * @param err         optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EINVAL when out_header is NULL, a pointer is
+ *         NULL with a non-zero length, a length exceeds ANALYZE_INPUT_MAX_BYTES,
+ *         or timestamp is negative; ANALYZE_EWEBHOOK_SECRET when the secret is
+ *         empty; ANALYZE_ENOMEM.
+ * Ownership: *out_header is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_webhook_sign(char **out_header, const char *secret, size_t secret_len,
+                                         const char *body, size_t body_len, long long timestamp,
+                                         analyze_error_t *err);
+
+/** Default delay after attempt 0 of analyze_poll_next(), in milliseconds. */
+#define ANALYZE_POLL_DEFAULT_INITIAL_DELAY_MS 2000
+/** Default growth of the delay per attempt. */
+#define ANALYZE_POLL_DEFAULT_FACTOR 1.5
+/** Default cap of the backoff delay, in milliseconds. */
+#define ANALYZE_POLL_DEFAULT_MAX_DELAY_MS 30000
+
+/**
+ * Decides what to do after a poll: stop, or poll again after a delay. It
+ * never sleeps and reads no clock; the host waits and measures elapsed time.
+ *
+ * `state_json` is what the last poll returned, in the library's shapes:
+ *  - a task — an object with "status" (string) and "terminal" (boolean), like
+ *    analyze_task_parse() writes. When "terminal" is absent (a raw API task
+ *    body) it is true for the statuses "ready" and "failed";
+ *  - an API error — an object with "http_status" (integer 100..599) and
+ *    optionally "code" (string|null), "retryable" (boolean) and
+ *    "retry_after_ms" (integer >= 0 | null), like analyze_response_parse()
+ *    writes with ANALYZE_EAPI. When "retryable" is absent it is true for 429,
+ *    500, 502, 503 and 504.
+ * An object with "http_status" is an error; otherwise one with "status" is a
+ * task. Other members are ignored.
+ *
+ * `attempt` counts the polls made before this decision, from 0: the decision
+ * after the first response uses 0, after the second 1, and so on, whatever
+ * those responses were.
+ *
+ * The backoff delay is
+ *   round(min(max_delay_ms, initial_delay_ms * factor^attempt) * (1 - jitter / 2))
+ * in milliseconds, rounded to nearest with halves up; with the defaults,
+ * attempts 0, 1, 2, ... give 2000, 3000, 4500, 6750, 10125, 15188, 22781,
+ * then 30000 for every later attempt (factor^attempt saturates, so any
+ * `attempt` is safe).
+ *
+ * The output is a compact object, keys in this order:
+ *   {"done": bool, "delay_ms": integer|null, "reason": string, "message": string}
+ * with `reason`:
+ *  - "terminal": the task's status is terminal; done, delay_ms null.
+ *  - "backoff":  the task is still running; poll again after the backoff delay.
+ *  - "retry":    a retryable API error; poll again after the larger of the
+ *                backoff delay and retry_after_ms (never sooner than the
+ *                server asked, even past max_delay_ms).
+ *  - "error":    an API error that retrying will not fix; done, delay_ms null.
+ *  - "deadline": deadline_ms is set and elapsed_ms + the delay would exceed
+ *                it (landing exactly on it is allowed); done, delay_ms null.
+ *                "terminal" and "error" win over "deadline".
+ * `message` is one English sentence for logs.
+ *
+ * @param out          receives the decision JSON; NULL on failure.
+ * @param state_json   the task or API error object (UTF-8 JSON).
+ * @param len          its length in bytes.
+ * @param attempt      polls made before this decision, from 0.
+ * @param options      NULL (or options_len 0) for the defaults, or a JSON
+ *                     object with any of: "initial_delay_ms" (integer,
+ *                     default 2000), "factor" (number >= 1, default 1.5),
+ *                     "max_delay_ms" (integer, default 30000, not below
+ *                     initial_delay_ms), "jitter" (number 0..1, default 0: a
+ *                     uniform random draw made by the caller; it takes up to
+ *                     half of the backoff delay off), "elapsed_ms" (integer,
+ *                     the time spent polling so far), "deadline_ms" (integer,
+ *                     requires elapsed_ms). Integers are 0..2^53-1.
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL, a pointer is NULL with
+ *         a non-zero length, a length exceeds ANALYZE_INPUT_MAX_BYTES, or an
+ *         option is unknown, of the wrong type or out of range (err->path
+ *         names the key); ANALYZE_EJSON when state_json or options is not
+ *         acceptable JSON (an options message starts with "options: ");
+ *         ANALYZE_ERESPONSE when the state is neither shape or a member has a
+ *         wrong type (err->path names it); ANALYZE_ENOMEM. The state is
+ *         checked before the options.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_poll_next(char **out, const char *state_json, size_t len, unsigned attempt,
+                                      const char *options, size_t options_len, analyze_error_t *err);
+
 #ifdef __cplusplus
 }
 #endif

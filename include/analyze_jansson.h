@@ -81,6 +81,44 @@ static inline int analyze_json_normalize_jansson(json_t **out, const json_t *jso
 
 /* ---- Webhook signatures and polling ------------------------------------ */
 
+/*
+ * analyze_webhook_verify() and analyze_webhook_sign() have no json_t twins on
+ * purpose: a signature covers the raw body bytes, and a body that went
+ * through json_t and back is not those bytes.
+ */
+
+/**
+ * json_t twin of analyze_poll_next(): `*out` is the decision object
+ * {"done", "delay_ms", "reason", "message"}.
+ * @param state    the task or API error object (borrowed).
+ * @param options  the options object, or NULL for the defaults (borrowed).
+ * Returns the codes of analyze_poll_next(), and ANALYZE_EINVAL when out or
+ * state is NULL.
+ * Ownership: `state` and `options` borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_poll_next_jansson(json_t **out, const json_t *state, unsigned attempt,
+                                            const json_t *options, analyze_error_t *err) {
+  char *state_text, *options_text = NULL, *result;
+  int rc;
+  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
+  *out = NULL;
+  rc = analyze__jansson_dump(state, &state_text, err);
+  if (rc != ANALYZE_OK) return rc;
+  if (options != NULL) {
+    rc = analyze__jansson_dump(options, &options_text, err);
+    if (rc != ANALYZE_OK) {
+      free(state_text);
+      return rc;
+    }
+  }
+  rc = analyze_poll_next(&result, state_text, strlen(state_text), attempt, options_text,
+                         options_text ? strlen(options_text) : 0, err);
+  free(state_text);
+  free(options_text);
+  if (rc != ANALYZE_OK) return rc;
+  return analyze__jansson_load(out, result, err);
+}
+
 #ifdef __cplusplus
 }
 #endif

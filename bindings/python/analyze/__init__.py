@@ -64,3 +64,8 @@ from .webhooks import *  # noqa: E402,F401,F403
 from . import requests as _requests, responses as _responses, webhooks as _webhooks  # noqa: E402
 
 __all__ += _requests.__all__ + _responses.__all__ + _webhooks.__all__
+
+from .polling import *  # noqa: E402,F401,F403
+from . import polling as _polling  # noqa: E402
+
+__all__ += _polling.__all__

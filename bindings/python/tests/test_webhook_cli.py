@@ -1,0 +1,93 @@
+"""The Python command line's verify-webhook, sign-webhook and poll-next: the C
+tool's script run against it, and byte-for-byte agreement with the C tool."""
+import os
+import shutil
+import stat
+import subprocess
+import sys
+
+import pytest
+
+import analyze
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+FIXTURES = os.path.join(REPO, "tests", "fixtures", "webhook")
+SCRIPT = os.path.join(REPO, "tests", "c", "scripts", "cli_webhook.sh")
+BODY = os.path.join(FIXTURES, "event-ready.json")
+with open(os.path.join(FIXTURES, "event-ready.signature")) as _f:
+    SIGNATURE = _f.read().strip()
+
+
+@pytest.fixture
+def python_cli(tmp_path):
+    """An executable that runs `python3 -m analyze` with this binding."""
+    package_parent = os.path.dirname(os.path.dirname(os.path.abspath(analyze.__file__)))
+    wrapper = tmp_path / "analyze"
+    wrapper.write_text(f'#!/bin/sh\nPYTHONPATH="{package_parent}" ANALYZE_LIBRARY="{analyze.library_path()}" '
+                       f'exec "{sys.executable}" -m analyze "$@"\n')
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
+    return str(wrapper)
+
+
+def c_cli():
+    """The C tool next to the loaded library (build/bin/analyze), if there is one."""
+    candidate = os.path.normpath(os.path.join(os.path.dirname(analyze.library_path()), "..", "bin", "analyze"))
+    return candidate if os.access(candidate, os.X_OK) else None
+
+
+def test_python_cli_passes_the_c_cli_script(python_cli):
+    if shutil.which("sh") is None:
+        pytest.skip("no /bin/sh")
+    done = subprocess.run(["sh", SCRIPT, python_cli, FIXTURES], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip() == "cli webhook ok"
+
+
+def test_verify_and_sign(run_cli):
+    assert run_cli("verify-webhook", "--secret", "whsec_test", "--signature", SIGNATURE, "--now", "1700000100", BODY) \
+        == (0, "verified\n", "")
+    assert run_cli("sign-webhook", "--secret", "whsec_test", "--timestamp", "1700000000", BODY) == (0, SIGNATURE + "\n", "")
+    code, out, err = run_cli("verify-webhook", "--secret", "nope", "--signature", SIGNATURE, "--now", "1700000000", BODY)
+    assert (code, out, err) == (1, "", "analyze: rejected: the v1 signature does not match the body and the secret\n")
+
+
+def test_poll_next(run_cli):
+    state = '{"http_status":503,"retry_after_ms":null}'
+    assert run_cli("poll-next", "--attempt", "1", "-", stdin=state) == (
+        0, '{"done":false,"delay_ms":3000,"reason":"retry","message":"HTTP 503 is retryable; retry in 3000 ms"}\n', "")
+
+
+CASES = [
+    ["verify-webhook", "--secret", "whsec_test", "--signature", SIGNATURE, "--now", "1700000000", BODY],
+    ["verify-webhook", "--secret", "whsec_test", "--signature", SIGNATURE, "--now", "1800000000", BODY],
+    ["verify-webhook", "--secret", "whsec_test", "--signature", "t=1,v1=zz", "--now", "1", BODY],
+    ["verify-webhook", "--secret", "", "--signature", SIGNATURE, BODY],
+    ["verify-webhook", "--secret", "s", "--signature", SIGNATURE, "--now", "-9223372036854775809", BODY],
+    ["verify-webhook", "--secret", "s", "--signature", SIGNATURE, "--now", "-9223372036854775808", BODY],
+    ["verify-webhook", "--secret", "s", "--secret-file", BODY, "--signature", SIGNATURE, BODY],
+    ["verify-webhook", "--secret", "s", "--signature", SIGNATURE, BODY, BODY],
+    ["verify-webhook", "--", BODY],
+    ["sign-webhook", "--secret", "whsec_test", "--timestamp", "9223372036854775807", BODY],
+    ["sign-webhook", "--secret", "whsec_test", "--timestamp", "9223372036854775808", BODY],
+    ["sign-webhook", "--secret", "k", "--timestamp", "0", "/nonexistent"],
+    ["poll-next", "--attempt", "4294967295", "--option", "factor=1", BODY],
+    ["poll-next", "--attempt", "3", "--option", "jitter=0.5", "--option", "initial_delay_ms=100",
+     os.path.join(REPO, "examples", "task-ready.json")],
+    ["poll-next", "--attempt", "0", "--option", "jitter=", BODY],
+    ["poll-next", "--attempt", "0"] + ["--option", "jitter=0"] * 17 + [BODY],
+    ["poll-next", "--attempt", "007", "--option", "_=1", BODY],
+    [],
+]
+
+
+@pytest.mark.parametrize("args", CASES)
+def test_same_bytes_as_the_c_tool(run_cli, args):
+    tool = c_cli()
+    if tool is None:
+        pytest.skip("the C tool is not built next to the library")
+    if not args:
+        args = ["poll-next", "--attempt", "2", "-"]
+    stdin = '{"status":"queued"}'
+    c = subprocess.run([tool, *args], input=stdin, capture_output=True, text=True)
+    assert run_cli(*args, stdin=stdin) == (c.returncode, c.stdout, c.stderr)
