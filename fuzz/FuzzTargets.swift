@@ -1,8 +1,18 @@
 // The entry points the fuzzer drives, each called with the raw input bytes.
+// Inputs that need two parts (a header and a body, a state and options) are
+// split at the first newline.
 import CAnalyze
 
 /// Calls one C entry point with (bytes, length) and frees whatever it returned.
 typealias FuzzTarget = (UnsafePointer<CChar>, Int) -> Void
+
+/// The input split at its first newline: (first part, its length, rest, its length).
+private func split(_ text: UnsafePointer<CChar>, _ size: Int) -> (UnsafePointer<CChar>, Int, UnsafePointer<CChar>, Int) {
+    var index = 0
+    while index < size && text[index] != 0x0A { index += 1 }
+    let restStart = min(index + 1, size)
+    return (text, index, text + restStart, size - restStart)
+}
 
 let fuzzTargets: [FuzzTarget] = [
     { text, size in
@@ -10,5 +20,29 @@ let fuzzTargets: [FuzzTarget] = [
         var error = analyze_error_t()
         _ = analyze_json_normalize(&out, text, size, &error)
         analyze_free(out)
+    },
+    { text, size in
+        // Signature header on the first line, body after it; hostile times too.
+        let (header, headerLength, body, bodyLength) = split(text, size)
+        var error = analyze_error_t()
+        _ = analyze_webhook_verify("whsec_fuzz", 10, header, headerLength, body, bodyLength,
+                                   1_700_000_000, 300, &error)
+        _ = analyze_webhook_verify("k", 1, header, headerLength, body, bodyLength, Int64.min, Int64.max, &error)
+    },
+    { text, size in
+        var out: UnsafeMutablePointer<CChar>? = nil
+        var error = analyze_error_t()
+        _ = analyze_webhook_sign(&out, text, size, text, size, Int64(size) &* 7919, &error)
+        analyze_free(out)
+    },
+    { text, size in
+        // Poll state on the first line, options after it.
+        let (state, stateLength, options, optionsLength) = split(text, size)
+        for attempt: UInt32 in [0, 7, UInt32.max] {
+            var out: UnsafeMutablePointer<CChar>? = nil
+            var error = analyze_error_t()
+            _ = analyze_poll_next(&out, state, stateLength, attempt, options, optionsLength, &error)
+            analyze_free(out)
+        }
     },
 ]
