@@ -28,7 +28,8 @@ struct IssueCollector {
     /// Records a wrong-type error and marks the field unusable.
     mutating func wrongType(_ path: FieldPath, expected: String, got node: JSONNode) {
         unusable.insert(path)
-        invalid(path, "must be \(expected), not \(Self.describe(node))")
+        let got = node.kind == .double && expected == "an integer" ? "a number with a fraction or an exponent" : Self.describe(node)
+        invalid(path, "must be \(expected), not \(got)")
     }
 
     /// Marks a field as present but unusable without recording an issue.

@@ -54,11 +54,11 @@ extension RequestRules {
         }
         if let end = request.endTime {
             let from = start ?? 0
-            let startText = start == nil ? "0 (start_time defaults to 0)" : MessageText.number(from)
+            let defaulted = start == nil ? " (start_time defaults to 0)" : ""
             if !(end > from) {
-                issues.invalid(endPath, "must be greater than start_time \(startText); got \(MessageText.number(end))")
+                issues.invalid(endPath, "must be greater than start_time (\(MessageText.number(from)))\(defaulted); got \(MessageText.number(end))")
             } else if end - from < Self.minimumClip {
-                issues.invalid(endPath, "the clip end_time - start_time is \(MessageText.number(end - from)) s; it must be at least 4 seconds (start_time \(startText))")
+                issues.invalid(endPath, "the clip end_time - start_time is \(MessageText.number(end - from)) s; it must be at least 4 seconds\(defaulted)")
             }
             if let duration, end > duration {
                 issues.invalid(endPath, "must not exceed the video duration (\(MessageText.number(duration)) s); got \(MessageText.number(end))")
