@@ -201,4 +201,25 @@ struct RequestValidationTests {
         #expect(throws: AnalyzeError(.invalidArgument, "option video_duration must be a positive number of seconds", path: "video_duration")) { try options(#"{"video_duration":0}"#) }
         #expect(throws: AnalyzeError(.invalidArgument, "options must be a JSON object, not an array")) { try options("[]") }
     }
+
+    @Test func largeHostileInputsStayLinear() throws {
+        let count = 20_000
+        let clock = ContinuousClock()
+        let start = clock.now
+        let unknown = (0..<count).map { "\"k\($0)\":1" }.joined(separator: ",")
+        let manyUnknown = try report(#"{"video_id":"v","prompt":"p","# + unknown + "}")
+        #expect(manyUnknown.issues.count == count)
+        #expect(manyUnknown.issues.last?.path == "k\(count - 1)")
+        let fields = (0..<count).map { _ in #"{"name":"same","type":"string","description":"d"}"# }.joined(separator: ",")
+        let ranges = (0..<count).map { #"{"start_time":\#($0 * 2),"end_time":\#($0 * 2 + 3)}"# }.joined(separator: ",")
+        let segments = #"{"model_name":"pegasus1.5","video":{"type":"asset_id","asset_id":"a"},"analysis_mode":"time_based_metadata","response_format":{"type":"segment_definitions","segment_definitions":[{"id":"s","description":"d","fields":["# + fields + #"],"time_ranges":["# + ranges + "]}]}}"
+        let segmentReport = try report(segments)
+        #expect(segmentReport.issues.count == 2 * (count - 1))
+        let chain = (0..<count).map { ##""d\##($0)":{"type":"object","properties":{"next":{"$ref":"#/$defs/d\##($0 + 1)"}},"required":["next"]}"## }.joined(separator: ",")
+        let schema = ##"{"video_id":"v","prompt":"p","response_format":{"type":"json_schema","json_schema":{"type":"object","properties":{"a":{"$ref":"#/$defs/d0"}},"$defs":{"## + chain + ##","d\##(count)":{"type":"string"}}}}}"##
+        #expect(try report(schema).isValid)
+        let cycle = schema.replacingAll(##""d\##(count)":{"type":"string"}"##, with: ##""d\##(count)":{"$ref":"#/$defs/d0"}"##)
+        #expect(try report(cycle).issues.count == count + 1)
+        #expect(clock.now - start < .seconds(60))
+    }
 }

@@ -41,45 +41,68 @@ public struct FieldPath: Sendable, Hashable {
         }
         return text
     }
+}
 
-    /// The position of the path in `root`'s document, for sorting issues:
-    /// the index of each member or element along the way. A step that does not
-    /// exist in the document (a missing field) sorts after every member of its
-    /// parent, and ends the key.
-    func documentOrder(in root: JSONNode) -> [Int] {
+/// The positions of members and elements in a document, for putting issues in
+/// document order. Each object's or array's children are indexed once, so
+/// sorting many issues stays linear in the document's size.
+final class DocumentPositions {
+    private struct Children {
+        var members: [String: (position: Int, node: JSONNode)] = [:]
+        var elements: [JSONNode] = []
+    }
+
+    private let root: JSONNode
+    private var indexed: [FieldPath: Children] = [:]
+
+    /// Positions within `root`'s document.
+    init(root: JSONNode) {
+        self.root = root
+    }
+
+    /// The sort key of `path`: the index of each member or element along the
+    /// way. A step that does not exist in the document (a missing field) sorts
+    /// after every member of its parent, and ends the key.
+    func order(of path: FieldPath) -> [Int] {
         var order: [Int] = []
         var node: JSONNode? = root
-        for component in components {
+        var prefix = FieldPath.root
+        for component in path.components {
             guard let current = node else { break }
-            var found: (Int, JSONNode)? = nil
+            let children = self.children(at: prefix, of: current)
+            var found: (position: Int, node: JSONNode)? = nil
             switch component {
             case .key(let key):
-                var position = 0
-                for member in current.members {
-                    if member.key == key {
-                        found = (position, member.value)
-                        break
-                    }
-                    position += 1
-                }
-            case .index(let wanted):
-                var position = 0
-                for element in current.elements {
-                    if position == wanted {
-                        found = (position, element)
-                        break
-                    }
-                    position += 1
-                }
+                found = children.members[key]
+            case .index(let index):
+                if index >= 0 && index < children.elements.count { found = (index, children.elements[index]) }
             }
-            if let (position, child) = found {
-                order.append(position)
-                node = child
+            if let found {
+                order.append(found.position)
+                node = found.node
             } else {
                 order.append(Int.max)
                 node = nil
             }
+            prefix = FieldPath(components: prefix.components + [component])
         }
         return order
+    }
+
+    private func children(at path: FieldPath, of node: JSONNode) -> Children {
+        if let known = indexed[path] { return known }
+        var children = Children()
+        switch node.kind {
+        case .object:
+            for (position, member) in node.members.enumerated() where children.members[member.key] == nil {
+                children.members[member.key] = (position, member.value)
+            }
+        case .array:
+            children.elements = Array(node.elements)
+        default:
+            break
+        }
+        indexed[path] = children
+        return children
     }
 }

@@ -50,10 +50,11 @@ struct IssueCollector {
         var keyed: [(order: [Int], sequence: Int, issue: ValidationIssue)] = []
         var sequence = 0
         var seen: Set<String> = []
+        let positions = DocumentPositions(root: root)
         for entry in entries {
             let identity = entry.issue.severity.rawValue + "\u{0}" + entry.issue.code.rawValue + "\u{0}" + entry.issue.path + "\u{0}" + entry.issue.message
             if !seen.insert(identity).inserted { continue }
-            keyed.append((entry.path.documentOrder(in: root), sequence, entry.issue))
+            keyed.append((positions.order(of: entry.path), sequence, entry.issue))
             sequence += 1
         }
         keyed.sort { left, right in

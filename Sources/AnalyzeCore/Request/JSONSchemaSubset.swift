@@ -42,15 +42,21 @@ struct JSONSchemaSubset {
         }
     }
 
+    /// The entries of the root `$defs`, in order.
+    private let definitions: [JSONMember]
+    /// Their names.
+    private let definitionNames: Set<String>
+
     init(model: ModelName?, modelNote: String, root: JSONValue) {
         self.model = model
         self.modelNote = modelNote
         self.root = root
-    }
-
-    private var definitions: [JSONMember] {
-        if case .object(let members)? = root["$defs"] { return members }
-        return []
+        if case .object(let members)? = root["$defs"] {
+            definitions = members
+        } else {
+            definitions = []
+        }
+        definitionNames = Set(definitions.map(\.key))
     }
 
     /// Checks the whole schema found at `path`.
@@ -218,7 +224,7 @@ struct JSONSchemaSubset {
             if type != "array" {
                 issues.invalid(keyPath, "minItems is supported only on type array\(Self.onType(type))")
             } else if value != .int(0) && value != .int(1) {
-                issues.invalid(keyPath, "minItems accepts only 0 or 1; got \(value.jsonText)")
+                issues.invalid(keyPath, "minItems accepts only 0 or 1; got \(Self.short(value))")
             }
         case "maxItems", "uniqueItems":
             issues.invalid(keyPath, "\(key) is not supported; remove it")
@@ -231,12 +237,12 @@ struct JSONSchemaSubset {
         switch type {
         case "string":
             guard case .string(let format) = value, Self.stringFormats.contains(format) else {
-                issues.invalid(path, "string format must be one of: \(Self.stringFormats.joined(separator: ", ")); got \(value.jsonText)")
+                issues.invalid(path, "string format must be one of: \(Self.stringFormats.joined(separator: ", ")); got \(Self.short(value))")
                 return
             }
         case "timestamp":
             guard case .string(let format) = value, TimestampFormat(rawValue: format) != nil else {
-                issues.invalid(path, "format is required for timestamp type; allowed values: \(TimestampFormat.allowedList); got \(value.jsonText)")
+                issues.invalid(path, "format is required for timestamp type; allowed values: \(TimestampFormat.allowedList); got \(Self.short(value))")
                 return
             }
         default:
@@ -277,7 +283,7 @@ struct JSONSchemaSubset {
             issues.invalid(path, "only references to entries of the root $defs are supported (#/$defs/<name>); got \(MessageText.quoted(reference))")
             return
         }
-        if !definitions.contains(where: { $0.key == name }) {
+        if !definitionNames.contains(name) {
             issues.invalid(path, "points to \(MessageText.quoted(reference)), which is not defined in $defs")
         }
     }
@@ -295,42 +301,24 @@ struct JSONSchemaSubset {
     /// because it refers to itself without end (through `$ref`, required
     /// properties, non-empty arrays, or every branch of an anyOf).
     private func checkTermination(at path: FieldPath, _ issues: inout IssueCollector) {
-        let entries = definitions
-        var finite: Set<String> = []
-        var changed = true
-        while changed {
-            changed = false
-            for entry in entries where !finite.contains(entry.key) && hasFiniteValue(entry.value, finite) {
-                finite.insert(entry.key)
-                changed = true
-            }
+        guard !definitions.isEmpty else { return }
+        var graph = FiniteValueGraph(definitionNames: definitions.map(\.key))
+        for (index, entry) in definitions.enumerated() {
+            graph.setCondition(ofDefinition: index, graph.condition(of: entry.value))
         }
-        for entry in entries where !finite.contains(entry.key) {
+        let finite = graph.solve()
+        for (index, entry) in definitions.enumerated() where !finite[index] {
             issues.invalid(path.key("$defs").key(entry.key),
                            "refers to itself without end: no finite value satisfies it (make the recursive property optional or allow empty arrays)")
         }
     }
 
-    /// Whether a finite value can satisfy `schema`, given the definitions known to have one.
-    private func hasFiniteValue(_ schema: JSONValue, _ finite: Set<String>) -> Bool {
-        guard case .object = schema else { return true }
-        if case .string(let reference)? = schema["$ref"], let name = Self.definitionName(reference),
-           definitions.contains(where: { $0.key == name }), !finite.contains(name) {
-            return false
+    private static func short(_ value: JSONValue) -> String {
+        switch value {
+        case .int, .double, .bool, .null: return value.jsonText
+        case .string(let text): return MessageText.quoted(text)
+        default: return describe(value)
         }
-        if case .array(let branches)? = schema["anyOf"], !branches.isEmpty,
-           !branches.contains(where: { hasFiniteValue($0, finite) }) {
-            return false
-        }
-        if case .array(let required)? = schema["required"], let properties = schema["properties"] {
-            for case .string(let name) in required {
-                if let property = properties[name], !hasFiniteValue(property, finite) { return false }
-            }
-        }
-        if let items = schema["items"], let minimum = schema["minItems"], minimum == .int(1), !hasFiniteValue(items, finite) {
-            return false
-        }
-        return true
     }
 
     private static func isNumber(_ value: JSONValue) -> Bool {

@@ -9,6 +9,7 @@ extension RequestRules {
             issues.invalid(path, "has \(sources.count) sources; at most \(Self.maxMediaSources) are allowed")
         }
         var names: [(name: String, index: Int)] = []
+        var firstIndex: [String: Int] = [:]
         for (index, source) in sources.enumerated() {
             let sourcePath = path.index(index)
             if issues.isUnusable(sourcePath) { continue }
@@ -16,9 +17,10 @@ extension RequestRules {
             if let name = source.name {
                 if name.isEmpty {
                     issues.invalid(namePath, "must not be empty")
-                } else if let first = names.first(where: { $0.name == name }) {
-                    issues.invalid(namePath, "duplicate name \(MessageText.quoted(name)): \(path.index(first.index).text) has it already; names must be unique")
+                } else if let first = firstIndex[name] {
+                    issues.invalid(namePath, "duplicate name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique")
                 } else {
+                    firstIndex[name] = index
                     names.append((name, index))
                 }
             } else if !issues.isUnusable(namePath) {

@@ -51,12 +51,15 @@ extension RequestRules {
         let declared = prompt.mediaSources.map { checkMediaSources($0, at: sourcesPath) } ?? []
         guard let text = prompt.inputText else { return }
         let referenced = Self.placeholders(in: text)
+        let referencedNames = Set(referenced)
+        let declaredNames = Set(declared.map(\.name))
         var reported: Set<String> = []
-        for name in referenced where !declared.contains(where: { $0.name == name }) && reported.insert(name).inserted {
-            let known = declared.isEmpty ? "media_sources declares none" : "declared: " + declared.map(\.name).joined(separator: ", ")
+        for name in referenced where !declaredNames.contains(name) && reported.insert(name).inserted {
+            let shown = declared.prefix(8).map(\.name).joined(separator: ", ") + (declared.count > 8 ? ", ..." : "")
+            let known = declared.isEmpty ? "media_sources declares none" : "declared: " + shown
             issues.invalid(textPath, "placeholder <@\(name)> names no media source; \(known)")
         }
-        for source in declared where !referenced.contains(source.name) {
+        for source in declared where !referencedNames.contains(source.name) {
             issues.warning(sourcesPath.index(source.index).key("name"),
                            "media source \(MessageText.quoted(source.name)) is never referenced: input_text has no <@\(source.name)> placeholder")
         }

@@ -11,7 +11,7 @@ extension RequestRules {
         if !Self.segmentDefinitionCount.contains(definitions.count) {
             issues.invalid(path, "must have 1 to 20 definitions; has \(definitions.count)")
         }
-        var ids: [(String, Int)] = []
+        var ids: [String: Int] = [:]
         for (index, definition) in definitions.enumerated() {
             let definitionPath = path.index(index)
             if issues.isUnusable(definitionPath) { continue }
@@ -19,10 +19,10 @@ extension RequestRules {
             if let id = definition.id {
                 if id.isEmpty {
                     issues.invalid(idPath, "must not be empty")
-                } else if let first = ids.first(where: { $0.0 == id }) {
-                    issues.invalid(idPath, "duplicate id \(MessageText.quoted(id)): \(path.index(first.1).text) has it already; ids must be unique")
+                } else if let first = ids[id] {
+                    issues.invalid(idPath, "duplicate id \(MessageText.quoted(id)): \(path.index(first).text) has it already; ids must be unique")
                 } else {
-                    ids.append((id, index))
+                    ids[id] = index
                 }
             } else if !issues.isUnusable(idPath) {
                 issues.notProvided(idPath, "required: a unique identifier of the definition")
@@ -39,7 +39,7 @@ extension RequestRules {
     }
 
     private mutating func checkSegmentFields(_ fields: [SegmentField], at path: FieldPath) {
-        var names: [(String, Int)] = []
+        var names: [String: Int] = [:]
         for (index, field) in fields.enumerated() {
             let fieldPath = path.index(index)
             if issues.isUnusable(fieldPath) { continue }
@@ -47,10 +47,10 @@ extension RequestRules {
             if let name = field.name {
                 if name.isEmpty {
                     issues.invalid(namePath, "must not be empty")
-                } else if let first = names.first(where: { $0.0 == name }) {
-                    issues.invalid(namePath, "duplicate field name \(MessageText.quoted(name)): \(path.index(first.1).text) has it already; names must be unique within a definition")
+                } else if let first = names[name] {
+                    issues.invalid(namePath, "duplicate field name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique within a definition")
                 } else {
-                    names.append((name, index))
+                    names[name] = index
                 }
                 if field.type == .timestamp && Self.reservedSegmentNames.contains(name) {
                     issues.invalid(namePath, "\(name) is reserved for the automatic segment keys and cannot name a timestamp field (reserved: start_time, end_time, metadata)")

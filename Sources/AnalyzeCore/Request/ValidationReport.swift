@@ -38,7 +38,7 @@ public struct ValidationIssue: Sendable, Equatable {
 
 /// The outcome of validating a request: every issue, in document order.
 public struct ValidationReport: Sendable, Equatable {
-    /// The issues in document order (see `FieldPath.documentOrder`).
+    /// The issues in document order (see `DocumentPositions`).
     public var issues: [ValidationIssue]
 
     /// Creates a report.
