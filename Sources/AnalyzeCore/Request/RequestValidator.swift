@@ -71,11 +71,6 @@ struct RequestRules {
         value != nil || issues.isUnusable(path)
     }
 
-    /// True when the top-level member `key` is in the document, given its decoded value.
-    func isPresent<T>(_ key: String, _ value: T?) -> Bool {
-        isPresent(.root.key(key), value)
-    }
-
     /// " (model_name defaults to pegasus1.2)" when the model was not given.
     var modelNote: String {
         request.modelName == nil ? " (model_name defaults to pegasus1.2)" : ""
