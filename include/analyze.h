@@ -166,6 +166,163 @@ ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t 
 
 /* ---- Requests: validation and HTTP request building -------------------- */
 
+/*
+ * A create-task request is the JSON body of POST /analyze/tasks (model_name,
+ * video_id or video, prompt or prompt_v2, analysis_mode, response_format...).
+ * Validation checks every rule of the API (docs/validation.md lists them) and
+ * returns EVERY issue at once as a report:
+ *
+ *   {"valid":false,"issues":[{"severity":"error","code":"parameter_invalid",
+ *     "path":"response_format.segment_definitions[0].fields[1].format",
+ *     "message":"format is required when type is timestamp; allowed: ..."}]}
+ *
+ * Keys always in that order; issues in document order (an issue about a
+ * missing field comes after the other members of its object); "severity" is
+ * "error" (the API would reject the request) or "warning" (accepted, likely a
+ * mistake); "code" is parameter_invalid, parameter_not_provided or
+ * parameter_unknown; "path" is dotted with [i] for array elements, "" for the
+ * whole document; "valid" is true exactly when no issue is an error. The
+ * same input always gives the same bytes.
+ *
+ * The builders describe HTTP requests as JSON for the host's transport:
+ *
+ *   {"method":"POST","url":"https://api.twelvelabs.io/v1.3/analyze/tasks",
+ *    "headers":{"x-api-key":"...","Content-Type":"application/json",
+ *               "Idempotency-Key":"...","User-Agent":"..."},
+ *    "body":"{\"video_id\":\"...\",\"prompt\":\"...\"}"}
+ *
+ * "body" is a JSON string holding the canonical request body (only the fields
+ * the caller set, in the documented order, json_schema kept verbatim), or null
+ * for GET and DELETE. Headers appear only when they apply (Content-Type with a
+ * body, Idempotency-Key and User-Agent when given), in the order shown.
+ *
+ * Builder options (a JSON object; NULL/0 means none, which fails because
+ * api_key is required):
+ *   "api_key"          required, non-empty, visible ASCII; sent as x-api-key
+ *                      and never included in any error message;
+ *   "base_url"         absolute http(s) URL without query or fragment
+ *                      (default "https://api.twelvelabs.io/v1.3"; trailing
+ *                      slashes are dropped);
+ *   "user_agent"       printable ASCII, sent as User-Agent;
+ *   "idempotency_key"  (create only) 1-255 visible ASCII characters, sent as
+ *                      Idempotency-Key (see analyze_idempotency_key());
+ *   "video_duration"   (create only) seconds, > 0: also check start_time,
+ *                      end_time and time_ranges against the video's length.
+ * An unknown key, a wrong type or a bad value is ANALYZE_EINVAL naming the
+ * option in err->message and err->path.
+ */
+
+/**
+ * Validates a create-task request and returns its report.
+ *
+ * @param report       receives the report JSON (see above), valid or not;
+ *                     NULL on failure.
+ * @param json         the request (UTF-8 JSON text, not necessarily NUL-terminated).
+ * @param len          its length in bytes.
+ * @param options      optional JSON object {"video_duration": seconds > 0}; NULL/0 for none.
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK whenever the input is JSON, valid request or not (a
+ *         document that is not an object gets one issue with path "");
+ *         ANALYZE_EJSON when the input is not acceptable JSON (err has the
+ *         position/line/column or path); ANALYZE_EINVAL when report is NULL,
+ *         json is NULL with a non-zero len, a length exceeds
+ *         ANALYZE_INPUT_MAX_BYTES, or the options are not a JSON object of
+ *         known keys with valid values; ANALYZE_ENOMEM.
+ * Ownership: *report is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_request_validate(char **report, const char *json, size_t len,
+                                             const char *options, size_t options_len,
+                                             analyze_error_t *err);
+
+/**
+ * Builds the HTTP request creating an analysis task (POST {base_url}/analyze/tasks)
+ * from a valid create-task request. Warnings do not prevent building.
+ *
+ * @param http_request receives the HTTP request JSON (see above); NULL on failure.
+ * @param json         the request (UTF-8 JSON text).
+ * @param len          its length in bytes.
+ * @param options      JSON object: api_key (required), base_url, idempotency_key,
+ *                     user_agent, video_duration (see above).
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EVALIDATION when the request breaks a rule:
+ *         err->message is "request is invalid: N error(s); first: <path>:
+ *         <message>" and err->path the first error's path (call
+ *         analyze_request_validate() for every issue); ANALYZE_EJSON when the
+ *         request is not JSON; ANALYZE_EINVAL for NULL or oversized arguments
+ *         and bad or unknown options (checked first); ANALYZE_ENOMEM.
+ * Ownership: *http_request is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_request_build(char **http_request, const char *json, size_t len,
+                                          const char *options, size_t options_len,
+                                          analyze_error_t *err);
+
+/**
+ * Builds GET {base_url}/analyze/tasks/{task_id}, which returns a task's status
+ * and, once ready, its result.
+ *
+ * @param out          receives the HTTP request JSON ("body": null); NULL on failure.
+ * @param task_id      the task id (UTF-8, any bytes; percent-encoded into the path).
+ * @param len          its length in bytes (must not be 0).
+ * @param options      JSON object: api_key (required), base_url, user_agent.
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL, task_id is empty, NULL
+ *         or not valid UTF-8, or the options are bad; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_retrieve(char **out, const char *task_id, size_t len,
+                                                   const char *options, size_t options_len,
+                                                   analyze_error_t *err);
+
+/**
+ * Builds DELETE {base_url}/analyze/tasks/{task_id}. Parameters, return codes
+ * and ownership as analyze_request_build_retrieve().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_delete(char **out, const char *task_id, size_t len,
+                                                 const char *options, size_t options_len,
+                                                 analyze_error_t *err);
+
+/**
+ * Builds GET {base_url}/analyze/tasks?... listing tasks, newest first.
+ *
+ * @param out          receives the HTTP request JSON ("body": null); NULL on failure.
+ * @param query_json   optional JSON object of filters, NULL/0 for none:
+ *                     "page" (integer >= 1), "page_limit" (integer 1-50),
+ *                     "status" (queued, pending, processing, ready, failed),
+ *                     "video_url" (absolute http(s) URL), "asset_id",
+ *                     "video_id" (non-empty strings), "analysis_mode"
+ *                     (general, time_based_metadata). Values are
+ *                     percent-encoded and written in that order.
+ * @param len          its length in bytes.
+ * @param options      JSON object: api_key (required), base_url, user_agent.
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EVALIDATION when a filter is unknown, of the
+ *         wrong type or out of range ("query is invalid: N error(s); first:
+ *         <path>: <message>", err->path the parameter); ANALYZE_EJSON when
+ *         query_json is not JSON; ANALYZE_EINVAL for NULL or oversized
+ *         arguments and bad options; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_list(char **out, const char *query_json, size_t len,
+                                               const char *options, size_t options_len,
+                                               analyze_error_t *err);
+
+/**
+ * Creates a random idempotency key: a UUID version 4 in lower-case
+ * 8-4-4-4-12 form (36 characters) from the system's secure random source.
+ * Send the same key when retrying the same create request.
+ *
+ * @param out  receives the key; NULL on failure.
+ * @param err  optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
+
+
 /* ---- Responses, tasks, segments and webhook events --------------------- */
 
 /* ---- Webhook signatures and polling ------------------------------------ */

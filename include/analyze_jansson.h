@@ -77,6 +77,135 @@ static inline int analyze_json_normalize_jansson(json_t **out, const json_t *jso
 
 /* ---- Requests: validation and HTTP request building -------------------- */
 
+/* Internal: optional json_t options -> text (NULL stays NULL). */
+static inline int analyze__jansson_options(const json_t *options, char **text, analyze_error_t *err) {
+  *text = NULL;
+  if (options == NULL) return ANALYZE_OK;
+  return analyze__jansson_dump(options, text, err);
+}
+
+/**
+ * json_t twin of analyze_request_validate(): `*report` is the report object.
+ * `options` may be NULL. Returns the codes of analyze_request_validate(), and
+ * ANALYZE_EINVAL when report or request is NULL.
+ * Ownership: `request`, `options` borrowed; `*report` new reference (json_decref).
+ */
+static inline int analyze_request_validate_jansson(json_t **report, const json_t *request,
+                                                   const json_t *options, analyze_error_t *err) {
+  char *text, *opts, *result;
+  int rc;
+  if (report == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "report is NULL", err);
+  *report = NULL;
+  rc = analyze__jansson_dump(request, &text, err);
+  if (rc != ANALYZE_OK) return rc;
+  rc = analyze__jansson_options(options, &opts, err);
+  if (rc != ANALYZE_OK) {
+    free(text);
+    return rc;
+  }
+  rc = analyze_request_validate(&result, text, strlen(text), opts, opts ? strlen(opts) : 0, err);
+  free(text);
+  free(opts);
+  if (rc != ANALYZE_OK) return rc;
+  return analyze__jansson_load(report, result, err);
+}
+
+/**
+ * json_t twin of analyze_request_build(): `*http_request` is the HTTP request
+ * object ({"method","url","headers","body"}; "body" is a string of JSON text).
+ * Returns the codes of analyze_request_build(), and ANALYZE_EINVAL when
+ * http_request, request or options is NULL.
+ * Ownership: `request`, `options` borrowed; `*http_request` new reference (json_decref).
+ */
+static inline int analyze_request_build_jansson(json_t **http_request, const json_t *request,
+                                                const json_t *options, analyze_error_t *err) {
+  char *text, *opts, *result;
+  int rc;
+  if (http_request == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "http_request is NULL", err);
+  *http_request = NULL;
+  rc = analyze__jansson_dump(request, &text, err);
+  if (rc != ANALYZE_OK) return rc;
+  rc = analyze__jansson_options(options, &opts, err);
+  if (rc != ANALYZE_OK) {
+    free(text);
+    return rc;
+  }
+  rc = analyze_request_build(&result, text, strlen(text), opts, opts ? strlen(opts) : 0, err);
+  free(text);
+  free(opts);
+  if (rc != ANALYZE_OK) return rc;
+  return analyze__jansson_load(http_request, result, err);
+}
+
+/* Internal: the shared body of the task-id builders' twins. */
+static inline int analyze__jansson_task_request(int (*build)(char **, const char *, size_t, const char *, size_t,
+                                                             analyze_error_t *),
+                                                json_t **out, const char *task_id, const json_t *options,
+                                                analyze_error_t *err) {
+  char *opts, *result;
+  int rc;
+  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
+  *out = NULL;
+  if (task_id == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "task_id is NULL", err);
+  rc = analyze__jansson_options(options, &opts, err);
+  if (rc != ANALYZE_OK) return rc;
+  rc = build(&result, task_id, strlen(task_id), opts, opts ? strlen(opts) : 0, err);
+  free(opts);
+  if (rc != ANALYZE_OK) return rc;
+  return analyze__jansson_load(out, result, err);
+}
+
+/**
+ * json_t twin of analyze_request_build_retrieve(): `task_id` is a
+ * NUL-terminated UTF-8 string, `*out` the HTTP request object. Returns the
+ * codes of analyze_request_build_retrieve(), and ANALYZE_EINVAL when out or
+ * task_id is NULL.
+ * Ownership: `task_id`, `options` borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_request_build_retrieve_jansson(json_t **out, const char *task_id, const json_t *options,
+                                                         analyze_error_t *err) {
+  return analyze__jansson_task_request(analyze_request_build_retrieve, out, task_id, options, err);
+}
+
+/**
+ * json_t twin of analyze_request_build_delete(); as
+ * analyze_request_build_retrieve_jansson().
+ * Ownership: `task_id`, `options` borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_request_build_delete_jansson(json_t **out, const char *task_id, const json_t *options,
+                                                       analyze_error_t *err) {
+  return analyze__jansson_task_request(analyze_request_build_delete, out, task_id, options, err);
+}
+
+/**
+ * json_t twin of analyze_request_build_list(): `query` may be NULL (no
+ * filters). Returns the codes of analyze_request_build_list(), and
+ * ANALYZE_EINVAL when out is NULL.
+ * Ownership: `query`, `options` borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_request_build_list_jansson(json_t **out, const json_t *query, const json_t *options,
+                                                     analyze_error_t *err) {
+  char *text = NULL, *opts, *result;
+  int rc;
+  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
+  *out = NULL;
+  if (query != NULL) {
+    rc = analyze__jansson_dump(query, &text, err);
+    if (rc != ANALYZE_OK) return rc;
+  }
+  rc = analyze__jansson_options(options, &opts, err);
+  if (rc != ANALYZE_OK) {
+    free(text);
+    return rc;
+  }
+  rc = analyze_request_build_list(&result, text, text ? strlen(text) : 0, opts, opts ? strlen(opts) : 0, err);
+  free(text);
+  free(opts);
+  if (rc != ANALYZE_OK) return rc;
+  return analyze__jansson_load(out, result, err);
+}
+
+
 /* ---- Responses, tasks, segments and webhook events --------------------- */
 
 /* ---- Webhook signatures and polling ------------------------------------ */

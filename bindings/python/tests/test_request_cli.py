@@ -1,0 +1,105 @@
+"""python3 -m analyze validate / build-request: output bytes and exit codes,
+equal to the C tool's (compared directly when the C tool is built)."""
+import json
+import os
+import subprocess
+
+import pytest
+
+import analyze
+from analyze.cli_requests import format_issues
+
+from conftest import REPO
+
+FIXTURES = os.path.join(REPO, "tests", "fixtures", "requests")
+with open(os.path.join(FIXTURES, "catalogue.json"), encoding="utf-8") as handle:
+    CASES = json.load(handle)["cases"]
+
+
+def _c_tool():
+    library_dir = os.path.dirname(os.path.realpath(analyze.library_path()))
+    for candidate in [os.path.join(library_dir, "..", "bin", "analyze"), os.path.join(REPO, "build", "bin", "analyze")]:
+        if os.access(candidate, os.X_OK):
+            return os.path.normpath(candidate)
+    return None
+
+
+C_TOOL = _c_tool()
+
+
+def run_c(*args, stdin=None):
+    done = subprocess.run([C_TOOL, *args], input=stdin, capture_output=True)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.skipif(C_TOOL is None, reason="the C analyze tool is not built")
+def test_every_catalogue_report_prints_the_same_in_c_and_python(tmp_path):
+    for entry in CASES:
+        path = tmp_path / "request.json"
+        path.write_text(json.dumps(entry["request"], ensure_ascii=False), encoding="utf-8")
+        duration = (entry.get("options") or {}).get("video_duration")
+        extra = ["--video-duration", str(duration)] if duration is not None else []
+        report = analyze.validate_request(path.read_bytes(), video_duration=duration)
+        code = 0 if report.valid else 1
+        assert run_c("validate", *extra, str(path)) == (code, format_issues(report).encode(), b""), entry["name"]
+        assert run_c("validate", "--json", *extra, str(path)) == (code, (report.to_json() + "\n").encode(), b""), entry["name"]
+
+
+def test_validate_human_and_json(run_cli):
+    path = os.path.join(FIXTURES, "invalid_segments.json")
+    code, out, err = run_cli("validate", path)
+    assert code == 1 and err == ""
+    assert out.splitlines()[-1] == "invalid: 5 errors, 0 warnings"
+    assert out.splitlines()[1] == ("error parameter_invalid max_tokens: must be between 2,048 and 98,304 for pegasus1.5 "
+                                   "with analysis_mode time_based_metadata (default 32,768); got 1024")
+    code, out, _ = run_cli("validate", "--json", path)
+    assert code == 1
+    with open(path, encoding="utf-8") as handle:
+        assert out == analyze.validate_request(handle.read()).to_json() + "\n"
+    assert run_cli("validate", os.path.join(FIXTURES, "valid_pegasus12.json"))[:2] == (0, "valid: 0 errors, 0 warnings\n")
+    code, out, _ = run_cli("validate", os.path.join(FIXTURES, "warning_unused_image.json"))
+    assert code == 0 and out.endswith("valid: 0 errors, 1 warning\n")
+    assert run_cli("validate", "-", stdin="[]")[:2] == (
+        1, "error parameter_invalid (document): the request must be a JSON object, not an array\ninvalid: 1 error, 0 warnings\n")
+
+
+def test_validate_unusable_input_and_usage(run_cli, tmp_path):
+    (tmp_path / "bad.json").write_text('{"prompt": ')
+    code, out, err = run_cli("validate", str(tmp_path / "bad.json"))
+    assert (code, out) == (2, "") and "line 1, column 12" in err
+    assert run_cli("validate", str(tmp_path / "missing.json"))[0] == 2
+    assert run_cli("validate")[0] == 2
+    assert run_cli("validate", "--frobnicate", "x")[0] == 2
+    window = '{"model_name":"pegasus1.5","video":{"type":"asset_id","asset_id":"a1"},"prompt":"p","end_time":400}'
+    assert run_cli("validate", "--video-duration", "abc", "-", stdin=window)[0] == 2
+    assert run_cli("validate", "--video-duration", "0", "-", stdin=window)[0] == 2
+    assert run_cli("validate", "--video-duration", "3e2", "-", stdin=window)[:2] == (
+        1, "error parameter_invalid end_time: must not exceed the video duration (300 s); got 400\ninvalid: 1 error, 0 warnings\n")
+
+
+def test_build_request(run_cli):
+    path = os.path.join(FIXTURES, "valid_pegasus12.json")
+    code, out, _ = run_cli("build-request", "--api-key", "tlk_SECRET", "--idempotency-key", "k-1", "--user-agent", "demo/1", path)
+    assert code == 0
+    http = json.loads(out)
+    assert list(http["headers"]) == ["x-api-key", "Content-Type", "Idempotency-Key", "User-Agent"]
+    assert http["body"] == ('{"video_id":"6650a3c1e1b2c3d4e5f60718","custom_id":"seo-keywords-42",'
+                            '"prompt":"List the five main topics of this video as SEO keywords.","temperature":0.2}')
+    code, out, err = run_cli("build-request", "--api-key", "tlk_SECRET", os.path.join(FIXTURES, "invalid_segments.json"))
+    assert (code, out) == (1, "")
+    assert err == run_cli("validate", os.path.join(FIXTURES, "invalid_segments.json"))[1]
+    assert run_cli("build-request", path)[0] == 2
+    code, _, err = run_cli("build-request", "--api-key", "tlk SECRET", path)
+    assert code == 2 and "SECRET" not in err and "option api_key" in err
+
+
+@pytest.mark.skipif(C_TOOL is None, reason="the C analyze tool is not built")
+def test_build_request_matches_the_c_tool(run_cli):
+    path = os.path.join(FIXTURES, "valid_pegasus12.json")
+    for args in [["--api-key", "k"], ["--api-key", 'k"1', "--base-url", "http://localhost:8080/", "--user-agent", "ua é"],
+                 ["--api-key", "k", "--idempotency-key", "abc", "--video-duration", "12.5"]]:
+        code, out, _ = run_cli("build-request", *args, path)
+        assert (code, out.encode()) == run_c("build-request", *args, path)[:2]
+    for name in ["invalid_segments.json", "warning_unused_image.json"]:
+        code, out, err = run_cli("build-request", "--api-key", "k", os.path.join(FIXTURES, name))
+        assert (code, out.encode(), err.encode()) == run_c("build-request", "--api-key", "k", os.path.join(FIXTURES, name))

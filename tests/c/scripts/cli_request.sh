@@ -1,0 +1,66 @@
+#!/bin/sh
+# analyze validate / build-request: output bytes, stderr, and exit codes.
+set -u
+cli=$1 fixtures=$2
+fail=0
+expect() { # expect CODE OUTPUT -- command...
+  want_code=$1 want_out=$2; shift 3
+  out=$("$@" 2>/dev/null); code=$?
+  if [ "$code" != "$want_code" ] || [ "$out" != "$want_out" ]; then
+    echo "FAIL: $* -> exit $code, output '$out' (expected exit $want_code, '$want_out')"; fail=1
+  fi
+}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+expect 0 'valid: 0 errors, 0 warnings' -- "$cli" validate "$fixtures/valid_pegasus12.json"
+expect 0 'warning parameter_invalid prompt_v2.media_sources[0].name: media source "ball" is never referenced: input_text has no <@ball> placeholder
+valid: 0 errors, 1 warning' -- "$cli" validate "$fixtures/warning_unused_image.json"
+expect 0 '{"valid":true,"issues":[{"severity":"warning","code":"parameter_invalid","path":"prompt_v2.media_sources[0].name","message":"media source \"ball\" is never referenced: input_text has no <@ball> placeholder"}]}' -- "$cli" validate --json "$fixtures/warning_unused_image.json"
+expect 1 'error parameter_invalid prompt: not supported when analysis_mode is time_based_metadata; describe the segments in response_format.segment_definitions
+error parameter_invalid max_tokens: must be between 2,048 and 98,304 for pegasus1.5 with analysis_mode time_based_metadata (default 32,768); got 1024
+error parameter_invalid response_format.segment_definitions[0].fields[1].format: format is required when type is timestamp; allowed: seconds, hh:mm:ss, hh:mm:ss.fff
+error parameter_invalid response_format.segment_definitions[0].time_ranges: cannot be combined with the top-level start_time and end_time; use one or the other
+error parameter_invalid response_format.segment_definitions[0].time_ranges[1]: overlaps response_format.segment_definitions[0].time_ranges[0]; time ranges of a definition may touch but not overlap
+invalid: 5 errors, 0 warnings' -- "$cli" validate "$fixtures/invalid_segments.json"
+expect 1 '{"valid":false,"issues":[{"severity":"error","code":"parameter_invalid","path":"","message":"the request must be a JSON object, not an array"}]}' -- sh -c "echo '[]' | '$cli' validate --json -"
+expect 1 'error parameter_invalid (document): the request must be a JSON object, not an array
+invalid: 1 error, 0 warnings' -- sh -c "echo '[]' | '$cli' validate -"
+
+# The video duration option.
+window='{"model_name":"pegasus1.5","video":{"type":"asset_id","asset_id":"a1"},"prompt":"p","start_time":10,"end_time":400}'
+expect 1 'error parameter_invalid end_time: must not exceed the video duration (300 s); got 400
+invalid: 1 error, 0 warnings' -- sh -c "echo '$window' | '$cli' validate --video-duration 300 -"
+expect 0 'valid: 0 errors, 0 warnings' -- sh -c "echo '$window' | '$cli' validate --video-duration 4e2 -"
+expect 2 '' -- sh -c "echo '$window' | '$cli' validate --video-duration abc -"
+expect 2 '' -- sh -c "echo '$window' | '$cli' validate --video-duration 0 -"
+expect 2 '' -- sh -c "echo '$window' | '$cli' validate --video-duration"
+
+# Unusable input and usage errors.
+printf '{"prompt": ' > "$tmp/truncated.json"
+expect 2 '' -- "$cli" validate "$tmp/truncated.json"
+expect 2 '' -- "$cli" validate "$tmp/missing.json"
+expect 2 '' -- "$cli" validate
+expect 2 '' -- "$cli" validate --frobnicate "$fixtures/valid_pegasus12.json"
+expect 2 '' -- "$cli" validate "$fixtures/valid_pegasus12.json" "$fixtures/valid_pegasus12.json"
+err=$("$cli" validate "$tmp/truncated.json" 2>&1 >/dev/null)
+case "$err" in *"unexpected end of input"*"line 1, column 12"*) ;; *) echo "FAIL: stderr '$err'"; fail=1 ;; esac
+
+# build-request.
+expect 0 '{"method":"POST","url":"https://api.twelvelabs.io/v1.3/analyze/tasks","headers":{"x-api-key":"tlk_SECRET","Content-Type":"application/json","Idempotency-Key":"3f0e9c2a-4b1d-4c8e-9a7f-1d2e3f4a5b6c","User-Agent":"demo/1.0"},"body":"{\"video_id\":\"6650a3c1e1b2c3d4e5f60718\",\"custom_id\":\"seo-keywords-42\",\"prompt\":\"List the five main topics of this video as SEO keywords.\",\"temperature\":0.2}"}' -- \
+  "$cli" build-request --api-key tlk_SECRET --idempotency-key 3f0e9c2a-4b1d-4c8e-9a7f-1d2e3f4a5b6c --user-agent demo/1.0 "$fixtures/valid_pegasus12.json"
+expect 0 '{"method":"POST","url":"http://localhost:8080/analyze/tasks","headers":{"x-api-key":"k\"1","Content-Type":"application/json"},"body":"{\"video_id\":\"v\",\"prompt\":\"p\"}"}' -- \
+  sh -c "echo '{\"video_id\":\"v\",\"prompt\":\"p\"}' | '$cli' build-request --base-url http://localhost:8080/ --api-key 'k\"1' -"
+expect 1 '' -- "$cli" build-request --api-key tlk_SECRET "$fixtures/invalid_segments.json"
+err=$("$cli" build-request --api-key tlk_SECRET "$fixtures/invalid_segments.json" 2>&1 >/dev/null)
+[ "$err" = "$("$cli" validate "$fixtures/invalid_segments.json")" ] || { echo "FAIL: build-request stderr '$err'"; fail=1; }
+expect 1 '' -- sh -c "echo '$window' | '$cli' build-request --api-key k --video-duration 300 -"
+err=$(echo "$window" | "$cli" build-request --api-key k --video-duration 300 - 2>&1 >/dev/null)
+case "$err" in "error parameter_invalid end_time: must not exceed the video duration (300 s); got 400"*) ;; *) echo "FAIL: stderr '$err'"; fail=1 ;; esac
+expect 2 '' -- "$cli" build-request "$fixtures/valid_pegasus12.json"
+expect 2 '' -- "$cli" build-request --api-key "tlk SECRET" "$fixtures/valid_pegasus12.json"
+err=$("$cli" build-request --api-key "tlk SECRET" "$fixtures/valid_pegasus12.json" 2>&1 >/dev/null)
+case "$err" in *SECRET*) echo "FAIL: the API key is echoed: $err"; fail=1 ;; *"option api_key"*) ;; *) echo "FAIL: stderr '$err'"; fail=1 ;; esac
+expect 2 '' -- "$cli" build-request --api-key k "$tmp/truncated.json"
+"$cli" --help | grep -q '^  validate \[--json\] FILE|-' || { echo "FAIL: --help lists validate"; fail=1; }
+[ $fail -eq 0 ] && echo "cli_request ok"
+exit $fail
