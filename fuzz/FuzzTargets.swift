@@ -45,4 +45,34 @@ let fuzzTargets: [FuzzTarget] = [
             analyze_free(out)
         }
     },
+    { text, size in
+        // A create request on the first line, options after it.
+        let (request, requestLength, options, optionsLength) = split(text, size)
+        var out: UnsafeMutablePointer<CChar>? = nil
+        var error = analyze_error_t()
+        _ = analyze_request_validate(&out, request, requestLength, options, optionsLength, &error)
+        analyze_free(out)
+        out = nil
+        _ = analyze_request_validate(&out, text, size, nil, 0, &error)
+        analyze_free(out)
+        out = nil
+        _ = analyze_request_build(&out, text, size, "{\"api_key\":\"k\"}", 13, &error)
+        analyze_free(out)
+        out = nil
+        _ = analyze_request_build(&out, request, requestLength, options, optionsLength, &error)
+        analyze_free(out)
+    },
+    { text, size in
+        // Task ids and list queries.
+        var out: UnsafeMutablePointer<CChar>? = nil
+        var error = analyze_error_t()
+        _ = analyze_request_build_retrieve(&out, text, size, "{\"api_key\":\"k\"}", 13, &error)
+        analyze_free(out)
+        out = nil
+        _ = analyze_request_build_delete(&out, text, size, nil, 0, &error)
+        analyze_free(out)
+        out = nil
+        _ = analyze_request_build_list(&out, text, size, "{\"api_key\":\"k\"}", 13, &error)
+        analyze_free(out)
+    },
 ]
