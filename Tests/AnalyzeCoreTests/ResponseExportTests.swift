@@ -80,7 +80,7 @@ struct ResponseExportTests {
         #expect(exportFailure(text, "csv") == AnalyzeError(.malformedResponse, "the task is not a time_based_metadata task, so its result has no segments (when request_params does not say, pass the create request as options.request)", path: "result"))
         #expect((try? exported(text, "json", options: #"{"request":{"analysis_mode":"time_based_metadata"}}"#)) == nil)
         let truncated = segmentTask(data: #"{"goal":[{"sta"#, finish: "length")
-        #expect(exportFailure(truncated, "vtt") == AnalyzeError(.malformedResponse, "output truncated at max_tokens: data is not complete JSON (finish_reason is length), not a server bug; raise max_tokens or shorten the input", path: "result.data"))
+        #expect(exportFailure(truncated, "vtt") == AnalyzeError(.malformedResponse, "output truncated at max_tokens: data is not complete JSON (finish_reason is length; truncation_message says whether max_tokens or the context window was reached), not a server bug", path: "result.data"))
         #expect(exportFailure(segmentTask(data: "[]"), "vtt") == AnalyzeError(.malformedResponse, "data must be a JSON object keyed by segment definition id, got array", path: "result.data"))
         #expect(exportFailure(Self.task, "vtt", options: #"{"json_schema":{}}"#)?.status == .invalidArgument)
     }

@@ -132,7 +132,7 @@ struct ResponseSchemaTests {
     @Test func truncatedJSONResult() throws {
         let body = #"{"task_id":"t","custom_id":null,"status":"ready","created_at":"2026-01-05T08:00:00Z","error":{"message":"output truncated: the generation reached the configured max_tokens."},"request_params":{"response_format":{"type":"json_schema","json_schema":{"type":"object"}}},"result":{"generation_id":"g","data":"{\"title\": \"Mat","finish_reason":"length","usage":{"output_tokens":9}}}"#
         let text = try normalizedTask(body)
-        #expect(text.hasSuffix(#""truncated":true,"truncation_message":"output truncated: the generation reached the configured max_tokens.","json":null,"issues":[{"severity":"warning","code":"output_truncated","path":"result.data","message":"output truncated at max_tokens: data is not complete JSON (finish_reason is length), not a server bug; raise max_tokens or shorten the input"}]}}"#))
+        #expect(text.hasSuffix(#""truncated":true,"truncation_message":"output truncated: the generation reached the configured max_tokens.","json":null,"issues":[{"severity":"warning","code":"output_truncated","path":"result.data","message":"output truncated at max_tokens: data is not complete JSON (finish_reason is length; truncation_message says whether max_tokens or the context window was reached), not a server bug"}]}}"#))
     }
 
     @Test func deepDataIsKeptOnlyAsText() throws {

@@ -75,7 +75,7 @@ struct ResultSchemaChecker {
             }
         }
         if let type = schema["type"], !matchesType(instance, type) {
-            report("schema_type", path, "expected \(Self.typeText(type)), got \(instance.kind.name) \(ResultValue.describe(instance))")
+            report("schema_type", path, "expected \(Self.typeText(type)), got \(ResultValue.kindAndValue(instance))")
             return
         }
         if let allowed = schema["enum"], allowed.kind == .array,

@@ -89,4 +89,9 @@ enum ResultValue {
         writer.write(value)
         return writer.bytes
     }
+
+    /// "integer 9", "string \"x\"", or just "null": the kind and value of a node, for messages.
+    static func kindAndValue(_ node: JSONNode) -> String {
+        node.isNull ? "null" : node.kind.name + " " + describe(node)
+    }
 }

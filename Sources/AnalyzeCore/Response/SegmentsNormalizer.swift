@@ -164,7 +164,7 @@ struct SegmentsNormalizer {
     }
 
     private mutating func wrongType(_ value: JSONNode, _ type: String, _ name: String, _ path: String) {
-        report("field_type", path, "expected \(type) (declared for field \(ResultValue.quoted(name))), got \(value.kind.name) \(ResultValue.describe(value))")
+        report("field_type", path, "expected \(type) (declared for field \(ResultValue.quoted(name))), got \(ResultValue.kindAndValue(value))")
     }
 
     private mutating func checkAllowed(_ value: JSONNode, _ field: SegmentField, _ path: String) {

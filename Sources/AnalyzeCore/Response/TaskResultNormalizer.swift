@@ -83,7 +83,7 @@ enum TaskResultNormalizer {
         case .failure(let error):
             if truncated {
                 issues.append(ResultIssue("output_truncated", path: "result.data",
-                                          "output truncated at max_tokens: data is not complete JSON (finish_reason is length), not a server bug; raise max_tokens or shorten the input"))
+                                          "output truncated at max_tokens: data is not complete JSON (finish_reason is length; truncation_message says whether max_tokens or the context window was reached), not a server bug"))
             } else {
                 let location = error.path.isEmpty ? "" : " (at \(error.path))"
                 issues.append(ResultIssue("data_not_json", path: "result.data", "data is not valid JSON: \(error.message)\(location)"))
