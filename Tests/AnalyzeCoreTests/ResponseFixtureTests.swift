@@ -73,7 +73,11 @@ struct ResponseFixtureTests {
             let (status, output) = try outcome.get()
             #expect(Int64(status) == testCase["rc"]?.int64, "\(name)")
             #expect(!expected.isEmpty, "\(name): expected file missing")
-            #expect(String(decoding: output, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(name)")
+            if output != expected {
+                let at = zip(output, expected).prefix { $0 == $1 }.count
+                let context = String(decoding: output[max(0, at - 40)..<min(output.count, at + 40)], as: UTF8.self)
+                Issue.record("\(name): output differs from the expected file at byte \(at): ...\(context)...")
+            }
         }
         #expect(count == 46)
     }

@@ -66,10 +66,10 @@ struct ResponseSegmentsTests {
             #"value "visitors" of field "team" is not one of the allowed values ["home","away"]"#,
             #"expected integer (declared for field "minute"), got string "3""#,
             #"expected string (declared for field "scorers"), got integer 7"#,
-            #"field "kickoff" "ten" is not a time (expected seconds, hh:mm:ss or hh:mm:ss.fff)"#,
+            #"field "kickoff" is not a time: "ten" (expected seconds, hh:mm:ss or hh:mm:ss.fff)"#,
             #"field "note" is not declared in segment definition "goal""#,
         ])
-        #expect(messages.dropFirst(6).first == #"start_time "00:00:05" is not in the format seconds"#)
+        #expect(messages.dropFirst(6).first == #"start_time is not in the format seconds: "00:00:05""#)
         #expect(task["result"]?["issues"]?.elements.allSatisfy { $0["severity"]?.string == "warning" } == true)
     }
 

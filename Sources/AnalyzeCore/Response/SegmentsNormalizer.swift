@@ -89,11 +89,11 @@ struct SegmentsNormalizer {
         }
         if let text = node.string {
             guard let parsed = Timecode.parse(text) else {
-                report("time_invalid", path, "\(what) \(ResultValue.quoted(text)) is not a time (expected seconds, hh:mm:ss or hh:mm:ss.fff)")
+                report("time_invalid", path, "\(what) is not a time: \(ResultValue.quoted(text)) (expected seconds, hh:mm:ss or hh:mm:ss.fff)")
                 return nil
             }
             if let format, !Timecode.matches(text, format) {
-                report("time_format", path, "\(what) \(ResultValue.quoted(text)) is not in the format \(format.rawValue)")
+                report("time_format", path, "\(what) is not in the format \(format.rawValue): \(ResultValue.quoted(text))")
             }
             return parsed.seconds
         }
