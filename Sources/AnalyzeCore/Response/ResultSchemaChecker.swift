@@ -35,16 +35,15 @@ struct ResultSchemaChecker {
 
     /// Checks `instance`, reporting issues under `path`.
     mutating func check(_ instance: JSONNode, path: String) {
-        check(instance, root, path, depth: 0)
+        check(instance, root, .text(path), depth: 0)
     }
 
-    private mutating func report(_ code: String, _ path: String, _ message: @autoclosure () -> String) {
+    private mutating func report(_ code: String, _ path: LazyPath, _ message: @autoclosure () -> String) {
         let counted = trialDepth > 0 && code != "pattern_not_checked" && code != "schema_not_checked"
-        let text = counted ? "" : message()
-        issues.append(ResultIssue(code, path: path, text))
+        issues.append(counted ? ResultIssue(code, path: "", "") : ResultIssue(code, path: path.rendered, message()))
     }
 
-    private mutating func check(_ instance: JSONNode, _ schema: JSONNode, _ path: String, depth: Int) {
+    private mutating func check(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
         if exhausted { return }
         budget -= 1
         if budget <= 0 || depth > ResultSchemaChecker.maxDepth {
@@ -94,7 +93,7 @@ struct ResultSchemaChecker {
         }
     }
 
-    private mutating func checkAnyOf(_ instance: JSONNode, _ alternatives: JSONNode, _ path: String, depth: Int) {
+    private mutating func checkAnyOf(_ instance: JSONNode, _ alternatives: JSONNode, _ path: LazyPath, depth: Int) {
         let before = issues.count
         var count = 0
         for alternative in alternatives.elements {
@@ -115,7 +114,7 @@ struct ResultSchemaChecker {
         report("schema_anyOf", path, "value \(ResultValue.describe(instance)) matches none of the \(count) alternatives of anyOf")
     }
 
-    private mutating func checkNumber(_ instance: JSONNode, _ schema: JSONNode, _ path: String) {
+    private mutating func checkNumber(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath) {
         guard instance.double != nil else { return }
         let value = ResultValue.describe(instance)
         if let limit = schema["minimum"], let order = ResultValue.compareNumbers(instance, limit), order < 0 {
@@ -135,7 +134,7 @@ struct ResultSchemaChecker {
         }
     }
 
-    private mutating func checkString(_ instance: JSONNode, _ schema: JSONNode, _ path: String) {
+    private mutating func checkString(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath) {
         guard let text = instance.string else { return }
         if let pattern = schema["pattern"]?.string {
             do {
@@ -168,31 +167,31 @@ struct ResultSchemaChecker {
         }
     }
 
-    private mutating func checkObject(_ instance: JSONNode, _ schema: JSONNode, _ path: String, depth: Int) {
+    private mutating func checkObject(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
         guard instance.kind == .object else { return }
         if let properties = schema["properties"], properties.kind == .object {
             for (key, value) in instance.members {
                 if let property = properties[key] {
-                    check(value, property, JSONPath.member(path, key), depth: depth + 1)
+                    check(value, property, path.member(key), depth: depth + 1)
                 }
             }
         }
         if let required = schema["required"], required.kind == .array {
             for name in required.elements {
                 if let key = name.string, instance[key] == nil {
-                    report("schema_required", JSONPath.member(path, key), "required property \(ResultValue.quoted(key)) is missing")
+                    report("schema_required", path.member(key), "required property \(ResultValue.quoted(key)) is missing")
                 }
             }
         }
     }
 
-    private mutating func checkArray(_ instance: JSONNode, _ schema: JSONNode, _ path: String, depth: Int) {
+    private mutating func checkArray(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
         guard instance.kind == .array else { return }
         var count = 0
         let items = schema["items"]
         for element in instance.elements {
             if let items, items.kind == .object || items.kind == .bool {
-                check(element, items, JSONPath.element(path, count), depth: depth + 1)
+                check(element, items, path.element(count), depth: depth + 1)
             }
             count += 1
         }

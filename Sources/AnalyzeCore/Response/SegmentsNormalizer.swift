@@ -16,12 +16,13 @@ struct SegmentsNormalizer {
     /// A normalizer for results described by `context`.
     init(context: ResultContext) { self.context = context }
 
-    private mutating func report(_ code: String, _ path: String, _ message: String) {
-        issues.append(ResultIssue(code, path: path, message))
+    private mutating func report(_ code: String, _ path: LazyPath, _ message: String) {
+        issues.append(ResultIssue(code, path: path.rendered, message))
     }
 
     /// The normalized segments of `data`, reported under `path` (`result.segments`).
     mutating func normalize(_ data: JSONNode, path: String) -> JSONValue {
+        let path = LazyPath.text(path)
         guard data.kind == .object else {
             report("segments_shape", path, "data must be a JSON object keyed by segment definition id, got \(data.kind.name)")
             return .null
@@ -31,7 +32,7 @@ struct SegmentsNormalizer {
         }
         var members: [JSONMember] = []
         for (id, value) in data.members {
-            let listPath = JSONPath.member(path, id)
+            let listPath = path.member(id)
             let definition = context.definitions?.first { $0.id == id }
             if definition == nil, context.definitions != nil, !context.definitionsPartial {
                 report("definition_unknown", listPath, "no segment definition has the id \(ResultValue.quoted(id))")
@@ -43,14 +44,14 @@ struct SegmentsNormalizer {
             }
             var segments: [JSONValue] = []
             for element in value.elements {
-                segments.append(segment(element, definition, JSONPath.element(listPath, segments.count)))
+                segments.append(segment(element, definition, listPath.element(segments.count)))
             }
             members.append(JSONMember(id, .array(segments)))
         }
         return .object(members)
     }
 
-    private mutating func segment(_ node: JSONNode, _ definition: SegmentDefinition?, _ path: String) -> JSONValue {
+    private mutating func segment(_ node: JSONNode, _ definition: SegmentDefinition?, _ path: LazyPath) -> JSONValue {
         guard node.kind == .object else {
             report("segments_shape", path, "expected a segment object, got \(node.kind.name)")
             return jsonObject(("start_time", .null), ("end_time", .null), ("metadata", .object([])))
@@ -62,11 +63,11 @@ struct SegmentsNormalizer {
         }
         return jsonObject(("start_time", start.map(JSONValue.double) ?? .null),
                           ("end_time", end.map(JSONValue.double) ?? .null),
-                          ("metadata", metadata(node["metadata"], definition, JSONPath.member(path, "metadata"))))
+                          ("metadata", metadata(node["metadata"], definition, path.member("metadata"))))
     }
 
-    private mutating func boundary(_ segment: JSONNode, _ name: String, _ path: String) -> Double? {
-        let fieldPath = JSONPath.member(path, name)
+    private mutating func boundary(_ segment: JSONNode, _ name: String, _ path: LazyPath) -> Double? {
+        let fieldPath = path.member(name)
         guard let node = segment[name], !node.isNull else {
             report("time_missing", fieldPath, "\(name) is missing")
             return nil
@@ -77,7 +78,7 @@ struct SegmentsNormalizer {
     /// Seconds of a time written as a number or as `hh:mm:ss[.fff]`; reports a
     /// format other than `format` (when known), a negative time, or a value that
     /// is not a time (then nil).
-    private mutating func seconds(_ node: JSONNode, format: TimecodeFormat?, what: String, path: String) -> Double? {
+    private mutating func seconds(_ node: JSONNode, format: TimecodeFormat?, what: String, path: LazyPath) -> Double? {
         if let number = node.double {
             if let format, format != .seconds {
                 report("time_format", path, "\(what) is the number \(ResultValue.describe(node)), expected a \(ResultValue.quoted(format.rawValue)) string")
@@ -101,12 +102,12 @@ struct SegmentsNormalizer {
         return nil
     }
 
-    private mutating func metadata(_ node: JSONNode?, _ definition: SegmentDefinition?, _ path: String) -> JSONValue {
+    private mutating func metadata(_ node: JSONNode?, _ definition: SegmentDefinition?, _ path: LazyPath) -> JSONValue {
         var members: [JSONMember] = []
         if let node, !node.isNull {
             if node.kind == .object {
                 for (key, value) in node.members {
-                    let fieldPath = JSONPath.member(path, key)
+                    let fieldPath = path.member(key)
                     guard let definition else {
                         members.append(JSONMember(key, JSONValue(value)))
                         continue
@@ -124,7 +125,7 @@ struct SegmentsNormalizer {
         }
         if let definition {
             for field in definition.fields where node?[field.name] == nil {
-                report("field_missing", JSONPath.member(path, field.name), "field \(ResultValue.quoted(field.name)) of segment definition \(ResultValue.quoted(definition.id)) is missing")
+                report("field_missing", path.member(field.name), "field \(ResultValue.quoted(field.name)) of segment definition \(ResultValue.quoted(definition.id)) is missing")
             }
         }
         return .object(members)
@@ -132,7 +133,7 @@ struct SegmentsNormalizer {
 
     /// Checks a metadata value against its field; returns it, converted to
     /// seconds for a timestamp field that could be read.
-    private mutating func check(_ value: JSONNode, _ field: SegmentField, _ path: String) -> JSONValue {
+    private mutating func check(_ value: JSONNode, _ field: SegmentField, _ path: LazyPath) -> JSONValue {
         switch field.type {
         case "timestamp":
             if let converted = seconds(value, format: field.format, what: "field \(ResultValue.quoted(field.name))", path: path) {
@@ -145,7 +146,7 @@ struct SegmentsNormalizer {
             }
             var index = 0
             for element in value.elements {
-                let elementPath = JSONPath.element(path, index)
+                let elementPath = path.element(index)
                 if let itemType = field.itemType, !Self.matches(element, itemType) {
                     wrongType(element, itemType, field.name, elementPath)
                 } else {
@@ -163,11 +164,11 @@ struct SegmentsNormalizer {
         return JSONValue(value)
     }
 
-    private mutating func wrongType(_ value: JSONNode, _ type: String, _ name: String, _ path: String) {
+    private mutating func wrongType(_ value: JSONNode, _ type: String, _ name: String, _ path: LazyPath) {
         report("field_type", path, "expected \(type) (declared for field \(ResultValue.quoted(name))), got \(ResultValue.kindAndValue(value))")
     }
 
-    private mutating func checkAllowed(_ value: JSONNode, _ field: SegmentField, _ path: String) {
+    private mutating func checkAllowed(_ value: JSONNode, _ field: SegmentField, _ path: LazyPath) {
         guard let allowed = field.allowed, let text = value.string, !allowed.contains(text) else { return }
         report("field_enum", path, "value \(ResultValue.quoted(text)) of field \(ResultValue.quoted(field.name)) is not one of the allowed values \(ResultValue.describe(.array(allowed.map(JSONValue.string))))")
     }

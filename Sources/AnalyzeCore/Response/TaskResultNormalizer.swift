@@ -100,12 +100,18 @@ enum TaskResultNormalizer {
 
     /// Nesting depth of a value (a scalar is 0), counting no further than `limit + 1`.
     static func depth(of node: JSONNode, limit: Int) -> Int {
-        guard node.kind == .array || node.kind == .object, limit >= 0 else { return 0 }
         var deepest = 0
-        let children: [JSONNode] = node.kind == .array ? Array(node.elements) : node.members.map(\.value)
-        for child in children {
-            deepest = max(deepest, depth(of: child, limit: limit - 1))
-            if deepest >= limit { break }
+        switch node.kind {
+        case .array:
+            for child in node.elements where deepest < limit {
+                deepest = max(deepest, depth(of: child, limit: limit - 1))
+            }
+        case .object:
+            for (_, child) in node.rawMembers where deepest < limit {
+                deepest = max(deepest, depth(of: child, limit: limit - 1))
+            }
+        default:
+            return 0
         }
         return deepest + 1
     }
