@@ -40,17 +40,17 @@ struct ResponseTimeTests {
     }
 
     @Test func retryAfterValues() {
-        #expect(HTTPHeaders.retryAfterMilliseconds("2", nowMilliseconds: nil) == 2000)
-        #expect(HTTPHeaders.retryAfterMilliseconds(" 120\t", nowMilliseconds: nil) == 120_000)
-        #expect(HTTPHeaders.retryAfterMilliseconds("0", nowMilliseconds: nil) == 0)
-        #expect(HTTPHeaders.retryAfterMilliseconds("9223372036854775", nowMilliseconds: nil) == 9_223_372_036_854_775_000)
-        #expect(HTTPHeaders.retryAfterMilliseconds("9223372036854776", nowMilliseconds: nil) == nil)
-        #expect(HTTPHeaders.retryAfterMilliseconds("99999999999999999999999", nowMilliseconds: nil) == nil)
-        #expect(HTTPHeaders.retryAfterMilliseconds("-1", nowMilliseconds: nil) == nil)
-        #expect(HTTPHeaders.retryAfterMilliseconds("1.5", nowMilliseconds: nil) == nil)
-        #expect(HTTPHeaders.retryAfterMilliseconds("Sun, 06 Nov 1994 08:49:37 GMT", nowMilliseconds: nil) == nil)
-        #expect(HTTPHeaders.retryAfterMilliseconds("Sun, 06 Nov 1994 08:49:37 GMT", nowMilliseconds: 784_111_770_500) == 6500)
-        #expect(HTTPHeaders.retryAfterMilliseconds("Sun, 06 Nov 1994 08:49:37 GMT", nowMilliseconds: 784_111_800_000) == 0)
+        #expect(ResponseHeaders.retryAfterMilliseconds("2", nowMilliseconds: nil) == 2000)
+        #expect(ResponseHeaders.retryAfterMilliseconds(" 120\t", nowMilliseconds: nil) == 120_000)
+        #expect(ResponseHeaders.retryAfterMilliseconds("0", nowMilliseconds: nil) == 0)
+        #expect(ResponseHeaders.retryAfterMilliseconds("9223372036854775", nowMilliseconds: nil) == 9_223_372_036_854_775_000)
+        #expect(ResponseHeaders.retryAfterMilliseconds("9223372036854776", nowMilliseconds: nil) == nil)
+        #expect(ResponseHeaders.retryAfterMilliseconds("99999999999999999999999", nowMilliseconds: nil) == nil)
+        #expect(ResponseHeaders.retryAfterMilliseconds("-1", nowMilliseconds: nil) == nil)
+        #expect(ResponseHeaders.retryAfterMilliseconds("1.5", nowMilliseconds: nil) == nil)
+        #expect(ResponseHeaders.retryAfterMilliseconds("Sun, 06 Nov 1994 08:49:37 GMT", nowMilliseconds: nil) == nil)
+        #expect(ResponseHeaders.retryAfterMilliseconds("Sun, 06 Nov 1994 08:49:37 GMT", nowMilliseconds: 784_111_770_500) == 6500)
+        #expect(ResponseHeaders.retryAfterMilliseconds("Sun, 06 Nov 1994 08:49:37 GMT", nowMilliseconds: 784_111_800_000) == 0)
     }
 
     @Test func timecodes() {

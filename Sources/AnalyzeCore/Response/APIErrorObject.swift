@@ -8,7 +8,7 @@
 /// 2048 bytes on a UTF-8 boundary (invalid UTF-8 replaced by U+FFFD), only when
 /// the body is not such an error object, and null when it is empty. `retryable`
 /// is true exactly for 429, 500, 502, 503 and 504. `retry_after_ms` comes from
-/// the `Retry-After` header (see `HTTPHeaders.retryAfterMilliseconds`).
+/// the `Retry-After` header (see `ResponseHeaders.retryAfterMilliseconds`).
 enum APIErrorObject {
     /// The statuses worth retrying.
     static let retryableStatuses: [Int32] = [429, 500, 502, 503, 504]
@@ -16,7 +16,7 @@ enum APIErrorObject {
     static let rawLimit = 2048
 
     /// The error object and the matching `.apiError` for the caller's error detail.
-    static func build(kind: ResponseKind, status: Int32, headers: HTTPHeaders, body: UnsafeRawBufferPointer,
+    static func build(kind: ResponseKind, status: Int32, headers: ResponseHeaders, body: UnsafeRawBufferPointer,
                       nowMilliseconds: Int64?) -> (object: JSONValue, error: AnalyzeError) {
         var code: String?
         var message: String?
@@ -43,7 +43,7 @@ enum APIErrorObject {
             message = "the task is still processing and cannot be deleted yet"
         }
         let retryAfter = headers.value("Retry-After").flatMap {
-            HTTPHeaders.retryAfterMilliseconds($0, nowMilliseconds: nowMilliseconds)
+            ResponseHeaders.retryAfterMilliseconds($0, nowMilliseconds: nowMilliseconds)
         }
         let raw: JSONValue = recognized || body.count == 0 ? .null : .string(rawText(body))
         let object = jsonObject(

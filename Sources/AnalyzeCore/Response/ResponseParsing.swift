@@ -40,7 +40,7 @@ public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsaf
         throw AnalyzeError(.invalidArgument, "http_status \(httpStatus) is not an HTTP status (100-599)")
     }
     let options = try ResultOptions.parse(rawOptions, allowed: ["now", "request", "json_schema"])
-    let parsedHeaders = try HTTPHeaders.parse(headers)
+    let parsedHeaders = try ResponseHeaders.parse(headers)
     guard (200...299).contains(httpStatus) else {
         let (object, error) = APIErrorObject.build(kind: kind, status: httpStatus, headers: parsedHeaders,
                                                    body: body, nowMilliseconds: options.nowMilliseconds)

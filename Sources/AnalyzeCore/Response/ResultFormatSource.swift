@@ -55,7 +55,7 @@ struct ResultContext {
     /// The kind of result data.
     var mode: Mode
     /// The segment definitions, when known.
-    var definitions: [SegmentDefinition]?
+    var definitions: [ResultSegmentDefinition]?
     /// True when the definitions may be only some of them (a list response
     /// echoes only the first), so unknown ids are not reported.
     var definitionsPartial = false
@@ -78,10 +78,10 @@ struct ResultContext {
             mode = .text
         }
         if let echoed = requestParams.segmentDefinitions, !(echoIsPartial && request.segmentDefinitions != nil) {
-            definitions = SegmentDefinition.readAll(echoed)
+            definitions = ResultSegmentDefinition.readAll(echoed)
             definitionsPartial = echoIsPartial
         } else if let own = request.segmentDefinitions {
-            definitions = SegmentDefinition.readAll(own)
+            definitions = ResultSegmentDefinition.readAll(own)
         }
         if let text = requestParams.segmentTimeFormat ?? request.segmentTimeFormat {
             segmentTimeFormat = TimecodeFormat(rawValue: text)

@@ -51,7 +51,7 @@ struct SegmentsNormalizer {
         return .object(members)
     }
 
-    private mutating func segment(_ node: JSONNode, _ definition: SegmentDefinition?, _ path: LazyPath) -> JSONValue {
+    private mutating func segment(_ node: JSONNode, _ definition: ResultSegmentDefinition?, _ path: LazyPath) -> JSONValue {
         guard node.kind == .object else {
             report("segments_shape", path, "expected a segment object, got \(node.kind.name)")
             return jsonObject(("start_time", .null), ("end_time", .null), ("metadata", .object([])))
@@ -102,7 +102,7 @@ struct SegmentsNormalizer {
         return nil
     }
 
-    private mutating func metadata(_ node: JSONNode?, _ definition: SegmentDefinition?, _ path: LazyPath) -> JSONValue {
+    private mutating func metadata(_ node: JSONNode?, _ definition: ResultSegmentDefinition?, _ path: LazyPath) -> JSONValue {
         var members: [JSONMember] = []
         if let node, !node.isNull {
             if node.kind == .object {
@@ -133,7 +133,7 @@ struct SegmentsNormalizer {
 
     /// Checks a metadata value against its field; returns it, converted to
     /// seconds for a timestamp field that could be read.
-    private mutating func check(_ value: JSONNode, _ field: SegmentField, _ path: LazyPath) -> JSONValue {
+    private mutating func check(_ value: JSONNode, _ field: ResultSegmentField, _ path: LazyPath) -> JSONValue {
         switch field.type {
         case "timestamp":
             if let converted = seconds(value, format: field.format, what: "field \(ResultValue.quoted(field.name))", path: path) {
@@ -168,7 +168,7 @@ struct SegmentsNormalizer {
         report("field_type", path, "expected \(type) (declared for field \(ResultValue.quoted(name))), got \(ResultValue.kindAndValue(value))")
     }
 
-    private mutating func checkAllowed(_ value: JSONNode, _ field: SegmentField, _ path: LazyPath) {
+    private mutating func checkAllowed(_ value: JSONNode, _ field: ResultSegmentField, _ path: LazyPath) {
         guard let allowed = field.allowed, let text = value.string, !allowed.contains(text) else { return }
         report("field_enum", path, "value \(ResultValue.quoted(text)) of field \(ResultValue.quoted(field.name)) is not one of the allowed values \(ResultValue.describe(.array(allowed.map(JSONValue.string))))")
     }

@@ -1,7 +1,7 @@
 /// The response headers the host received, given as a JSON object of name to
 /// value (a string). Names are compared case-insensitively (ASCII); two names
 /// that differ only in case are rejected, as duplicate keys are elsewhere.
-struct HTTPHeaders {
+struct ResponseHeaders {
     private var entries: [(name: String, value: String)] = []
 
     /// No headers.
@@ -9,8 +9,8 @@ struct HTTPHeaders {
 
     /// Reads `headers_json`; empty input or `null` means no headers. Problems
     /// are `.invalidArgument` errors naming the header.
-    static func parse(_ bytes: UnsafeRawBufferPointer) throws(AnalyzeError) -> HTTPHeaders {
-        var headers = HTTPHeaders()
+    static func parse(_ bytes: UnsafeRawBufferPointer) throws(AnalyzeError) -> ResponseHeaders {
+        var headers = ResponseHeaders()
         guard bytes.count > 0 else { return headers }
         let document: JSONDocument
         do {
@@ -39,7 +39,7 @@ struct HTTPHeaders {
 
     /// The value of header `name` (any case), or nil.
     func value(_ name: String) -> String? {
-        let folded = HTTPHeaders.lowercased(name)
+        let folded = ResponseHeaders.lowercased(name)
         return entries.first { $0.name == folded }?.value
     }
 

@@ -2,27 +2,27 @@
 /// checks need it: its id and its fields. Read leniently from the request JSON
 /// (the request model is validated elsewhere): entries without a string `id`,
 /// and fields without a string `name` and `type`, are skipped.
-struct SegmentDefinition {
+struct ResultSegmentDefinition {
     /// `id`, the key of the definition's segments in the result.
     let id: String
     /// `fields`, in order.
-    let fields: [SegmentField]
+    let fields: [ResultSegmentField]
 
     /// The field called `name`, if declared.
-    func field(_ name: String) -> SegmentField? { fields.first { $0.name == name } }
+    func field(_ name: String) -> ResultSegmentField? { fields.first { $0.name == name } }
 
     /// Reads every usable definition of a `segment_definitions` array.
-    static func readAll(_ node: JSONNode) -> [SegmentDefinition] {
-        node.elements.compactMap { element -> SegmentDefinition? in
+    static func readAll(_ node: JSONNode) -> [ResultSegmentDefinition] {
+        node.elements.compactMap { element -> ResultSegmentDefinition? in
             guard let id = element["id"]?.string else { return nil }
-            let fields = element["fields"]?.elements.compactMap(SegmentField.init) ?? []
-            return SegmentDefinition(id: id, fields: fields)
+            let fields = element["fields"]?.elements.compactMap(ResultSegmentField.init) ?? []
+            return ResultSegmentDefinition(id: id, fields: fields)
         }
     }
 }
 
 /// One custom field of a segment definition.
-struct SegmentField {
+struct ResultSegmentField {
     /// `name`, the key in each segment's `metadata`.
     let name: String
     /// `type`: string, boolean, number, integer, array or timestamp.
