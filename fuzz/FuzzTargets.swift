@@ -75,4 +75,39 @@ let fuzzTargets: [FuzzTarget] = [
         _ = analyze_request_build_list(&out, text, size, "{\"api_key\":\"k\"}", 13, &error)
         analyze_free(out)
     },
+    { text, size in
+        // A response body under every kind and a spread of statuses; headers and
+        // options from the same bytes (split at the first newline).
+        let (first, firstLength, rest, restLength) = split(text, size)
+        for kind: Int32 in [0, 1, 2, 3, 4, 99] {
+            for status: Int32 in [200, 202, 404, 409, 429, 503, -1] {
+                var out: UnsafeMutablePointer<CChar>? = nil
+                var error = analyze_error_t()
+                _ = analyze_response_parse(&out, kind, status, nil, 0, text, size, nil, 0, &error)
+                analyze_free(out)
+                out = nil
+                _ = analyze_response_parse(&out, kind, status, first, firstLength, rest, restLength, nil, 0, &error)
+                analyze_free(out)
+            }
+        }
+    },
+    { text, size in
+        // Task bodies, with and without caller options; segments in every format; webhook events.
+        let (first, firstLength, rest, restLength) = split(text, size)
+        var out: UnsafeMutablePointer<CChar>? = nil
+        var error = analyze_error_t()
+        _ = analyze_task_parse(&out, text, size, nil, 0, &error)
+        analyze_free(out)
+        out = nil
+        _ = analyze_task_parse(&out, rest, restLength, first, firstLength, &error)
+        analyze_free(out)
+        for format in ["vtt", "csv", "json"] {
+            out = nil
+            _ = analyze_segments_export(&out, text, size, format, nil, 0, &error)
+            analyze_free(out)
+        }
+        out = nil
+        _ = analyze_webhook_parse(&out, text, size, nil, 0, &error)
+        analyze_free(out)
+    },
 ]

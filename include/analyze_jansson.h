@@ -208,6 +208,114 @@ static inline int analyze_request_build_list_jansson(json_t **out, const json_t 
 
 /* ---- Responses, tasks, segments and webhook events --------------------- */
 
+/* Internal: like analyze__jansson_dump(), but a NULL value gives a NULL text (no options/headers). */
+static inline int analyze__jansson_dump_optional(const json_t *json, char **text, analyze_error_t *err) {
+  *text = NULL;
+  if (json == NULL) return ANALYZE_OK;
+  return analyze__jansson_dump(json, text, err);
+}
+
+/**
+ * json_t twin of analyze_response_parse(): headers and options are json_t
+ * objects (NULL for none); the body stays raw bytes, since an error body need
+ * not be JSON. `*out` is the normalized result, or with ANALYZE_EAPI the API
+ * error object (set in that case too). Returns the codes of
+ * analyze_response_parse(), and ANALYZE_EINVAL when out is NULL.
+ * Ownership: inputs borrowed; `*out` new reference (json_decref), also with ANALYZE_EAPI.
+ */
+static inline int analyze_response_parse_jansson(json_t **out, int kind, int http_status,
+                                                 const json_t *headers, const char *body, size_t body_len,
+                                                 const json_t *options, analyze_error_t *err) {
+  char *headers_text, *options_text, *result = NULL;
+  int rc, load_rc;
+  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
+  *out = NULL;
+  rc = analyze__jansson_dump_optional(headers, &headers_text, err);
+  if (rc != ANALYZE_OK) return rc;
+  rc = analyze__jansson_dump_optional(options, &options_text, err);
+  if (rc != ANALYZE_OK) {
+    free(headers_text);
+    return rc;
+  }
+  rc = analyze_response_parse(&result, kind, http_status, headers_text, headers_text ? strlen(headers_text) : 0,
+                              body, body_len, options_text, options_text ? strlen(options_text) : 0, err);
+  free(headers_text);
+  free(options_text);
+  if (result == NULL) return rc;
+  load_rc = analyze__jansson_load(out, result, rc == ANALYZE_OK ? err : NULL);
+  return load_rc != ANALYZE_OK ? load_rc : rc;
+}
+
+/**
+ * json_t twin of analyze_task_parse(): `task` is the task body, `options`
+ * the options object or NULL. Returns the codes of analyze_task_parse(), and
+ * ANALYZE_EINVAL when out or task is NULL.
+ * Ownership: inputs borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_task_parse_jansson(json_t **out, const json_t *task, const json_t *options,
+                                             analyze_error_t *err) {
+  char *text, *options_text, *result = NULL;
+  int rc;
+  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
+  *out = NULL;
+  rc = analyze__jansson_dump(task, &text, err);
+  if (rc != ANALYZE_OK) return rc;
+  rc = analyze__jansson_dump_optional(options, &options_text, err);
+  if (rc == ANALYZE_OK)
+    rc = analyze_task_parse(&result, text, strlen(text), options_text, options_text ? strlen(options_text) : 0, err);
+  free(text);
+  free(options_text);
+  if (rc != ANALYZE_OK) return rc;
+  return analyze__jansson_load(out, result, err);
+}
+
+/**
+ * json_t twin of analyze_segments_export(): the task body is a json_t; the
+ * output is text (WebVTT, CSV or JSON), as from analyze_segments_export().
+ * Returns its codes, and ANALYZE_EINVAL when out or task is NULL.
+ * Ownership: inputs borrowed; `*out` is new, release it with analyze_free().
+ */
+static inline int analyze_segments_export_jansson(char **out, const json_t *task, const char *format,
+                                                  const json_t *options, analyze_error_t *err) {
+  char *text, *options_text;
+  int rc;
+  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
+  *out = NULL;
+  rc = analyze__jansson_dump(task, &text, err);
+  if (rc != ANALYZE_OK) return rc;
+  rc = analyze__jansson_dump_optional(options, &options_text, err);
+  if (rc == ANALYZE_OK)
+    rc = analyze_segments_export(out, text, strlen(text), format, options_text,
+                                 options_text ? strlen(options_text) : 0, err);
+  free(text);
+  free(options_text);
+  return rc;
+}
+
+/**
+ * json_t twin of analyze_webhook_parse(). Verify the signature on the raw
+ * bytes before building the json_t. Returns the codes of
+ * analyze_webhook_parse(), and ANALYZE_EINVAL when out or event is NULL.
+ * Ownership: inputs borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_webhook_parse_jansson(json_t **out, const json_t *event, const json_t *options,
+                                                analyze_error_t *err) {
+  char *text, *options_text, *result = NULL;
+  int rc;
+  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
+  *out = NULL;
+  rc = analyze__jansson_dump(event, &text, err);
+  if (rc != ANALYZE_OK) return rc;
+  rc = analyze__jansson_dump_optional(options, &options_text, err);
+  if (rc == ANALYZE_OK)
+    rc = analyze_webhook_parse(&result, text, strlen(text), options_text, options_text ? strlen(options_text) : 0, err);
+  free(text);
+  free(options_text);
+  if (rc != ANALYZE_OK) return rc;
+  return analyze__jansson_load(out, result, err);
+}
+
+
 /* ---- Webhook signatures and polling ------------------------------------ */
 
 /*

@@ -1,4 +1,6 @@
-"""Build hook: ships the built libanalyze.so.1 inside the package (analyze/_lib/).
+"""Build hook: ships the built libanalyze.so.1 inside the package (analyze/_lib/
+in the built wheel only; the source tree is never written to, so a stale copy
+can never shadow a fresh build during development).
 
 The library is taken from $ANALYZE_BUILD_DIR/lib or, by default, the CMake
 build tree of this repository (../../build/lib). Without one the package is
@@ -17,13 +19,13 @@ class BuildWithLibrary(build_py):
     """build_py that copies libanalyze.so.1 next to the Python sources."""
 
     def run(self):
+        super().run()
         build_dir = os.environ.get("ANALYZE_BUILD_DIR", os.path.join(HERE, "..", "..", "build"))
         library = os.path.join(build_dir, "lib", "libanalyze.so.1")
-        target = os.path.join(HERE, "analyze", "_lib")
         if os.path.exists(library):
+            target = os.path.join(self.build_lib, "analyze", "_lib")
             os.makedirs(target, exist_ok=True)
             shutil.copy2(os.path.realpath(library), os.path.join(target, "libanalyze.so.1"))
-        super().run()
 
 
 setup(cmdclass={"build_py": BuildWithLibrary})

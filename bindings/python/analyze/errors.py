@@ -58,6 +58,10 @@ class ApiError(AnalyzeError):
     retryable: bool = False
     retry_after_ms: Optional[int] = None
     details: Optional[Dict[str, Any]] = None
+    #: The whole API error object (http_status, code, message, details, retryable, retry_after_ms, raw).
+    error_object: Optional[Dict[str, Any]] = None
+    #: The body text kept when it was not a JSON error object (cut to 2048 bytes), else None.
+    raw: Optional[str] = None
 
 
 class ResponseError(AnalyzeError, ValueError):

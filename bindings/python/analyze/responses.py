@@ -1,2 +1,433 @@
-"""Python API of the responses group."""
-__all__: list = []
+"""Python API of the responses group: HTTP responses of the API, normalized
+tasks and their results, segment export and webhook events.
+
+Every function hands bytes to libanalyze and builds small typed objects from
+the library's normalized JSON; ``to_json()`` returns that JSON text exactly as
+the C API and the CLI give it.
+"""
+from __future__ import annotations
+
+import ctypes
+import json as _json
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+
+from . import _native
+from .errors import EAPI, AnalyzeError, ApiError
+
+__all__ = [
+    "RESPONSE_KINDS", "ResultIssue", "Segment", "Usage", "TaskResult", "VideoSource", "WebhookDelivery",
+    "Task", "CreatedTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
+    "parse_task", "parse_response", "parse_webhook", "export_segments", "segments_to_vtt", "segments_to_csv",
+]
+
+#: Response kinds, pinned to analyze_response_kind in analyze.h.
+RESPONSE_KINDS: Dict[str, int] = {"create": 1, "retrieve": 2, "list": 3, "delete": 4}
+
+Body = Union[str, bytes, bytearray, Mapping[str, Any]]
+Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]], None]
+
+_out = ctypes.POINTER(ctypes.c_void_p)
+_error = ctypes.POINTER(_native.ErrorDetail)
+_text = ctypes.c_char_p
+_size = ctypes.c_size_t
+_native._declare("analyze_response_parse", ctypes.c_int,
+                 [_out, ctypes.c_int, ctypes.c_int, _text, _size, _text, _size, _text, _size, _error])
+_native._declare("analyze_task_parse", ctypes.c_int, [_out, _text, _size, _text, _size, _error])
+_native._declare("analyze_segments_export", ctypes.c_int, [_out, _text, _size, _text, _text, _size, _error])
+_native._declare("analyze_webhook_parse", ctypes.c_int, [_out, _text, _size, _text, _size, _error])
+
+
+# ---- Typed results ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class ResultIssue:
+    """A problem found in a task's result (always severity "warning"; the value is kept)."""
+
+    severity: str
+    code: str
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One segment of a time_based_metadata result; times in seconds (None when unreadable)."""
+
+    start_time: Optional[float]
+    end_time: Optional[float]
+    metadata: Dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Token counts of a generation."""
+
+    output_tokens: int
+    input_tokens: Optional[int]
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """The result of a ready task. ``kind`` is "text", "segments" or "json";
+    ``segments``/``json`` are None for other kinds and when ``data`` could not
+    be parsed (``issues`` then says why)."""
+
+    generation_id: str
+    data: str
+    finish_reason: str
+    usage: Usage
+    truncated: bool
+    truncation_message: Optional[str]
+    kind: str
+    segments: Optional[Dict[str, List[Segment]]]
+    json: Any
+    issues: List[ResultIssue]
+
+
+@dataclass(frozen=True)
+class VideoSource:
+    """The task's video source; ``duration`` in seconds from system_metadata."""
+
+    type: Optional[str]
+    url: Optional[str]
+    asset_id: Optional[str]
+    video_id: Optional[str]
+    index_id: Optional[str]
+    duration: Optional[float]
+
+
+@dataclass(frozen=True)
+class WebhookDelivery:
+    """Delivery state of one webhook endpoint."""
+
+    url: str
+    delivered: bool
+    attempts: int
+    last_error: Optional[str]
+
+
+@dataclass(frozen=True)
+class Task:
+    """A normalized analysis task (see docs/responses.md)."""
+
+    task_id: str
+    custom_id: Optional[str]
+    status: str
+    terminal: bool
+    created_at: Optional[str]
+    created_at_ms: Optional[int]
+    completed_at: Optional[str]
+    completed_at_ms: Optional[int]
+    video_source: Optional[VideoSource]
+    request_params: Optional[Dict[str, Any]]
+    webhooks: List[WebhookDelivery]
+    error_message: Optional[str]
+    result: Optional[TaskResult]
+    _text: str = field(repr=False, compare=False, default="")
+
+    def to_json(self) -> str:
+        """The library's normalized JSON text of the task, byte for byte."""
+        return self._text
+
+
+@dataclass(frozen=True)
+class CreatedTask:
+    """The 202 answer to a create request."""
+
+    task_id: str
+    status: str
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """Pagination of a list response (None where the API left a member out)."""
+
+    limit_per_page: Optional[int]
+    page: Optional[int]
+    total_page: Optional[int]
+    total_results: Optional[int]
+
+
+@dataclass(frozen=True)
+class TaskList:
+    """A page of tasks."""
+
+    tasks: List[Task]
+    page_info: PageInfo
+    _text: str = field(repr=False, compare=False, default="")
+
+    def to_json(self) -> str:
+        """The library's normalized JSON text of the list, byte for byte."""
+        return self._text
+
+
+@dataclass(frozen=True)
+class DeletedTask:
+    """The answer to a successful delete."""
+
+    deleted: bool = True
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """A webhook event. ``known`` is True for analyze.task.ready/failed, whose
+    ``task`` is set; other types keep their ``data`` as sent."""
+
+    id: str
+    created_at: str
+    created_at_ms: int
+    type: str
+    known: bool
+    task: Optional[Task]
+    data: Any
+    _text: str = field(repr=False, compare=False, default="")
+
+    def to_json(self) -> str:
+        """The library's normalized JSON text of the event, byte for byte."""
+        return self._text
+
+
+# ---- Building typed objects from the library's JSON ---------------------------
+
+def _skip_value(text: str, start: int) -> int:
+    """End of the JSON value at ``start`` in the library's compact output."""
+    depth, index = 0, start
+    while True:
+        char = text[index]
+        if char == '"':
+            index += 1
+            while text[index] != '"':
+                index += 2 if text[index] == "\\" else 1
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+        index += 1
+        if depth == 0:
+            while index < len(text) and text[index] not in ",}]":
+                index += 1
+            return index
+
+
+def _array_items(text: str) -> List[str]:
+    """The raw texts of the elements of the compact JSON array ``text``."""
+    items, index = [], 1
+    while text[index] != "]":
+        end = _skip_value(text, index)
+        items.append(text[index:end])
+        index = end + 1 if text[end] == "," else end
+    return items
+
+
+def _task(value: Dict[str, Any], text: str) -> Task:
+    source = value["video_source"]
+    result = value["result"]
+    return Task(
+        task_id=value["task_id"], custom_id=value["custom_id"], status=value["status"], terminal=value["terminal"],
+        created_at=value["created_at"], created_at_ms=value["created_at_ms"],
+        completed_at=value["completed_at"], completed_at_ms=value["completed_at_ms"],
+        video_source=VideoSource(**source) if source is not None else None,
+        request_params=value["request_params"],
+        webhooks=[WebhookDelivery(**hook) for hook in value["webhooks"]],
+        error_message=value["error"]["message"] if value["error"] is not None else None,
+        result=_result(result) if result is not None else None,
+        _text=text)
+
+
+def _result(value: Dict[str, Any]) -> TaskResult:
+    kind = "segments" if "segments" in value else "json" if "json" in value else "text"
+    segments = value.get("segments")
+    return TaskResult(
+        generation_id=value["generation_id"], data=value["data"], finish_reason=value["finish_reason"],
+        usage=Usage(**value["usage"]), truncated=value["truncated"],
+        truncation_message=value.get("truncation_message"), kind=kind,
+        segments=None if segments is None else {key: [Segment(**item) for item in items] for key, items in segments.items()},
+        json=value.get("json"),
+        issues=[ResultIssue(**issue) for issue in value["issues"]])
+
+
+def _task_from_text(text: str) -> Task:
+    return _task(_json.loads(text), text)
+
+
+# ---- Calling the library --------------------------------------------------------
+
+def _body_bytes(body: Body) -> bytes:
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if isinstance(body, (bytes, bytearray)):
+        return bytes(body)
+    if isinstance(body, Mapping):
+        return _json.dumps(body, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    raise TypeError(f"body must be str, bytes or a mapping, not {type(body).__name__}")
+
+
+def _options(request: Optional[Mapping[str, Any]] = None, json_schema: Union[Mapping[str, Any], bool, None] = None,
+             now: Optional[float] = None) -> Optional[bytes]:
+    options: Dict[str, Any] = {}
+    if request is not None:
+        options["request"] = request
+    if json_schema is not None:
+        options["json_schema"] = json_schema
+    if now is not None:
+        options["now"] = now
+    return _json.dumps(options, ensure_ascii=False, allow_nan=False).encode("utf-8") if options else None
+
+
+def _headers_json(headers: Headers) -> Optional[bytes]:
+    """Headers as the library's JSON object; names that differ only in case are
+    combined into one value joined by ", " (as HTTP allows for repeated fields)."""
+    if headers is None:
+        return None
+    pairs = headers.items() if isinstance(headers, Mapping) else headers
+    combined: Dict[str, Tuple[str, str]] = {}
+    for name, value in pairs:
+        folded = name.lower()
+        if folded in combined:
+            first_name, first_value = combined[folded]
+            combined[folded] = (first_name, f"{first_value}, {value}")
+        else:
+            combined[folded] = (name, str(value))
+    return _json.dumps(dict(combined.values()), ensure_ascii=False).encode("utf-8")
+
+
+def _call(function, *args) -> Tuple[int, Optional[str], _native.ErrorDetail]:
+    """Calls a `char **out` function; returns (code, text or None, detail), freeing the output."""
+    out = ctypes.c_void_p()
+    detail = _native.ErrorDetail()
+    code = function(ctypes.byref(out), *args, ctypes.byref(detail))
+    try:
+        text = ctypes.string_at(out.value).decode("utf-8") if out.value else None
+    finally:
+        _native.lib.analyze_free(out)
+    return code, text, detail
+
+
+def _raise(code: int, detail: _native.ErrorDetail) -> None:
+    _native.raise_for(code, detail)
+
+
+def _length(data: Optional[bytes]) -> int:
+    return len(data) if data is not None else 0
+
+
+def task_text(body: bytes, options: Optional[bytes]) -> str:
+    """The library's normalized task text (raises AnalyzeError subclasses)."""
+    code, text, detail = _call(_native.lib.analyze_task_parse, body, len(body), options, _length(options))
+    if code != 0 or text is None:
+        _raise(code, detail)
+    return text or ""
+
+
+def response_text(kind: int, status: int, headers: Optional[bytes], body: bytes,
+                  options: Optional[bytes]) -> Tuple[int, str, _native.ErrorDetail]:
+    """(code, text, detail) of analyze_response_parse: text is the result (code 0)
+    or the API error object (ANALYZE_EAPI); other failures raise."""
+    code, text, detail = _call(_native.lib.analyze_response_parse, kind, status, headers, _length(headers),
+                               body, len(body), options, _length(options))
+    if (code != 0 and code != EAPI) or text is None:
+        _raise(code, detail)
+    return code, text or "", detail
+
+
+def export_text(body: bytes, format: str, options: Optional[bytes]) -> str:
+    """The library's export of the segments of a task body."""
+    code, text, detail = _call(_native.lib.analyze_segments_export, body, len(body),
+                               format.encode("utf-8"), options, _length(options))
+    if code != 0 or text is None:
+        _raise(code, detail)
+    return text or ""
+
+
+def webhook_text(body: bytes, options: Optional[bytes]) -> str:
+    """The library's normalized webhook event text."""
+    code, text, detail = _call(_native.lib.analyze_webhook_parse, body, len(body), options, _length(options))
+    if code != 0 or text is None:
+        _raise(code, detail)
+    return text or ""
+
+
+def _api_error(text: str, detail: _native.ErrorDetail) -> ApiError:
+    error_object = _json.loads(text)
+    error = ApiError(EAPI, detail.message.decode("utf-8", "replace"), detail.path.decode("utf-8", "replace"))
+    error.status = error_object["http_status"]
+    error.api_code = error_object["code"]
+    error.retryable = error_object["retryable"]
+    error.retry_after_ms = error_object["retry_after_ms"]
+    error.details = error_object["details"]
+    error.raw = error_object["raw"]
+    error.error_object = error_object
+    return error
+
+
+# ---- Public functions ----------------------------------------------------------------
+
+def parse_task(body: Body, request: Optional[Mapping[str, Any]] = None,
+               json_schema: Union[Mapping[str, Any], bool, None] = None) -> Task:
+    """Parses a task body (a retrieve response's body) into a typed Task.
+
+    ``request`` is your create request (used when request_params lacks the
+    analysis mode, segment definitions or schema); ``json_schema`` a schema to
+    check a json_schema result against (wins over the task's own). Problems in
+    the result are ``task.result.issues``; a body without the documented shape
+    raises ResponseError (with ``path``), malformed JSON JSONError."""
+    return _task_from_text(task_text(_body_bytes(body), _options(request, json_schema)))
+
+
+def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = None,
+                   now: Optional[float] = None, request: Optional[Mapping[str, Any]] = None,
+                   json_schema: Union[Mapping[str, Any], bool, None] = None
+                   ) -> Union[CreatedTask, Task, TaskList, DeletedTask]:
+    """Parses an HTTP response of the API.
+
+    ``kind`` is "create", "retrieve", "list" or "delete". A 2xx status returns
+    CreatedTask, Task, TaskList or DeletedTask. Any other status raises ApiError
+    with ``status``, ``api_code``, ``retryable``, ``retry_after_ms``,
+    ``details``, ``raw`` and the whole ``error_object``. ``headers`` is a
+    mapping or (name, value) pairs; ``now`` (Unix seconds) turns a Retry-After
+    HTTP date into a delay."""
+    if kind not in RESPONSE_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(RESPONSE_KINDS)}, not {kind!r}")
+    code, text, detail = response_text(RESPONSE_KINDS[kind], status, _headers_json(headers), _body_bytes(body),
+                                       _options(request, json_schema, now))
+    if code == EAPI:
+        raise _api_error(text, detail)
+    value = _json.loads(text)
+    if kind == "create":
+        return CreatedTask(value["task_id"], value["status"])
+    if kind == "retrieve":
+        return _task(value, text)
+    if kind == "list":
+        data_text = text[len('{"data":'):_skip_value(text, len('{"data":'))]
+        tasks = [_task(item, raw) for item, raw in zip(value["data"], _array_items(data_text))]
+        return TaskList(tasks, PageInfo(**value["page_info"]), text)
+    return DeletedTask(value["deleted"])
+
+
+def parse_webhook(body: Body, request: Optional[Mapping[str, Any]] = None,
+                  json_schema: Union[Mapping[str, Any], bool, None] = None) -> WebhookEvent:
+    """Parses a webhook event body (verify its signature on the raw bytes first)."""
+    text = webhook_text(_body_bytes(body), _options(request, json_schema))
+    value = _json.loads(text)
+    task = None
+    if value["task"] is not None:
+        start = text.index(',"task":') + len(',"task":')
+        task = _task(value["task"], text[start:_skip_value(text, start)])
+    return WebhookEvent(value["id"], value["created_at"], value["created_at_ms"], value["type"], value["known"],
+                        task, value.get("data"), text)
+
+
+def export_segments(task_body: Body, format: str, request: Optional[Mapping[str, Any]] = None) -> str:
+    """The segments of a time_based_metadata task body as "vtt", "csv" or "json" text."""
+    return export_text(_body_bytes(task_body), format, _options(request))
+
+
+def segments_to_vtt(task_body: Body, request: Optional[Mapping[str, Any]] = None) -> str:
+    """The segments of a task body as WebVTT (one cue per segment, JSON payload)."""
+    return export_segments(task_body, "vtt", request)
+
+
+def segments_to_csv(task_body: Body, request: Optional[Mapping[str, Any]] = None) -> str:
+    """The segments of a task body as RFC 4180 CSV."""
+    return export_segments(task_body, "csv", request)

@@ -1,0 +1,96 @@
+/// The kinds of HTTP responses `parseResponse` reads, pinned to
+/// `analyze_response_kind` in `analyze.h`.
+public enum ResponseKind: Int32, Sendable {
+    /// `POST /analyze/tasks`: 202 `{task_id, status}`.
+    case create = 1
+    /// `GET /analyze/tasks/{task_id}`: 200 task.
+    case retrieve = 2
+    /// `GET /analyze/tasks`: 200 `{data, page_info}`.
+    case list = 3
+    /// `DELETE /analyze/tasks/{task_id}`: 200 with an empty body.
+    case delete = 4
+}
+
+/// What `parseResponse` produced: the normalized result of a 2xx response, or
+/// the API error object of any other status together with its `.apiError`.
+public enum ResponseOutcome: Sendable, Equatable {
+    /// A 2xx response, normalized.
+    case success([UInt8])
+    /// A non-2xx response: the API error object and the error for the caller.
+    case apiError(object: [UInt8], error: AnalyzeError)
+}
+
+/// Parses an HTTP response of the analyze API (the core of `analyze_response_parse`).
+///
+/// - 2xx: create → `{task_id, status}`; retrieve → the normalized task (see
+///   `TaskNormalizer`); list → `{data: [tasks], page_info: {limit_per_page, page,
+///   total_page, total_results}}`; delete → `{deleted: true}` (the body is ignored).
+/// - any other status: `.apiError` with the API error object (see `APIErrorObject`).
+///
+/// Throws `.invalidArgument` for an unknown kind, a status outside 100...599,
+/// or bad headers or options; `.malformedJSON` for a 2xx body that is not JSON;
+/// `.malformedResponse` (with the path) for one without the documented shape.
+/// `options` accepts `now`, `request` and `json_schema` (see `ResultOptions`).
+public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: UnsafeRawBufferPointer,
+                          body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> ResponseOutcome {
+    guard let kind = ResponseKind(rawValue: rawKind) else {
+        throw AnalyzeError(.invalidArgument, "kind \(rawKind) is not a response kind (1 create, 2 retrieve, 3 list, 4 delete)")
+    }
+    guard (100...599).contains(httpStatus) else {
+        throw AnalyzeError(.invalidArgument, "http_status \(httpStatus) is not an HTTP status (100-599)")
+    }
+    let options = try ResultOptions.parse(rawOptions, allowed: ["now", "request", "json_schema"])
+    let parsedHeaders = try ResponseHeaders.parse(headers)
+    guard (200...299).contains(httpStatus) else {
+        let (object, error) = APIErrorObject.build(kind: kind, status: httpStatus, headers: parsedHeaders,
+                                                   body: body, nowMilliseconds: options.nowMilliseconds)
+        return .apiError(object: ResultValue.bytes(of: object), error: error)
+    }
+    if kind == .delete {
+        return .success(ResultValue.bytes(of: jsonObject(("deleted", .bool(true)))))
+    }
+    let document = try JSONDocument.parse(body)
+    let value: JSONValue
+    switch kind {
+    case .create:
+        let created = try BodyObject(document.root, path: "")
+        let taskID = try created.requiredString("task_id")
+        if taskID.isEmpty { throw AnalyzeError(.malformedResponse, "the task id is empty", path: "task_id") }
+        value = jsonObject(("task_id", .string(taskID)), ("status", .string(try TaskNormalizer.status(created))))
+    case .retrieve:
+        value = try TaskNormalizer(options: options).normalize(document.root, path: "")
+    case .list:
+        value = try taskList(document.root, options: options)
+    case .delete:
+        value = jsonObject(("deleted", .bool(true)))
+    }
+    return .success(ResultValue.bytes(of: value))
+}
+
+/// `{data: [normalized tasks], page_info}` of a list body.
+private func taskList(_ root: JSONNode, options: ResultOptions) throws(AnalyzeError) -> JSONValue {
+    let list = try BodyObject(root, path: "")
+    guard let data = list.value("data") else { throw list.missing("data") }
+    guard data.kind == .array else { throw list.wrongType("data", "an array", data) }
+    var normalizer = TaskNormalizer(options: options)
+    normalizer.echoIsPartial = true
+    var tasks: [JSONValue] = []
+    for element in data.elements {
+        tasks.append(try normalizer.normalize(element, path: JSONPath.element("data", tasks.count)))
+    }
+    let page = try list.requiredObject("page_info")
+    var pageInfo: [JSONMember] = []
+    for key in ["limit_per_page", "page", "total_page", "total_results"] {
+        pageInfo.append(JSONMember(key, try page.optionalInteger(key).map(JSONValue.int) ?? .null))
+    }
+    return jsonObject(("data", .array(tasks)), ("page_info", .object(pageInfo)))
+}
+
+/// Parses a task body (a retrieve response's body) into the normalized task:
+/// the core of `analyze_task_parse`. `options` accepts `request` and `json_schema`.
+/// Throws `.malformedJSON`, `.malformedResponse` (with the path) or `.invalidArgument` (options).
+public func parseTask(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
+    let options = try ResultOptions.parse(rawOptions, allowed: ["request", "json_schema"])
+    let document = try JSONDocument.parse(body)
+    return ResultValue.bytes(of: try TaskNormalizer(options: options).normalize(document.root, path: ""))
+}

@@ -1,0 +1,67 @@
+/// The options object of the response functions, read from JSON:
+/// `request` (the caller's create request), `json_schema` (a schema to check a
+/// json_schema result against) and, for HTTP responses, `now` (Unix seconds,
+/// used to turn an HTTP-date `Retry-After` into a delay).
+///
+/// Absent, empty or `null` options mean defaults. An unknown key, a wrong type
+/// or malformed JSON is an `.invalidArgument` error naming the key.
+public struct ResultOptions: Sendable {
+    /// The caller's create request, consulted when `request_params` lacks the
+    /// analysis mode, segment definitions or schema.
+    public var request: JSONNode?
+    /// A schema that json_schema results are checked against (wins over the task's own).
+    public var jsonSchema: JSONNode?
+    /// The current time in Unix milliseconds, when given.
+    public var nowMilliseconds: Int64?
+
+    /// Defaults: nothing known beyond the body.
+    public init() {}
+
+    /// Largest `now` accepted, in seconds (the end of year 9999).
+    static let maxNowSeconds = 253_402_300_799.0
+
+    /// Reads options from JSON text, accepting only the keys in `allowed`.
+    public static func parse(_ bytes: UnsafeRawBufferPointer, allowed: [String]) throws(AnalyzeError) -> ResultOptions {
+        var options = ResultOptions()
+        guard bytes.count > 0 else { return options }
+        let document: JSONDocument
+        do {
+            document = try JSONDocument.parse(bytes)
+        } catch {
+            throw AnalyzeError(.invalidArgument, "options: " + error.message, path: error.path,
+                               position: error.position, line: error.line, column: error.column)
+        }
+        let root = document.root
+        if root.isNull { return options }
+        guard root.kind == .object else {
+            throw AnalyzeError(.invalidArgument, "options must be a JSON object, got \(root.kind.name)")
+        }
+        for (key, value) in root.members {
+            guard allowed.contains(key) else {
+                throw AnalyzeError(.invalidArgument, "unknown option \(ResultValue.quoted(key)) (allowed: \(allowed.joined(separator: ", ")))", path: JSONPath.member("", key))
+            }
+            if value.isNull { continue }
+            switch key {
+            case "request":
+                guard value.kind == .object else {
+                    throw AnalyzeError(.invalidArgument, "option request must be an object (the create request), got \(value.kind.name)", path: key)
+                }
+                _ = try ResultFormatSource(value, path: key, status: .invalidArgument)
+                options.request = value
+            case "json_schema":
+                guard value.kind == .object || value.kind == .bool else {
+                    throw AnalyzeError(.invalidArgument, "option json_schema must be an object or a boolean, got \(value.kind.name)", path: key)
+                }
+                options.jsonSchema = value
+            case "now":
+                guard let seconds = value.double, seconds.isFinite, abs(seconds) <= maxNowSeconds else {
+                    throw AnalyzeError(.invalidArgument, "option now must be a number of Unix seconds within years 1–9999, got \(ResultValue.describe(value))", path: key)
+                }
+                options.nowMilliseconds = Int64((seconds * 1000).rounded())
+            default:
+                break
+            }
+        }
+        return options
+    }
+}

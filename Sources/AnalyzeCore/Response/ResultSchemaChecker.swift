@@ -1,0 +1,279 @@
+/// Checks a JSON value against a JSON Schema, within the subset the API
+/// supports for `response_format.json_schema`: `type` (with `integer` apart
+/// from `number`, and the API's `timestamp`), `properties`/`required`,
+/// `items`/`minItems`, `enum`/`const`, `anyOf`, `$ref` to `#` or a JSON pointer
+/// inside the schema (`#/$defs/name`), `minimum`/`maximum`/`exclusiveMinimum`/
+/// `exclusiveMaximum`, string `pattern` (see `SafeRegex`) and `format`
+/// `uuid`, `date-time`, `date`, `time` and the timestamp formats `seconds`,
+/// `hh:mm:ss`, `hh:mm:ss.fff`. Other keywords are ignored. Every violation
+/// becomes a `ResultIssue`; checking never stops at the first one.
+struct ResultSchemaChecker {
+    /// The root schema, against which `$ref` pointers resolve.
+    let root: JSONNode
+    /// The issues found so far, in document order.
+    private(set) var issues: [ResultIssue] = []
+    private let maxSteps: Int
+    private var budget: Int
+    private var exhausted = false
+    /// Above zero while an `anyOf` alternative is tried: its issues are only
+    /// counted, so their messages are not built.
+    private var trialDepth = 0
+    /// `$ref` targets already resolved (nil: cannot be resolved).
+    private var resolved: [String: JSONNode?] = [:]
+
+    /// Most schema-against-value steps spent on one result, by default.
+    static let defaultMaxSteps = 1_000_000
+    /// Deepest chain of nested schemas and `$ref`s followed.
+    static let maxDepth = 256
+
+    /// A checker for `schema` that gives up after `maxSteps` steps.
+    init(schema: JSONNode, maxSteps: Int = ResultSchemaChecker.defaultMaxSteps) {
+        root = schema
+        self.maxSteps = maxSteps
+        budget = maxSteps
+    }
+
+    /// Checks `instance`, reporting issues under `path`.
+    mutating func check(_ instance: JSONNode, path: String) {
+        check(instance, root, .text(path), depth: 0)
+    }
+
+    private mutating func report(_ code: String, _ path: LazyPath, _ message: @autoclosure () -> String) {
+        let counted = trialDepth > 0 && code != "pattern_not_checked" && code != "schema_not_checked"
+        issues.append(counted ? ResultIssue(code, path: "", "") : ResultIssue(code, path: path.rendered, message()))
+    }
+
+    private mutating func check(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
+        if exhausted { return }
+        budget -= 1
+        if budget <= 0 || depth > ResultSchemaChecker.maxDepth {
+            exhausted = true
+            let reason = budget <= 0
+                ? "checking stopped after \(maxSteps) steps; the rest of the value was not checked"
+                : "schema nesting or $ref chain deeper than \(ResultSchemaChecker.maxDepth); the rest of the value was not checked"
+            report("schema_not_checked", path, reason)
+            return
+        }
+        if let allowed = schema.bool {
+            if !allowed { report("schema_false", path, "no value is allowed here (the schema is false)") }
+            return
+        }
+        guard schema.kind == .object else { return }
+        if let reference = schema["$ref"]?.string {
+            let target: JSONNode?
+            if let known = resolved[reference] {
+                target = known
+            } else {
+                target = resolve(reference)
+                resolved[reference] = target
+            }
+            if let target {
+                check(instance, target, path, depth: depth + 1)
+            } else {
+                report("schema_ref", path, "$ref \(ResultValue.quoted(reference)) cannot be resolved (only #, #/$defs/... and other pointers inside the schema are supported); not checked")
+            }
+        }
+        if let type = schema["type"], !matchesType(instance, type) {
+            report("schema_type", path, "expected \(Self.typeText(type)), got \(ResultValue.kindAndValue(instance))")
+            return
+        }
+        if let allowed = schema["enum"], allowed.kind == .array,
+           !allowed.elements.contains(where: { ResultValue.jsonEqual(instance, $0) }) {
+            report("schema_enum", path, "value \(ResultValue.describe(instance)) is not one of \(ResultValue.describe(allowed))")
+        }
+        if let constant = schema["const"], !ResultValue.jsonEqual(instance, constant) {
+            report("schema_const", path, "value \(ResultValue.describe(instance)) is not the constant \(ResultValue.describe(constant))")
+        }
+        checkNumber(instance, schema, path)
+        checkString(instance, schema, path)
+        checkObject(instance, schema, path, depth: depth)
+        checkArray(instance, schema, path, depth: depth)
+        if let alternatives = schema["anyOf"], alternatives.kind == .array {
+            checkAnyOf(instance, alternatives, path, depth: depth)
+        }
+    }
+
+    private mutating func checkAnyOf(_ instance: JSONNode, _ alternatives: JSONNode, _ path: LazyPath, depth: Int) {
+        let before = issues.count
+        var count = 0
+        for alternative in alternatives.elements {
+            count += 1
+            trialDepth += 1
+            check(instance, alternative, path, depth: depth + 1)
+            trialDepth -= 1
+            if exhausted {
+                // Keep only the notice that checking stopped, not the half-tried alternative's issues.
+                let notice = issues.last { $0.code == "schema_not_checked" }
+                issues.removeSubrange(before...)
+                if let notice { issues.append(notice) }
+                return
+            }
+            if !issues[before...].contains(where: { $0.code != "pattern_not_checked" }) { return }
+            issues.removeSubrange(before...)
+        }
+        report("schema_anyOf", path, "value \(ResultValue.describe(instance)) matches none of the \(count) alternatives of anyOf")
+    }
+
+    private mutating func checkNumber(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath) {
+        guard instance.double != nil else { return }
+        let value = ResultValue.describe(instance)
+        if let limit = schema["minimum"], let order = ResultValue.compareNumbers(instance, limit), order < 0 {
+            report("schema_minimum", path, "value \(value) is less than the minimum \(ResultValue.describe(limit))")
+        }
+        if let limit = schema["exclusiveMinimum"], let order = ResultValue.compareNumbers(instance, limit), order <= 0 {
+            report("schema_exclusiveMinimum", path, "value \(value) is not greater than the exclusive minimum \(ResultValue.describe(limit))")
+        }
+        if let limit = schema["maximum"], let order = ResultValue.compareNumbers(instance, limit), order > 0 {
+            report("schema_maximum", path, "value \(value) is greater than the maximum \(ResultValue.describe(limit))")
+        }
+        if let limit = schema["exclusiveMaximum"], let order = ResultValue.compareNumbers(instance, limit), order >= 0 {
+            report("schema_exclusiveMaximum", path, "value \(value) is not less than the exclusive maximum \(ResultValue.describe(limit))")
+        }
+        if let format = schema["format"]?.string, let wanted = TimecodeFormat(rawValue: format), wanted != .seconds {
+            report("schema_format", path, "value \(value) is a number, not a time in the format \(format)")
+        }
+    }
+
+    private mutating func checkString(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath) {
+        guard let text = instance.string else { return }
+        if let pattern = schema["pattern"]?.string {
+            do {
+                let matcher = try SafeRegex(pattern)
+                switch matcher.matches(text) {
+                case true?: break
+                case false?: report("schema_pattern", path, "value \(ResultValue.describe(instance)) does not match the pattern \(ResultValue.quoted(pattern))")
+                case nil: report("pattern_not_checked", path, "pattern \(ResultValue.quoted(pattern)) not checked: the string is too long for a bounded check")
+                }
+            } catch {
+                report("pattern_not_checked", path, "pattern \(ResultValue.quoted(pattern)) not checked: \(error.reason)")
+            }
+        }
+        guard let format = schema["format"]?.string else { return }
+        let valid: Bool
+        switch format {
+        case "uuid": valid = ResultValue.isUUID(text)
+        case "date-time": valid = RFC3339.unixMilliseconds(text) != nil
+        case "date": valid = RFC3339.isDate(text)
+        case "time": valid = RFC3339.isTime(text)
+        case TimecodeFormat.seconds.rawValue:
+            report("schema_format", path, "value \(ResultValue.describe(instance)) is a string, not a number of seconds")
+            return
+        case TimecodeFormat.clock.rawValue: valid = Timecode.matches(text, .clock)
+        case TimecodeFormat.clockMilliseconds.rawValue: valid = Timecode.matches(text, .clockMilliseconds)
+        default: return
+        }
+        if !valid {
+            report("schema_format", path, "value \(ResultValue.describe(instance)) is not a valid \(format)")
+        }
+    }
+
+    private mutating func checkObject(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
+        guard instance.kind == .object else { return }
+        if let properties = schema["properties"], properties.kind == .object {
+            for (key, value) in instance.members {
+                if let property = properties[key] {
+                    check(value, property, path.member(key), depth: depth + 1)
+                }
+            }
+        }
+        if let required = schema["required"], required.kind == .array {
+            for name in required.elements {
+                if let key = name.string, instance[key] == nil {
+                    report("schema_required", path.member(key), "required property \(ResultValue.quoted(key)) is missing")
+                }
+            }
+        }
+    }
+
+    private mutating func checkArray(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
+        guard instance.kind == .array else { return }
+        var count = 0
+        let items = schema["items"]
+        for element in instance.elements {
+            if let items, items.kind == .object || items.kind == .bool {
+                check(element, items, path.element(count), depth: depth + 1)
+            }
+            count += 1
+        }
+        if let minimum = schema["minItems"]?.int64, Int64(count) < minimum {
+            report("schema_minItems", path, "array has \(count) item\(count == 1 ? "" : "s"), fewer than minItems \(minimum)")
+        }
+    }
+
+    /// Resolves `#` or `#/json/pointer` inside the root schema.
+    private func resolve(_ reference: String) -> JSONNode? {
+        guard reference.hasPrefix("#") else { return nil }
+        let pointer = reference.dropFirst()
+        if pointer.isEmpty { return root }
+        guard pointer.hasPrefix("/") else { return nil }
+        var node = root
+        for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            let key = String(token).unescapingJSONPointer()
+            switch node.kind {
+            case .object:
+                guard let child = node[key] else { return nil }
+                node = child
+            case .array:
+                guard let index = Int(key), index >= 0 else { return nil }
+                var found: JSONNode?
+                var position = 0
+                for element in node.elements {
+                    if position == index { found = element; break }
+                    position += 1
+                }
+                guard let found else { return nil }
+                node = found
+            default:
+                return nil
+            }
+        }
+        return node
+    }
+
+    private func matchesType(_ instance: JSONNode, _ type: JSONNode) -> Bool {
+        if let name = type.string { return matches(instance, name) }
+        guard type.kind == .array else { return true }
+        return type.elements.contains { $0.string.map { matches(instance, $0) } ?? false }
+    }
+
+    private func matches(_ instance: JSONNode, _ name: String) -> Bool {
+        switch name {
+        case "null": return instance.isNull
+        case "boolean": return instance.kind == .bool
+        case "string": return instance.kind == .string
+        case "number": return instance.double != nil
+        case "integer": return ResultValue.isInteger(instance)
+        case "object": return instance.kind == .object
+        case "array": return instance.kind == .array
+        case "timestamp": return instance.double != nil || (instance.string.flatMap(Timecode.parse) != nil)
+        default: return true
+        }
+    }
+
+    private static func typeText(_ type: JSONNode) -> String {
+        if let name = type.string { return name }
+        let names = type.elements.compactMap { $0.string }
+        return names.isEmpty ? ResultValue.describe(type) : names.joined(separator: " or ")
+    }
+}
+
+private extension String {
+    /// A JSON pointer token with `~1` turned back into `/` and `~0` into `~`.
+    func unescapingJSONPointer() -> String {
+        var result = ""
+        var iterator = makeIterator()
+        while let character = iterator.next() {
+            if character == "~" {
+                switch iterator.next() {
+                case "1": result.append("/")
+                case "0": result.append("~")
+                case let other?: result.append("~"); result.append(other)
+                case nil: result.append("~")
+                }
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

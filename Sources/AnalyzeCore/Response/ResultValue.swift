@@ -1,0 +1,97 @@
+/// Small helpers on JSON values shared by the result checks.
+enum ResultValue {
+    /// True for an integer, or a number with no fraction (JSON Schema counts `3.0` as an integer).
+    static func isInteger(_ node: JSONNode) -> Bool {
+        if node.kind == .integer { return true }
+        guard node.kind == .double, let value = node.double else { return false }
+        return value.isFinite && value.rounded(.towardZero) == value
+    }
+
+    /// Order of two JSON numbers (-1, 0, 1): exact for two integers; nil when either is not a number.
+    static func compareNumbers(_ left: JSONNode, _ right: JSONNode) -> Int? {
+        if let a = left.int64, let b = right.int64 { return a < b ? -1 : (a == b ? 0 : 1) }
+        guard let a = left.double, let b = right.double else { return nil }
+        return a < b ? -1 : (a == b ? 0 : 1)
+    }
+
+    /// JSON equality: numbers by value (1 equals 1.0), objects regardless of key order.
+    static func jsonEqual(_ left: JSONNode, _ right: JSONNode) -> Bool {
+        switch (left.kind, right.kind) {
+        case (.integer, .integer), (.integer, .double), (.double, .integer), (.double, .double):
+            return compareNumbers(left, right) == 0
+        case (.null, .null): return true
+        case (.bool, .bool): return left.bool == right.bool
+        case (.string, .string):
+            return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }
+        case (.array, .array):
+            var rightElements = right.elements.makeIterator()
+            for element in left.elements {
+                guard let other = rightElements.next(), jsonEqual(element, other) else { return false }
+            }
+            return rightElements.next() == nil
+        case (.object, .object):
+            guard left.count == right.count else { return false }
+            for (key, value) in left.members {
+                guard let other = right[key], jsonEqual(value, other) else { return false }
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True for a UUID in the 8-4-4-4-12 hexadecimal form (either case).
+    static func isUUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                if byte != UInt8(ascii: "-") { return false }
+            } else if !((0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// A string in JSON quotes, for messages.
+    static func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        JSONWriter.appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Short text of a value for messages: compact JSON cut to about 60 bytes.
+    static func describe(_ node: JSONNode) -> String {
+        var writer = JSONWriter()
+        writer.write(node)
+        return shortText(writer.bytes)
+    }
+
+    /// Short text of an owned value for messages.
+    static func describe(_ value: JSONValue) -> String {
+        var writer = JSONWriter()
+        writer.write(value)
+        return shortText(writer.bytes)
+    }
+
+    private static func shortText(_ bytes: [UInt8]) -> String {
+        let limit = 60
+        if bytes.count <= limit { return String(decoding: bytes, as: UTF8.self) }
+        var end = limit
+        while end > 0 && (bytes[end] & 0xC0) == 0x80 { end -= 1 }
+        return String(decoding: bytes[0..<end], as: UTF8.self) + "..."
+    }
+
+    /// Compact JSON bytes of `value`.
+    static func bytes(of value: JSONValue) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.write(value)
+        return writer.bytes
+    }
+
+    /// "integer 9", "string \"x\"", or just "null": the kind and value of a node, for messages.
+    static func kindAndValue(_ node: JSONNode) -> String {
+        node.isNull ? "null" : node.kind.name + " " + describe(node)
+    }
+}

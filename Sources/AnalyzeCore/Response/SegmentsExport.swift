@@ -1,0 +1,171 @@
+/// The formats `exportSegments` writes.
+public enum SegmentsExportFormat: String, Sendable, CaseIterable {
+    /// WebVTT: one cue per segment, ordered by start time.
+    case vtt
+    /// CSV (RFC 4180): a header row, then one row per segment in result order.
+    case csv
+    /// The normalized `result.segments` object, compact.
+    case json
+}
+
+/// Writes the segments of a time_based_metadata task body as WebVTT, CSV or
+/// JSON (the core of `analyze_segments_export`). The body is parsed exactly as
+/// `parseTask` does; `options` accepts `request` (see `ResultOptions`).
+///
+/// WebVTT (`WEBVTT` header, LF line ends): cues numbered 1, 2, ... in order of
+/// start time (ties keep result order); each cue's payload is one line of JSON
+/// `{"definition": id, "metadata": {...}}` in which any `-->` is written
+/// `--\u003e`. A segment without both times, with a negative time, or with
+/// `end_time` not after `start_time` cannot be a cue: it is listed in a
+/// `NOTE skipped ...` block after the header instead.
+///
+/// CSV (CRLF line ends): `definition_id,index,start_time,end_time,metadata`,
+/// where index is the segment's position in its definition's array, times are
+/// seconds (empty when unknown) and metadata is compact JSON; fields holding a
+/// comma, quote, CR or LF are quoted with quotes doubled.
+///
+/// Throws `.invalidArgument` for a nil or unknown format; `.malformedResponse`
+/// when the task has no result yet, is not a time_based_metadata task, or its
+/// data does not hold segments (the message says why, e.g. "output truncated at max_tokens").
+public func exportSegments(_ body: UnsafeRawBufferPointer, format: String?,
+                           options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
+    guard let format else {
+        throw AnalyzeError(.invalidArgument, "format is NULL (expected vtt, csv or json)")
+    }
+    guard let wanted = SegmentsExportFormat(rawValue: format) else {
+        throw AnalyzeError(.invalidArgument, "format \(ResultValue.quoted(format)) is not one of vtt, csv, json")
+    }
+    let options = try ResultOptions.parse(rawOptions, allowed: ["request"])
+    let document = try JSONDocument.parse(body)
+    let task = try TaskNormalizer(options: options).normalize(document.root, path: "")
+    let segments = try SegmentsExport.segments(of: task)
+    switch wanted {
+    case .json: return ResultValue.bytes(of: segments)
+    case .vtt: return Array(SegmentsExport.webVTT(segments).utf8)
+    case .csv: return Array(SegmentsExport.csv(segments).utf8)
+    }
+}
+
+/// The writers behind `exportSegments`.
+enum SegmentsExport {
+    /// One segment with its place in the result.
+    struct Row {
+        let definition: String
+        let index: Int
+        let start: Double?
+        let end: Double?
+        let metadata: JSONValue
+    }
+
+    /// The `result.segments` object of a normalized task, or why there is none.
+    static func segments(of task: JSONValue) throws(AnalyzeError) -> JSONValue {
+        guard let result = task["result"], result != .null else {
+            let status = task["status"].flatMap { value -> String? in
+                if case .string(let text) = value { return text }
+                return nil
+            } ?? "unknown"
+            throw AnalyzeError(.malformedResponse, "the task has no result (status is \(status))", path: "result")
+        }
+        guard let segments = result["segments"] else {
+            throw AnalyzeError(.malformedResponse, "the task is not a time_based_metadata task, so its result has no segments (when request_params does not say, pass the create request as options.request)", path: "result")
+        }
+        guard segments != .null else {
+            var reason = "result.data does not hold segments"
+            if case .array(let issues)? = result["issues"],
+               let first = issues.first(where: { $0["path"] == .string("result.data") || $0["path"] == .string("result.segments") }),
+               case .string(let message)? = first["message"] {
+                reason = message
+            }
+            throw AnalyzeError(.malformedResponse, reason, path: "result.data")
+        }
+        return segments
+    }
+
+    /// Every segment in result order.
+    static func rows(_ segments: JSONValue) -> [Row] {
+        guard case .object(let definitions) = segments else { return [] }
+        var rows: [Row] = []
+        for definition in definitions {
+            guard case .array(let list) = definition.value else { continue }
+            for (index, segment) in list.enumerated() {
+                rows.append(Row(definition: definition.key, index: index, start: number(segment["start_time"]),
+                                end: number(segment["end_time"]), metadata: segment["metadata"] ?? .object([])))
+            }
+        }
+        return rows
+    }
+
+    private static func number(_ value: JSONValue?) -> Double? {
+        if case .double(let number)? = value { return number }
+        return nil
+    }
+
+    /// The WebVTT text of `segments`.
+    static func webVTT(_ segments: JSONValue) -> String {
+        var notes: [String] = []
+        var cues: [(start: Double, order: Int, timing: String, payload: String)] = []
+        for (order, row) in rows(segments).enumerated() {
+            let path = JSONPath.element(JSONPath.member("result.segments", row.definition), row.index)
+            guard let start = row.start, let end = row.end else {
+                notes.append("skipped \(path): start_time or end_time is unknown")
+                continue
+            }
+            guard let from = Timecode.webVTT(start), let to = Timecode.webVTT(end) else {
+                notes.append("skipped \(path): a time is negative or out of range")
+                continue
+            }
+            guard end > start else {
+                notes.append("skipped \(path): end_time is not after start_time")
+                continue
+            }
+            let payload = ResultValue.bytes(of: jsonObject(("definition", .string(row.definition)), ("metadata", row.metadata)))
+            cues.append((start, order, from + " --> " + to, safeCueText(payload)))
+        }
+        cues.sort { $0.start != $1.start ? $0.start < $1.start : $0.order < $1.order }
+        var text = "WEBVTT\n\n"
+        for note in notes { text += "NOTE " + safeCueText(Array(note.utf8)) + "\n\n" }
+        for (number, cue) in cues.enumerated() {
+            text += String(number + 1) + "\n" + cue.timing + "\n" + cue.payload + "\n\n"
+        }
+        return text
+    }
+
+    /// Text with every `-->` written `--\u003e` (the text is JSON or a JSON
+    /// path, where the arrow can only occur inside a string, so this keeps it valid).
+    private static func safeCueText(_ bytes: [UInt8]) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: ">"), index >= 2, bytes[index - 1] == UInt8(ascii: "-"), bytes[index - 2] == UInt8(ascii: "-") {
+                output += Array("\\u003e".utf8)
+            } else {
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The CSV text of `segments`.
+    static func csv(_ segments: JSONValue) -> String {
+        var text = "definition_id,index,start_time,end_time,metadata\r\n"
+        for row in rows(segments) {
+            let fields = [row.definition, String(row.index), row.start.map(secondsText) ?? "",
+                          row.end.map(secondsText) ?? "", String(decoding: ResultValue.bytes(of: row.metadata), as: UTF8.self)]
+            text += fields.map(csvField).joined(separator: ",") + "\r\n"
+        }
+        return text
+    }
+
+    private static func secondsText(_ value: Double) -> String {
+        String(decoding: ResultValue.bytes(of: .double(value)), as: UTF8.self)
+    }
+
+    private static func csvField(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return text }
+        var quoted = "\""
+        for character in text.unicodeScalars {
+            if character == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(character) }
+        }
+        return quoted + "\""
+    }
+}

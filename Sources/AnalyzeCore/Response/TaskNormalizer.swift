@@ -1,0 +1,116 @@
+/// Normalizes a task object (a retrieve body, an element of a list body, or the
+/// `data` of a webhook event) into the library's task shape, members in this order:
+///
+/// `task_id, custom_id, status, terminal, created_at, created_at_ms,
+/// completed_at, completed_at_ms, video_source, request_params, webhooks,
+/// error, result`.
+///
+/// Missing required members and wrong types throw `.malformedResponse` with
+/// the path; unknown members are ignored.
+struct TaskNormalizer {
+    /// The statuses a task can have, in lifecycle order.
+    static let statuses = ["queued", "pending", "processing", "ready", "failed"]
+
+    /// The caller's options (its request and schema).
+    let options: ResultOptions
+    /// True for list items, whose `request_params` echo only the first segment definition.
+    var echoIsPartial = false
+    /// True for webhook data: `id` may stand for `task_id` and `created_at` is optional.
+    var webhookData = false
+
+    /// A normalizer using `options`.
+    init(options: ResultOptions) { self.options = options }
+
+    /// The normalized task of `node`, errors reported under `path`.
+    func normalize(_ node: JSONNode, path: String) throws(AnalyzeError) -> JSONValue {
+        let task = try BodyObject(node, path: path)
+        let taskID: String
+        if webhookData, task.value("task_id") == nil {
+            taskID = try task.requiredString("id")
+        } else {
+            taskID = try task.requiredString("task_id")
+        }
+        if taskID.isEmpty {
+            throw AnalyzeError(.malformedResponse, "the task id is empty", path: task.path(webhookData && task.value("task_id") == nil ? "id" : "task_id"))
+        }
+        let customID = try task.optionalString("custom_id")
+        let status = try Self.status(task)
+        let created = try Self.timestamp(task, "created_at", required: !webhookData)
+        let completed = try Self.timestamp(task, "completed_at", required: false)
+        let requestParams = try ResultFormatSource(task.value("request_params"), path: task.path("request_params"), status: .malformedResponse)
+        let errorObject = try task.optionalObject("error")
+        let errorMessage = try errorObject?.requiredString("message")
+
+        var result = JSONValue.null
+        if let resultObject = try task.optionalObject("result") {
+            let request = try ResultFormatSource(options.request, path: "request", status: .invalidArgument)
+            let context = ResultContext(requestParams: requestParams, request: request,
+                                        explicitSchema: options.jsonSchema, echoIsPartial: echoIsPartial)
+            result = try TaskResultNormalizer.normalize(resultObject, context: context, truncationMessage: errorMessage)
+        }
+        return .object([
+            JSONMember("task_id", .string(taskID)),
+            JSONMember("custom_id", customID.map(JSONValue.string) ?? .null),
+            JSONMember("status", .string(status)),
+            JSONMember("terminal", .bool(status == "ready" || status == "failed")),
+            JSONMember("created_at", created.text),
+            JSONMember("created_at_ms", created.milliseconds),
+            JSONMember("completed_at", completed.text),
+            JSONMember("completed_at_ms", completed.milliseconds),
+            JSONMember("video_source", try Self.videoSource(task)),
+            JSONMember("request_params", task.value("request_params").map(JSONValue.init) ?? .null),
+            JSONMember("webhooks", try Self.webhooks(task)),
+            JSONMember("error", errorMessage.map { jsonObject(("message", .string($0))) } ?? .null),
+            JSONMember("result", result),
+        ])
+    }
+
+    /// The `status` member, which must be one of the documented statuses.
+    static func status(_ object: BodyObject) throws(AnalyzeError) -> String {
+        let status = try object.requiredString("status")
+        guard statuses.contains(status) else {
+            throw AnalyzeError(.malformedResponse, "status \(ResultValue.quoted(status)) is not one of \(statuses.joined(separator: ", "))", path: object.path("status"))
+        }
+        return status
+    }
+
+    /// An RFC 3339 member as its text and its Unix milliseconds (both null when absent).
+    static func timestamp(_ object: BodyObject, _ key: String, required: Bool) throws(AnalyzeError) -> (text: JSONValue, milliseconds: JSONValue) {
+        guard let text = try object.optionalString(key) else {
+            if required { throw object.missing(key) }
+            return (.null, .null)
+        }
+        guard let milliseconds = RFC3339.unixMilliseconds(text) else {
+            throw AnalyzeError(.malformedResponse, "\(key) \(ResultValue.quoted(text)) is not an RFC 3339 date-time", path: object.path(key))
+        }
+        return (.string(text), .int(milliseconds))
+    }
+
+    /// `{type, url, asset_id, video_id, index_id, duration}` (each null when
+    /// absent; `duration` from `system_metadata`), or null.
+    private static func videoSource(_ task: BodyObject) throws(AnalyzeError) -> JSONValue {
+        guard let source = try task.optionalObject("video_source") else { return .null }
+        var members: [JSONMember] = []
+        for key in ["type", "url", "asset_id", "video_id", "index_id"] {
+            members.append(JSONMember(key, try source.optionalString(key).map(JSONValue.string) ?? .null))
+        }
+        let duration = try source.optionalObject("system_metadata")?.optionalNumber("duration")
+        members.append(JSONMember("duration", duration.map(JSONValue.double) ?? .null))
+        return .object(members)
+    }
+
+    /// `[{url, delivered, attempts, last_error}]` (`last_error` null when absent); `[]` when absent.
+    private static func webhooks(_ task: BodyObject) throws(AnalyzeError) -> JSONValue {
+        guard let list = try task.optionalArray("webhooks") else { return .array([]) }
+        var items: [JSONValue] = []
+        for element in list.elements {
+            let webhook = try BodyObject(element, path: JSONPath.element(task.path("webhooks"), items.count))
+            items.append(jsonObject(
+                ("url", .string(try webhook.requiredString("url"))),
+                ("delivered", .bool(try webhook.requiredBool("delivered"))),
+                ("attempts", .int(try webhook.requiredInteger("attempts"))),
+                ("last_error", try webhook.optionalString("last_error").map(JSONValue.string) ?? .null)))
+        }
+        return .array(items)
+    }
+}

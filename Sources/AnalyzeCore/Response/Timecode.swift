@@ -1,0 +1,70 @@
+/// The formats in which the API writes times: a number of seconds, or a
+/// `hh:mm:ss` / `hh:mm:ss.fff` string.
+public enum TimecodeFormat: String, Sendable, CaseIterable {
+    /// A JSON number of seconds (`12.5`).
+    case seconds = "seconds"
+    /// A string rounded to the second (`"00:00:13"`).
+    case clock = "hh:mm:ss"
+    /// A string with milliseconds (`"00:00:12.500"`).
+    case clockMilliseconds = "hh:mm:ss.fff"
+}
+
+/// `hh:mm:ss[.f]` time codes: parsing to seconds, and writing WebVTT timestamps.
+public enum Timecode {
+    /// A parsed time code: its value in seconds and how many fraction digits it had.
+    public struct Parsed: Sendable, Equatable {
+        /// The time in seconds.
+        public var seconds: Double
+        /// Digits after the decimal point (0 for `hh:mm:ss`).
+        public var fractionDigits: Int
+    }
+
+    /// Parses `hh:mm:ss` or `hh:mm:ss.f...`: two to nine hour digits, minutes and
+    /// seconds 00–59, one to nine fraction digits. Nil for anything else.
+    public static func parse(_ text: String) -> Parsed? {
+        var scanner = DateScanner(text)
+        guard case let (hours, hourDigits)? = scanner.digitRun(maximum: 9), hourDigits >= 2,
+              scanner.take(UInt8(ascii: ":")), let minutes = scanner.digits(2),
+              scanner.take(UInt8(ascii: ":")), let seconds = scanner.digits(2),
+              minutes <= 59, seconds <= 59 else { return nil }
+        let whole = (hours * 60 + minutes) * 60 + seconds
+        guard scanner.take(UInt8(ascii: ".")) else {
+            return scanner.atEnd ? Parsed(seconds: Double(whole), fractionDigits: 0) : nil
+        }
+        guard case let (fraction, digits)? = scanner.digitRun(maximum: 9), scanner.atEnd else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        if digits <= 3 {
+            // Rounded once, so "00:00:12.500" is exactly 12.5 and ".1" is the double nearest 0.1.
+            let millis = whole * 1000 + fraction * (1000 / scale)
+            return Parsed(seconds: Double(millis) / 1000, fractionDigits: digits)
+        }
+        return Parsed(seconds: Double(whole) + Double(fraction) / Double(scale), fractionDigits: digits)
+    }
+
+    /// True when `text` is written exactly in `format` (a string format).
+    public static func matches(_ text: String, _ format: TimecodeFormat) -> Bool {
+        guard let parsed = parse(text) else { return false }
+        switch format {
+        case .seconds: return false
+        case .clock: return parsed.fractionDigits == 0
+        case .clockMilliseconds: return parsed.fractionDigits == 3
+        }
+    }
+
+    /// WebVTT timestamp `hh:mm:ss.ttt` of a non-negative number of seconds,
+    /// rounded to the millisecond; nil when negative, not finite or absurdly large.
+    public static func webVTT(_ seconds: Double) -> String? {
+        guard seconds.isFinite, seconds >= 0, seconds < 3_600_000_000 else { return nil }
+        let millis = Int64((seconds * 1000).rounded())
+        let hours = millis / 3_600_000
+        let minutes = (millis / 60_000) % 60
+        let secs = (millis / 1000) % 60
+        return pad(hours, 2) + ":" + pad(minutes, 2) + ":" + pad(secs, 2) + "." + pad(millis % 1000, 3)
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}

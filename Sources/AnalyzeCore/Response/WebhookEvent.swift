@@ -1,0 +1,47 @@
+/// Parses a webhook event body (the core of `analyze_webhook_parse`) into
+/// `{id, created_at, created_at_ms, type, known, task}` plus, for unknown
+/// types only, `data` (the event's data copied as it is).
+///
+/// `known` is true for `analyze.task.ready` and `analyze.task.failed`; their
+/// `data` must be an object holding at least the task id (`id` or `task_id`)
+/// and a `status` that agrees with the type, and `task` is that data normalized
+/// like a retrieved task as far as present (`created_at` may be missing).
+/// Other types are passed through (`known` false, `task` null), not rejected.
+/// Verify the signature on the raw bytes before parsing. `options` accepts
+/// `request` and `json_schema`. Throws `.malformedJSON`, `.malformedResponse`
+/// (with the path) or `.invalidArgument` (options).
+public func parseWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
+    let options = try ResultOptions.parse(rawOptions, allowed: ["request", "json_schema"])
+    let document = try JSONDocument.parse(body)
+    let event = try BodyObject(document.root, path: "")
+    let id = try event.requiredString("id")
+    let created = try TaskNormalizer.timestamp(event, "created_at", required: true)
+    let type = try event.requiredString("type")
+    let expectedStatus: String?
+    switch type {
+    case "analyze.task.ready": expectedStatus = "ready"
+    case "analyze.task.failed": expectedStatus = "failed"
+    default: expectedStatus = nil
+    }
+    var members: [JSONMember] = [
+        JSONMember("id", .string(id)),
+        JSONMember("created_at", created.text),
+        JSONMember("created_at_ms", created.milliseconds),
+        JSONMember("type", .string(type)),
+        JSONMember("known", .bool(expectedStatus != nil)),
+    ]
+    if let expectedStatus {
+        let data = try event.requiredObject("data")
+        var normalizer = TaskNormalizer(options: options)
+        normalizer.webhookData = true
+        let task = try normalizer.normalize(data.node, path: "data")
+        if task["status"] != .string(expectedStatus) {
+            throw AnalyzeError(.malformedResponse, "status must be \(ResultValue.quoted(expectedStatus)) in an event of type \(type)", path: "data.status")
+        }
+        members.append(JSONMember("task", task))
+    } else {
+        members.append(JSONMember("task", .null))
+        members.append(JSONMember("data", event.node["data"].map(JSONValue.init) ?? .null))
+    }
+    return ResultValue.bytes(of: .object(members))
+}

@@ -1,0 +1,338 @@
+/* Responses, tasks, segments and webhook events through the real libanalyze.so:
+ * every shared fixture case against its expected bytes (the same files pytest
+ * and the Swift tests compare against), the json_t twins, NULL and length
+ * arguments, the API-error exception to "out is NULL on failure", and hostile
+ * bodies (every truncation, invalid UTF-8, deep nesting, huge numbers). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <analyze_jansson.h>
+
+#include "check.h"
+
+static const char *fixtures = ".";
+
+static char *read_fixture(const char *name, size_t *len) {
+  char path[1024];
+  FILE *f;
+  char *buf;
+  long size;
+  *len = 0;
+  snprintf(path, sizeof path, "%s/%s", fixtures, name);
+  f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  size = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  buf = malloc((size_t)size + 1);
+  if (fread(buf, 1, (size_t)size, f) != (size_t)size) size = 0;
+  buf[size] = 0;
+  fclose(f);
+  *len = (size_t)size;
+  return buf;
+}
+
+static int kind_number(const char *kind) {
+  if (strcmp(kind, "create") == 0) return ANALYZE_RESPONSE_CREATE;
+  if (strcmp(kind, "retrieve") == 0) return ANALYZE_RESPONSE_RETRIEVE;
+  if (strcmp(kind, "list") == 0) return ANALYZE_RESPONSE_LIST;
+  if (strcmp(kind, "delete") == 0) return ANALYZE_RESPONSE_DELETE;
+  return 0;
+}
+
+/* Compact text of an optional manifest member (NULL for absent or null); free() it. */
+static char *compact(json_t *value) {
+  if (value == NULL || json_is_null(value)) return NULL;
+  return json_dumps(value, JSON_COMPACT | JSON_PRESERVE_ORDER);
+}
+
+/* Runs one manifest case through the string API and its json_t twin. */
+static void check_case(json_t *c) {
+  const char *name = json_string_value(json_object_get(c, "name"));
+  const char *call = json_string_value(json_object_get(c, "call"));
+  const char *body_name = json_string_value(json_object_get(c, "body"));
+  char *options = compact(json_object_get(c, "options"));
+  char *headers = compact(json_object_get(c, "headers"));
+  json_t *options_json = json_object_get(c, "options");
+  size_t body_len = 0, expected_len = 0;
+  char *body = body_name ? read_fixture(body_name, &body_len) : NULL;
+  char *expected = read_fixture(json_string_value(json_object_get(c, "expected")), &expected_len);
+  char *out = NULL;
+  analyze_error_t err;
+  int rc, want = (int)json_integer_value(json_object_get(c, "rc"));
+  size_t options_len = options ? strlen(options) : 0;
+  json_t *twin = NULL, *expected_json, *body_json;
+  json_error_t jerr;
+
+  if (options_json && json_is_null(options_json)) options_json = NULL;
+  CHECK(expected != NULL);
+  if (strcmp(call, "task") == 0) {
+    rc = analyze_task_parse(&out, body, body_len, options, options_len, &err);
+  } else if (strcmp(call, "webhook") == 0) {
+    rc = analyze_webhook_parse(&out, body, body_len, options, options_len, &err);
+  } else if (strcmp(call, "segments") == 0) {
+    rc = analyze_segments_export(&out, body, body_len, json_string_value(json_object_get(c, "format")), options,
+                                 options_len, &err);
+  } else {
+    rc = analyze_response_parse(&out, kind_number(json_string_value(json_object_get(c, "kind"))),
+                                (int)json_integer_value(json_object_get(c, "status")), headers,
+                                headers ? strlen(headers) : 0, body, body_len, options, options_len, &err);
+  }
+  CHECK_INT(rc, want);
+  CHECK_INT(err.code, want);
+  if (out == NULL || expected == NULL || strlen(out) != expected_len || memcmp(out, expected, expected_len) != 0) {
+    check_failures++;
+    fprintf(stderr, "%s: output differs from the expected file (rc %d: %s)\n", name, rc, err.message);
+  }
+  check_count++;
+
+  /* The json_t twin gives the same value. */
+  expected_json = json_loadb(expected ? expected : "", expected_len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
+  body_json = body ? json_loadb(body, body_len, JSON_DECODE_ANY, &jerr) : NULL;
+  if (strcmp(call, "segments") == 0) {
+    char *text = NULL;
+    CHECK_INT(analyze_segments_export_jansson(&text, body_json, json_string_value(json_object_get(c, "format")),
+                                              options_json, NULL), ANALYZE_OK);
+    CHECK(text != NULL && expected != NULL && strcmp(text, expected) == 0);
+    analyze_free(text);
+  } else {
+    if (strcmp(call, "task") == 0) {
+      rc = analyze_task_parse_jansson(&twin, body_json, options_json, &err);
+    } else if (strcmp(call, "webhook") == 0) {
+      rc = analyze_webhook_parse_jansson(&twin, body_json, options_json, &err);
+    } else {
+      json_t *headers_json = json_object_get(c, "headers");
+      rc = analyze_response_parse_jansson(&twin, kind_number(json_string_value(json_object_get(c, "kind"))),
+                                          (int)json_integer_value(json_object_get(c, "status")),
+                                          json_is_null(headers_json) ? NULL : headers_json, body, body_len,
+                                          options_json, &err);
+    }
+    CHECK_INT(rc, want);
+    if (twin == NULL || expected_json == NULL || !json_equal(twin, expected_json)) {
+      check_failures++;
+      fprintf(stderr, "%s: the json_t twin gives a different value\n", name);
+    }
+    check_count++;
+  }
+  json_decref(twin);
+  json_decref(expected_json);
+  json_decref(body_json);
+  analyze_free(out);
+  free(body);
+  free(expected);
+  free(options);
+  free(headers);
+}
+
+static void check_manifest(void) {
+  size_t len, i;
+  char *text = read_fixture("cases.json", &len);
+  json_error_t jerr;
+  json_t *cases = text ? json_loadb(text, len, 0, &jerr) : NULL;
+  CHECK(json_is_array(cases));
+  CHECK_INT(json_array_size(cases), 46);
+  for (i = 0; i < json_array_size(cases); i++) check_case(json_array_get(cases, i));
+  json_decref(cases);
+  free(text);
+}
+
+/* A failure leaves *out NULL and fills err. */
+static void check_failure_shape(int rc, char *out, const analyze_error_t *err, int code, const char *message,
+                                const char *path) {
+  CHECK_INT(rc, code);
+  CHECK(out == NULL);
+  CHECK_INT(err->code, code);
+  if (message) CHECK_STR(err->message, message);
+  if (path) CHECK_STR(err->path, path);
+}
+
+static void check_arguments(void) {
+  char *out = (char *)1;
+  analyze_error_t err;
+  const char *task = "{\"task_id\":\"t\",\"custom_id\":null,\"status\":\"queued\",\"created_at\":\"2026-01-05T08:00:00Z\"}";
+  int rc;
+
+  CHECK_INT(analyze_task_parse(NULL, task, strlen(task), NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "out is NULL");
+  rc = analyze_task_parse(&out, NULL, 5, NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "body is NULL but its length is 5", "");
+  out = (char *)1;
+  rc = analyze_task_parse(&out, task, (size_t)-1, NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, NULL, "");
+  out = (char *)1;
+  rc = analyze_task_parse(&out, NULL, 0, NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EJSON, NULL, "");
+  out = (char *)1;
+  rc = analyze_task_parse(&out, task, strlen(task), NULL, 3, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "options is NULL but its length is 3", "");
+  out = (char *)1;
+  rc = analyze_task_parse(&out, task, strlen(task), "{\"x\":1}", 7, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "unknown option \"x\" (allowed: request, json_schema)", "x");
+  /* err may be NULL. */
+  CHECK_INT(analyze_task_parse(&out, task, strlen(task), NULL, 0, NULL), ANALYZE_OK);
+  analyze_free(out);
+  out = (char *)1;
+  CHECK_INT(analyze_task_parse(&out, "{}", 2, NULL, 0, NULL), ANALYZE_ERESPONSE);
+  CHECK(out == NULL);
+
+  out = (char *)1;
+  rc = analyze_segments_export(&out, task, strlen(task), NULL, NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "format is NULL (expected vtt, csv or json)", "");
+  out = (char *)1;
+  rc = analyze_segments_export(&out, task, strlen(task), "srt", NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "format \"srt\" is not one of vtt, csv, json", "");
+  out = (char *)1;
+  rc = analyze_segments_export(&out, task, strlen(task), "vtt", NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_ERESPONSE, "the task has no result (status is queued)", "result");
+  CHECK_INT(analyze_segments_export(NULL, task, strlen(task), "vtt", NULL, 0, NULL), ANALYZE_EINVAL);
+
+  out = (char *)1;
+  rc = analyze_webhook_parse(&out, "{\"id\":\"e\"}", 10, NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_ERESPONSE, "created_at is required", "created_at");
+  CHECK_INT(analyze_webhook_parse(NULL, "{}", 2, NULL, 0, NULL), ANALYZE_EINVAL);
+
+  out = (char *)1;
+  rc = analyze_response_parse(&out, 9, 200, NULL, 0, "{}", 2, NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "kind 9 is not a response kind (1 create, 2 retrieve, 3 list, 4 delete)", "");
+  out = (char *)1;
+  rc = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 1000, NULL, 0, "{}", 2, NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "http_status 1000 is not an HTTP status (100-599)", "");
+  out = (char *)1;
+  {
+    const char *twice = "{\"Retry-After\":\"1\",\"retry-after\":\"2\"}";
+    rc = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 503, twice, strlen(twice), NULL, 0, NULL, 0, &err);
+  }
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "header \"retry-after\" is given twice (names are case-insensitive)",
+                      "retry-after");
+  out = (char *)1;
+  rc = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 503, NULL, 4, NULL, 0, NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "headers_json is NULL but its length is 4", "");
+  out = (char *)1;
+  rc = analyze_response_parse(&out, ANALYZE_RESPONSE_CREATE, 202, NULL, 0, "{\"task_id\":\"t\",\"status\":\"new\"}", 30,
+                              NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_ERESPONSE,
+                      "status \"new\" is not one of queued, pending, processing, ready, failed", "status");
+  CHECK_INT(analyze_response_parse(NULL, 2, 200, NULL, 0, "{}", 2, NULL, 0, NULL), ANALYZE_EINVAL);
+
+  /* The twins refuse NULL values and outputs. */
+  {
+    json_t *value = NULL;
+    char *text = NULL;
+    CHECK_INT(analyze_task_parse_jansson(NULL, NULL, NULL, NULL), ANALYZE_EINVAL);
+    CHECK_INT(analyze_task_parse_jansson(&value, NULL, NULL, &err), ANALYZE_EINVAL);
+    CHECK_STR(err.message, "json is NULL");
+    CHECK_INT(analyze_webhook_parse_jansson(&value, NULL, NULL, NULL), ANALYZE_EINVAL);
+    CHECK_INT(analyze_segments_export_jansson(&text, NULL, "vtt", NULL, NULL), ANALYZE_EINVAL);
+    CHECK_INT(analyze_response_parse_jansson(NULL, 2, 200, NULL, "{}", 2, NULL, NULL), ANALYZE_EINVAL);
+    CHECK(value == NULL && text == NULL);
+  }
+}
+
+/* The API-error exception: ANALYZE_EAPI with *out set to the error object and err summarizing it. */
+static void check_api_error(void) {
+  char *out = NULL;
+  analyze_error_t err;
+  const char *body = "{\"error\":{\"code\":\"too_many_requests\",\"message\":\"Slow down\"}}";
+  json_t *object = NULL, *headers = json_pack("{s:s}", "RETRY-after", "3");
+  int rc = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 429, "{\"retry-AFTER\":\" 3 \"}", 21, body,
+                                  strlen(body), NULL, 0, &err);
+  CHECK_INT(rc, ANALYZE_EAPI);
+  CHECK_STR(out, "{\"http_status\":429,\"code\":\"too_many_requests\",\"message\":\"Slow down\",\"details\":null,"
+                 "\"retryable\":true,\"retry_after_ms\":3000,\"raw\":null}");
+  CHECK_INT(err.code, ANALYZE_EAPI);
+  CHECK_STR(err.message, "HTTP 429 too_many_requests: Slow down");
+  CHECK_STR(analyze_strerror(rc), "the API returned an error response");
+  analyze_free(out);
+  rc = analyze_response_parse_jansson(&object, ANALYZE_RESPONSE_RETRIEVE, 429, headers, body, strlen(body), NULL, &err);
+  CHECK_INT(rc, ANALYZE_EAPI);
+  CHECK(object != NULL);
+  CHECK_INT(json_integer_value(json_object_get(object, "retry_after_ms")), 3000);
+  CHECK_STR(err.message, "HTTP 429 too_many_requests: Slow down");
+  json_decref(object);
+  json_decref(headers);
+}
+
+/* Calls every parser on (text, len); returns nothing, checks no output leaks on failure. */
+static void run_every_parser(const char *text, size_t len, int *statuses) {
+  char *out;
+  int i = 0;
+  out = (char *)1;
+  statuses[i] = analyze_task_parse(&out, text, len, NULL, 0, NULL);
+  if (statuses[i++] != ANALYZE_OK) CHECK(out == NULL);
+  analyze_free(out);
+  out = (char *)1;
+  statuses[i] = analyze_webhook_parse(&out, text, len, NULL, 0, NULL);
+  if (statuses[i++] != ANALYZE_OK) CHECK(out == NULL);
+  analyze_free(out);
+  out = (char *)1;
+  statuses[i] = analyze_segments_export(&out, text, len, "vtt", NULL, 0, NULL);
+  if (statuses[i++] != ANALYZE_OK) CHECK(out == NULL);
+  analyze_free(out);
+  out = (char *)1;
+  statuses[i] = analyze_response_parse(&out, ANALYZE_RESPONSE_LIST, 200, NULL, 0, text, len, NULL, 0, NULL);
+  if (statuses[i++] != ANALYZE_OK) CHECK(out == NULL);
+  analyze_free(out);
+  out = NULL;
+  statuses[i] = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 502, text, len, text, len, NULL, 0, NULL);
+  analyze_free(out);
+  out = (char *)1;
+  statuses[i + 1] = analyze_task_parse(&out, "{}", 2, text, len, NULL);
+  if (statuses[i + 1] != ANALYZE_OK) CHECK(out == NULL);
+  analyze_free(out);
+}
+
+static void check_hostile(void) {
+  size_t len, cut;
+  char *text = read_fixture("task_ready_segments_clock_ms.json", &len);
+  int statuses[6];
+  CHECK(text != NULL);
+  /* Every truncation is an error, never a crash. */
+  for (cut = 0; text && cut < len - 2; cut++) {
+    run_every_parser(text, cut, statuses);
+    if (statuses[0] != ANALYZE_EJSON) {
+      check_failures++;
+      fprintf(stderr, "truncation at %zu: status %d\n", cut, statuses[0]);
+    }
+  }
+  free(text);
+  {
+    static const char bad_utf8[] = "{\"task_id\":\"t\xff\",\"custom_id\":null,\"status\":\"queued\",\"created_at\":\"2026-01-05T08:00:00Z\"}";
+    char deep[600];
+    const char *huge = "{\"task_id\":\"t\",\"custom_id\":null,\"status\":\"queued\",\"created_at\":\"2026-01-05T08:00:00Z\","
+                       "\"webhooks\":[{\"url\":\"u\",\"delivered\":true,\"attempts\":18446744073709551615}]}";
+    const char *wrong = "{\"task_id\":\"t\",\"custom_id\":null,\"status\":\"queued\",\"created_at\":1767600000}";
+    const char *nul = "{\"task_id\":\"t\\u0000\",\"custom_id\":null,\"status\":\"queued\",\"created_at\":\"2026-01-05T08:00:00Z\"}";
+    char *out = NULL;
+    analyze_error_t err;
+    run_every_parser(bad_utf8, sizeof bad_utf8 - 1, statuses);
+    CHECK_INT(statuses[0], ANALYZE_EJSON);
+    CHECK_INT(statuses[4], ANALYZE_EINVAL); /* the same bytes as headers_json are unusable */
+    memset(deep, '[', 300);
+    memset(deep + 300, ']', 300);
+    run_every_parser(deep, sizeof deep, statuses);
+    CHECK_INT(statuses[0], ANALYZE_EJSON);
+    CHECK_INT(statuses[5], ANALYZE_EINVAL);
+    run_every_parser(huge, strlen(huge), statuses);
+    CHECK_INT(statuses[0], ANALYZE_EJSON);
+    CHECK_INT(analyze_task_parse(&out, huge, strlen(huge), NULL, 0, &err), ANALYZE_EJSON);
+    CHECK_STR(err.path, "webhooks[0].attempts");
+    CHECK_INT(analyze_task_parse(&out, wrong, strlen(wrong), NULL, 0, &err), ANALYZE_ERESPONSE);
+    CHECK_STR(err.message, "created_at must be a string, got integer");
+    CHECK_STR(err.path, "created_at");
+    /* A NUL inside a string is kept (escaped), and the output reads back with JSON_ALLOW_NUL. */
+    CHECK_INT(analyze_task_parse(&out, nul, strlen(nul), NULL, 0, &err), ANALYZE_OK);
+    CHECK(out != NULL && strstr(out, "\"task_id\":\"t\\u0000\"") != NULL);
+    analyze_free(out);
+    /* A raw NUL byte in a body is malformed JSON. */
+    CHECK_INT(analyze_task_parse(&out, "{\"a\":1}\0", 8, NULL, 0, &err), ANALYZE_EJSON);
+  }
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1) fixtures = argv[1];
+  check_manifest();
+  check_arguments();
+  check_api_error();
+  check_hostile();
+  return CHECK_DONE();
+}
