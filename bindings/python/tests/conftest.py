@@ -26,3 +26,14 @@ def run_cli():
         return done.returncode, done.stdout, done.stderr
 
     return run
+
+
+@pytest.fixture(scope="session")
+def c_tool():
+    """The C `analyze` tool to compare the Python CLI with: $ANALYZE_CLI, else the
+    repository's build/bin/analyze. Missing is a failure, not a skip: the README's
+    test command always builds it, and a silent skip would hide a divergence."""
+    path = os.environ.get("ANALYZE_CLI") or os.path.join(REPO, "build", "bin", "analyze")
+    if not os.access(path, os.X_OK):
+        pytest.fail(f"the C analyze tool is not built at {path} (run scripts/setup.sh or set ANALYZE_CLI)")
+    return path

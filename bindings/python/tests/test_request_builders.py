@@ -1,7 +1,6 @@
 """The Python API of the requests group: reports, the four builders,
 idempotency keys, errors and the sizes too large for the catalogue."""
 import ctypes
-import json
 import re
 
 import pytest

@@ -4,7 +4,6 @@ import json
 import os
 import subprocess
 
-import pytest
 
 import analyze
 from analyze.cli_requests import format_issues
@@ -16,24 +15,12 @@ with open(os.path.join(FIXTURES, "catalogue.json"), encoding="utf-8") as handle:
     CASES = json.load(handle)["cases"]
 
 
-def _c_tool():
-    library_dir = os.path.dirname(os.path.realpath(analyze.library_path()))
-    for candidate in [os.path.join(library_dir, "..", "bin", "analyze"), os.path.join(REPO, "build", "bin", "analyze")]:
-        if os.access(candidate, os.X_OK):
-            return os.path.normpath(candidate)
-    return None
-
-
-C_TOOL = _c_tool()
-
-
-def run_c(*args, stdin=None):
-    done = subprocess.run([C_TOOL, *args], input=stdin, capture_output=True)
+def run_c(tool, *args, stdin=None):
+    done = subprocess.run([tool, *args], input=stdin, capture_output=True)
     return done.returncode, done.stdout, done.stderr
 
 
-@pytest.mark.skipif(C_TOOL is None, reason="the C analyze tool is not built")
-def test_every_catalogue_report_prints_the_same_in_c_and_python(tmp_path):
+def test_every_catalogue_report_prints_the_same_in_c_and_python(tmp_path, c_tool):
     for entry in CASES:
         path = tmp_path / "request.json"
         path.write_text(json.dumps(entry["request"], ensure_ascii=False), encoding="utf-8")
@@ -41,8 +28,8 @@ def test_every_catalogue_report_prints_the_same_in_c_and_python(tmp_path):
         extra = ["--video-duration", str(duration)] if duration is not None else []
         report = analyze.validate_request(path.read_bytes(), video_duration=duration)
         code = 0 if report.valid else 1
-        assert run_c("validate", *extra, str(path)) == (code, format_issues(report).encode(), b""), entry["name"]
-        assert run_c("validate", "--json", *extra, str(path)) == (code, (report.to_json() + "\n").encode(), b""), entry["name"]
+        assert run_c(c_tool, "validate", *extra, str(path)) == (code, format_issues(report).encode(), b""), entry["name"]
+        assert run_c(c_tool, "validate", "--json", *extra, str(path)) == (code, (report.to_json() + "\n").encode(), b""), entry["name"]
 
 
 def test_validate_human_and_json(run_cli):
@@ -93,13 +80,12 @@ def test_build_request(run_cli):
     assert code == 2 and "SECRET" not in err and "option api_key" in err
 
 
-@pytest.mark.skipif(C_TOOL is None, reason="the C analyze tool is not built")
-def test_build_request_matches_the_c_tool(run_cli):
+def test_build_request_matches_the_c_tool(run_cli, c_tool):
     path = os.path.join(FIXTURES, "valid_pegasus12.json")
     for args in [["--api-key", "k"], ["--api-key", 'k"1', "--base-url", "http://localhost:8080/", "--user-agent", "ua é"],
                  ["--api-key", "k", "--idempotency-key", "abc", "--video-duration", "12.5"]]:
         code, out, _ = run_cli("build-request", *args, path)
-        assert (code, out.encode()) == run_c("build-request", *args, path)[:2]
+        assert (code, out.encode()) == run_c(c_tool, "build-request", *args, path)[:2]
     for name in ["invalid_segments.json", "warning_unused_image.json"]:
         code, out, err = run_cli("build-request", "--api-key", "k", os.path.join(FIXTURES, name))
-        assert (code, out.encode(), err.encode()) == run_c("build-request", "--api-key", "k", os.path.join(FIXTURES, name))
+        assert (code, out.encode(), err.encode()) == run_c(c_tool, "build-request", "--api-key", "k", os.path.join(FIXTURES, name))

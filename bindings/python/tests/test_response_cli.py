@@ -10,7 +10,6 @@ import pytest
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 
 FIXTURES = os.path.join(REPO, "tests", "fixtures", "responses")
-C_TOOL = os.path.join(REPO, "build", "bin", "analyze")
 CASES = json.load(open(os.path.join(FIXTURES, "cases.json")))
 
 
@@ -120,8 +119,7 @@ C_COMMANDS = [
 ]
 
 
-@pytest.mark.skipif(not os.path.exists(C_TOOL), reason="the C tool is not built (build/bin/analyze)")
 @pytest.mark.parametrize("args", C_COMMANDS, ids=[" ".join(os.path.basename(arg) for arg in command) for command in C_COMMANDS])
-def test_python_and_c_tools_agree_byte_for_byte(run_cli, args):
-    done = subprocess.run([C_TOOL, *args], capture_output=True, text=True)
+def test_python_and_c_tools_agree_byte_for_byte(run_cli, c_tool, args):
+    done = subprocess.run([c_tool, *args], capture_output=True, text=True)
     assert run_cli(*args) == (done.returncode, done.stdout, done.stderr)

@@ -30,12 +30,6 @@ def python_cli(tmp_path):
     return str(wrapper)
 
 
-def c_cli():
-    """The C tool next to the loaded library (build/bin/analyze), if there is one."""
-    candidate = os.path.normpath(os.path.join(os.path.dirname(analyze.library_path()), "..", "bin", "analyze"))
-    return candidate if os.access(candidate, os.X_OK) else None
-
-
 def test_python_cli_passes_the_c_cli_script(python_cli):
     if shutil.which("sh") is None:
         pytest.skip("no /bin/sh")
@@ -82,10 +76,8 @@ CASES = [
 
 
 @pytest.mark.parametrize("args", CASES)
-def test_same_bytes_as_the_c_tool(run_cli, args):
-    tool = c_cli()
-    if tool is None:
-        pytest.skip("the C tool is not built next to the library")
+def test_same_bytes_as_the_c_tool(run_cli, c_tool, args):
+    tool = c_tool
     if not args:
         args = ["poll-next", "--attempt", "2", "-"]
     stdin = '{"status":"queued"}'
