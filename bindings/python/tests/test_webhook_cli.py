@@ -67,7 +67,7 @@ CASES = [
     ["sign-webhook", "--secret", "k", "--timestamp", "0", "/nonexistent"],
     ["poll-next", "--attempt", "4294967295", "--option", "factor=1", BODY],
     ["poll-next", "--attempt", "3", "--option", "jitter=0.5", "--option", "initial_delay_ms=100",
-     os.path.join(REPO, "examples", "task-ready.json")],
+     os.path.join(REPO, "examples", "task-ready-segments.json")],
     ["poll-next", "--attempt", "0", "--option", "jitter=", BODY],
     ["poll-next", "--attempt", "0"] + ["--option", "jitter=0"] * 17 + [BODY],
     ["poll-next", "--attempt", "007", "--option", "_=1", BODY],

@@ -83,7 +83,7 @@ expect 0 '{"done":false,"delay_ms":45000,"reason":"retry","message":"HTTP 429 (t
 expect 0 '{"done":true,"delay_ms":null,"reason":"deadline","message":"giving up: the next poll would come at 105000 ms, past the deadline of 100000 ms"}' '' -- \
   "$cli" poll-next --attempt 0 --option elapsed_ms=60000 --option deadline_ms=100000 "$tmp/429.json"
 expect 0 '{"done":true,"delay_ms":null,"reason":"terminal","message":"task status \"ready\" is terminal"}' '' -- \
-  "$cli" poll-next --attempt 4294967295 "$fixtures/../../../examples/task-ready.json"
+  "$cli" poll-next --attempt 4294967295 "$fixtures/../../../examples/task-ready-segments.json"
 expect 2 '' "analyze: $tmp/running.json: unknown option \"retries\" (known: initial_delay_ms, factor, max_delay_ms, jitter, elapsed_ms, deadline_ms) (at retries)" -- \
   "$cli" poll-next --attempt 0 --option retries=3 "$tmp/running.json"
 expect 2 '' "analyze: $tmp/running.json: options: duplicate key \"jitter\" in object (at jitter)" -- \
