@@ -29,3 +29,18 @@ def test_demo_prints_the_documented_journey():
                           capture_output=True, text=True, env=env)
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == EXPECTED
+
+
+def test_poll_task_example_walks_processing_429_ready():
+    import analyze
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(analyze.__file__)))
+    done = subprocess.run([sys.executable, os.path.join(REPO, "examples", "poll_task.py"), "--simulate"],
+                          capture_output=True, text=True, env=env)
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith('attempt 0: task status "processing" is not terminal; poll again in ')
+    assert lines[1] == ("attempt 1: HTTP 429 (too_many_requests) is retryable; retry in 7000 ms "
+                        "(the server asked for at least 7000 ms)")
+    assert lines[2:] == ['attempt 2: task status "ready" is terminal', "task 6745a1b2c3d4e5f678900012: ready"]
