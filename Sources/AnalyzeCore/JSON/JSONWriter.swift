@@ -40,6 +40,15 @@ public struct JSONWriter {
         afterKey = true
     }
 
+    /// Writes an object key given as raw UTF-8 bytes (assumed valid); the next
+    /// value written is its value.
+    public mutating func key(utf8 key: UnsafeBufferPointer<UInt8>) {
+        separate()
+        JSONWriter.appendQuoted(utf8: key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
     /// Writes a string value.
     public mutating func string(_ value: String) { separate(); JSONWriter.appendQuoted(value, to: &bytes) }
     /// Writes a string value from raw UTF-8 bytes (assumed valid).
@@ -88,7 +97,9 @@ public struct JSONWriter {
         write(element: node.element)
     }
 
-    private mutating func write(element: csj_element) {
+    /// Writes a bare element of a document the caller keeps alive (no
+    /// reference counting; see `RawElements`).
+    mutating func write(element: csj_element) {
         switch csj_element_type(element) {
         case CSJ_NULL: null()
         case CSJ_BOOL: bool(csj_get_bool(element))
@@ -149,10 +160,13 @@ public struct JSONWriter {
         var index = 0
         while index < count {
             let byte = value[index]
-            let needsEscape = byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                || (byte == 0xE2 && index + 2 < count && value[index + 1] == 0x80
-                    && (value[index + 2] == 0xA8 || value[index + 2] == 0xA9))
-            if !needsEscape {
+            // Most bytes are plain: one comparison chain, no look-ahead.
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+                index += 1
+                continue
+            }
+            if byte == 0xE2 && !(index + 2 < count && value[index + 1] == 0x80
+                                 && (value[index + 2] == 0xA8 || value[index + 2] == 0xA9)) {
                 index += 1
                 continue
             }
