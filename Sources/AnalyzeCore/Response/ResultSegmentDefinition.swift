@@ -11,23 +11,51 @@ struct ResultSegmentDefinition {
     /// exactly when their bytes do (Swift string equality is canonical
     /// equivalence, under which e.g. U+212A KELVIN SIGN equals "K").
     let namesAreASCII: Bool
+    /// The UTF-8 of every field name, one after the other, and where each
+    /// starts (`fields.count + 1` offsets): compared without reference counting.
+    private let names: [UInt8]
+    private let nameStarts: [Int]
 
     init(id: String, fields: [ResultSegmentField]) {
         self.id = id
         self.fields = fields
-        namesAreASCII = fields.allSatisfy { ResultSegmentField.isASCII($0.nameBytes) }
+        var names: [UInt8] = []
+        var nameStarts = [0]
+        for field in fields {
+            names += field.name.utf8
+            nameStarts.append(names.count)
+        }
+        self.names = names
+        self.nameStarts = nameStarts
+        namesAreASCII = ResultSegmentField.isASCII(names)
     }
 
     /// The field called `name`, if declared.
     func field(_ name: String) -> ResultSegmentField? { fields.first { $0.name == name } }
 
-    /// The field called `key` (raw UTF-8), if declared: the same answer as
-    /// `field(_:)`, without making a string when the key and names are ASCII.
-    func field(utf8 key: UnsafeBufferPointer<UInt8>) -> ResultSegmentField? {
+    /// Marks in `present` every field whose name has the bytes of `key`, and
+    /// returns the field called `key` as `field(_:)` finds it (by string
+    /// equality; decided on bytes when the key and all names are ASCII).
+    func field(utf8 key: UnsafeBufferPointer<UInt8>, markingIn present: inout [Bool]) -> ResultSegmentField? {
+        var firstMatch: Int?
+        names.withUnsafeBufferPointer { names in
+            nameStarts.withUnsafeBufferPointer { starts in
+                for index in 0..<(starts.count - 1) {
+                    let start = starts[index]
+                    guard starts[index + 1] - start == key.count else { continue }
+                    var offset = 0
+                    while offset < key.count && names[start + offset] == key[offset] { offset += 1 }
+                    if offset == key.count {
+                        if index < present.count { present[index] = true }
+                        if firstMatch == nil { firstMatch = index }
+                    }
+                }
+            }
+        }
         guard namesAreASCII, ResultSegmentField.isASCII(key) else {
             return field(String(decoding: key, as: UTF8.self))
         }
-        return fields.first { $0.nameBytes.elementsEqual(key) }
+        return firstMatch.map { fields[$0] }
     }
 
     /// Reads every usable definition of a `segment_definitions` array.
@@ -40,8 +68,9 @@ struct ResultSegmentDefinition {
     }
 }
 
-/// One custom field of a segment definition.
-struct ResultSegmentField {
+/// One custom field of a segment definition (a class: segments look fields up
+/// thousands of times, and a reference is retained once, not per member).
+final class ResultSegmentField {
     /// The checks a declared type calls for.
     enum Check {
         case string, boolean, number, integer, array, timestamp
@@ -63,8 +92,6 @@ struct ResultSegmentField {
 
     /// `name`, the key in each segment's `metadata`.
     let name: String
-    /// The UTF-8 of `name`.
-    let nameBytes: [UInt8]
     /// `type`: string, boolean, number, integer, array or timestamp.
     let type: String
     /// The check `type` calls for.
@@ -85,7 +112,6 @@ struct ResultSegmentField {
     init?(_ node: JSONNode) {
         guard let name = node["name"]?.string, let type = node["type"]?.string else { return nil }
         self.name = name
-        nameBytes = Array(name.utf8)
         self.type = type
         check = Check(type)
         format = node["format"]?.string.flatMap(TimecodeFormat.init(rawValue:))

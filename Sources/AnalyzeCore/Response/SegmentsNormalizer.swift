@@ -85,15 +85,18 @@ struct SegmentsNormalizer {
     private static let startTime = Array("start_time".utf8)
     private static let endTime = Array("end_time".utf8)
     private static let metadataKey = Array("metadata".utf8)
+    private static let quotedStartTime = JSONWriter.quoted("start_time")
+    private static let quotedEndTime = JSONWriter.quoted("end_time")
+    private static let quotedMetadata = JSONWriter.quoted("metadata")
 
     private mutating func segment(_ element: csj_element, _ definition: ResultSegmentDefinition?,
                                   _ listPath: String, _ index: Int, to writer: inout JSONWriter) {
         writer.beginObject()
         guard csj_element_type(element) == CSJ_OBJECT else {
             report("segments_shape", JSONPath.element(listPath, index), "expected a segment object, got \(node(element).kind.name)")
-            writer.key("start_time"); writer.null()
-            writer.key("end_time"); writer.null()
-            writer.key("metadata"); writer.beginObject(); writer.endObject()
+            writer.key(quoted: Self.quotedStartTime); writer.null()
+            writer.key(quoted: Self.quotedEndTime); writer.null()
+            writer.key(quoted: Self.quotedMetadata); writer.beginObject(); writer.endObject()
             writer.endObject()
             return
         }
@@ -102,11 +105,11 @@ struct SegmentsNormalizer {
         var endNode: csj_element?
         var metadataNode: csj_element?
         for (key, value) in RawMembers(element) {
-            if key.elementsEqual(Self.startTime) {
+            if Self.equal(key, Self.startTime) {
                 startNode = value
-            } else if key.elementsEqual(Self.endTime) {
+            } else if Self.equal(key, Self.endTime) {
                 endNode = value
-            } else if key.elementsEqual(Self.metadataKey) {
+            } else if Self.equal(key, Self.metadataKey) {
                 metadataNode = value
             }
         }
@@ -115,13 +118,17 @@ struct SegmentsNormalizer {
         if let start, let end, !(start < end) {
             report("segment_time_order", JSONPath.element(listPath, index), "start_time \(ResultValue.describe(.double(start))) is not before end_time \(ResultValue.describe(.double(end)))")
         }
-        writer.key("start_time")
+        writer.key(quoted: Self.quotedStartTime)
         if let start { writer.double(start) } else { writer.null() }
-        writer.key("end_time")
+        writer.key(quoted: Self.quotedEndTime)
         if let end { writer.double(end) } else { writer.null() }
-        writer.key("metadata")
+        writer.key(quoted: Self.quotedMetadata)
         metadata(metadataNode, definition, { JSONPath.member(JSONPath.element(listPath, index), "metadata") }, to: &writer)
         writer.endObject()
+    }
+
+    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
+        name.withUnsafeBufferPointer { JSONNode.bytesEqual(key, $0) }
     }
 
     private mutating func boundary(_ value: csj_element?, _ name: String, _ segmentPath: () -> String) -> Double? {
@@ -180,10 +187,7 @@ struct SegmentsNormalizer {
                         continue
                     }
                     // Presence is decided on bytes, the declared field by string equality.
-                    for (index, field) in definition.fields.enumerated() where field.nameBytes.elementsEqual(key) {
-                        present[index] = true
-                    }
-                    if let field = definition.field(utf8: key) {
+                    if let field = definition.field(utf8: key, markingIn: &present) {
                         check(member, field, { JSONPath.member(path(), String(decoding: key, as: UTF8.self)) }, to: &writer)
                     } else {
                         report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(ResultValue.quoted(String(decoding: key, as: UTF8.self))) is not declared in segment definition \(ResultValue.quoted(definition.id))")

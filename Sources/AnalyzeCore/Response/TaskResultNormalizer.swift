@@ -1,5 +1,3 @@
-import CSimdJSON
-
 /// Normalizes a task's `result`:
 /// `{generation_id, data, finish_reason, usage: {output_tokens, input_tokens},
 /// truncated, truncation_message (only when truncated), segments (only for
@@ -118,29 +116,11 @@ struct TaskResultNormalizer {
             }
             return nil
         }
-        if depth(of: document.root.element, limit: maxDataDepth) > maxDataDepth {
+        if document.nesting > maxDataDepth {
             issues.append(ResultIssue("data_too_deep", path: "result.data",
                                       "data nests deeper than \(maxDataDepth) levels; it is kept only as text"))
             return nil
         }
         return document
-    }
-
-    /// Nesting depth of a value (a scalar is 0), counting no further than `limit + 1`.
-    static func depth(of element: csj_element, limit: Int) -> Int {
-        var deepest = 0
-        switch csj_element_type(element) {
-        case CSJ_ARRAY:
-            for child in RawElements(element) where deepest < limit {
-                deepest = max(deepest, depth(of: child, limit: limit - 1))
-            }
-        case CSJ_OBJECT:
-            for (_, child) in RawMembers(element) where deepest < limit {
-                deepest = max(deepest, depth(of: child, limit: limit - 1))
-            }
-        default:
-            return 0
-        }
-        return deepest + 1
     }
 }
