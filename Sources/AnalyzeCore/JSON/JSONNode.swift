@@ -106,12 +106,6 @@ public struct JSONNode: @unchecked Sendable {
         RawMembers(element).map { (String(decoding: $0.key, as: UTF8.self), JSONNode(document: document, element: $0.value)) }
     }
 
-    /// The member values of an object in document order, without decoding the
-    /// keys (empty for other kinds).
-    var memberValues: LazyMapSequence<RawMembers, JSONNode> {
-        RawMembers(element).lazy.map { [document] in JSONNode(document: document, element: $0.value) }
-    }
-
     /// The elements of an array in order (empty for other kinds).
     public var elements: JSONElements { JSONElements(node: self) }
 
