@@ -13,6 +13,9 @@ public final class JSONDocument: @unchecked Sendable {
 
     private let handle: OpaquePointer
     private let rootElement: csj_element
+    /// Nesting depth of the root value (a scalar is 0, `[]` is 1), measured
+    /// while the input rules are checked.
+    private(set) var nesting = 0
 
     private init(handle: OpaquePointer, root: csj_element) {
         self.handle = handle
@@ -50,7 +53,7 @@ public final class JSONDocument: @unchecked Sendable {
             throw JSONSyntaxLocator.locate(bytes, fallback: String(cString: csj_error_message(code)))
         }
         let document = JSONDocument(handle: handle, root: root)
-        try document.root.checkInputRules()
+        document.nesting = try document.root.checkInputRules()
         return document
     }
 

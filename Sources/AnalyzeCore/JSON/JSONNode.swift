@@ -106,12 +106,6 @@ public struct JSONNode: @unchecked Sendable {
         RawMembers(element).map { (String(decoding: $0.key, as: UTF8.self), JSONNode(document: document, element: $0.value)) }
     }
 
-    /// The member values of an object in document order, without decoding the
-    /// keys (empty for other kinds).
-    var memberValues: LazyMapSequence<RawMembers, JSONNode> {
-        RawMembers(element).lazy.map { [document] in JSONNode(document: document, element: $0.value) }
-    }
-
     /// The elements of an array in order (empty for other kinds).
     public var elements: JSONElements { JSONElements(node: self) }
 
@@ -203,9 +197,12 @@ extension JSONNode {
     /// Rejects what simdjson accepts but the library does not: duplicate keys
     /// and integers above `Int64.max`. The path of a problem is built only when
     /// one is found, as the recursion unwinds (bounded by the parse depth limit).
-    func checkInputRules() throws(AnalyzeError) {
+    /// Returns the nesting depth of the value (a scalar is 0, `[]` is 1), found
+    /// on the same walk.
+    func checkInputRules() throws(AnalyzeError) -> Int {
         var reversedPath: [PathStep] = []
-        guard let message = JSONNode.firstRuleViolation(element, &reversedPath) else { return }
+        var deepest = 0
+        guard let message = JSONNode.firstRuleViolation(element, &reversedPath, level: 0, deepest: &deepest) else { return deepest }
         var path = ""
         for step in reversedPath.reversed() {
             switch step {
@@ -221,29 +218,32 @@ extension JSONNode {
         case index(Int)
     }
 
-    private static func firstRuleViolation(_ element: csj_element, _ reversedPath: inout [PathStep]) -> String? {
+    private static func firstRuleViolation(_ element: csj_element, _ reversedPath: inout [PathStep],
+                                           level: Int, deepest: inout Int) -> String? {
         switch csj_element_type(element) {
         case CSJ_UINT64:
             if csj_get_uint64(element) > UInt64(Int64.max) {
                 return "integer \(csj_get_uint64(element)) is out of range: integers must fit in a signed 64-bit integer"
             }
         case CSJ_ARRAY:
+            deepest = max(deepest, level + 1)
             var index = 0
             for child in RawElements(element) {
-                if let message = firstRuleViolation(child, &reversedPath) {
+                if let message = firstRuleViolation(child, &reversedPath, level: level + 1, deepest: &deepest) {
                     reversedPath.append(.index(index))
                     return message
                 }
                 index += 1
             }
         case CSJ_OBJECT:
+            deepest = max(deepest, level + 1)
             if let duplicate = JSONNode.firstDuplicateKey(element) {
                 let name = String(decoding: duplicate, as: UTF8.self)
                 reversedPath.append(.key(name))
                 return "duplicate key \"\(name)\" in object"
             }
             for (key, child) in RawMembers(element) {
-                if let message = firstRuleViolation(child, &reversedPath) {
+                if let message = firstRuleViolation(child, &reversedPath, level: level + 1, deepest: &deepest) {
                     reversedPath.append(.key(String(decoding: key, as: UTF8.self)))
                     return message
                 }
@@ -273,7 +273,7 @@ extension JSONNode {
                     if !inserted { return key }
                     continue
                 }
-                for index in 0..<count where seen[index].elementsEqual(key) {
+                for index in 0..<count where JSONNode.bytesEqual(seen[index], key) {
                     return key
                 }
                 if count < pairwiseKeyLimit {
@@ -287,5 +287,16 @@ extension JSONNode {
             }
             return nil
         }
+    }
+
+    /// Byte equality of two buffers, length first.
+    static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        var index = 0
+        while index < a.count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
     }
 }

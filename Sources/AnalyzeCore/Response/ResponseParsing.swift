@@ -50,40 +50,57 @@ public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsaf
         return .success(ResultValue.bytes(of: jsonObject(("deleted", .bool(true)))))
     }
     let document = try JSONDocument.parse(body)
-    let value: JSONValue
     switch kind {
     case .create:
         let created = try BodyObject(document.root, path: "")
         let taskID = try created.requiredString("task_id")
         if taskID.isEmpty { throw AnalyzeError(.malformedResponse, "the task id is empty", path: "task_id") }
-        value = jsonObject(("task_id", .string(taskID)), ("status", .string(try TaskNormalizer.status(created))))
+        return .success(ResultValue.bytes(of: jsonObject(("task_id", .string(taskID)), ("status", .string(try TaskNormalizer.status(created))))))
     case .retrieve:
-        value = try TaskNormalizer(options: options).normalize(document.root, path: "")
+        let task = try TaskNormalizer(options: options).prepare(document.root, path: "")
+        return .success(task.bytes(capacity: outputCapacity(body.count)))
     case .list:
-        value = try taskList(document.root, options: options)
+        return .success(try taskList(document.root, options: options, capacity: outputCapacity(body.count)))
     case .delete:
-        value = jsonObject(("deleted", .bool(true)))
+        return .success(ResultValue.bytes(of: jsonObject(("deleted", .bool(true)))))
     }
-    return .success(ResultValue.bytes(of: value))
 }
 
-/// `{data: [normalized tasks], page_info}` of a list body.
-private func taskList(_ root: JSONNode, options: ResultOptions) throws(AnalyzeError) -> JSONValue {
+/// Room to reserve for the normalized form of a body of `count` bytes: a
+/// task's output is its body plus the segments, which are smaller than `data`.
+func outputCapacity(_ count: Int) -> Int {
+    let (doubled, overflow) = count.multipliedReportingOverflow(by: 2)
+    return overflow ? count : doubled
+}
+
+/// `{data: [normalized tasks], page_info}` of a list body. Every task is
+/// checked before anything is written, so the first error is the same as when
+/// reading in document order.
+private func taskList(_ root: JSONNode, options: ResultOptions, capacity: Int) throws(AnalyzeError) -> [UInt8] {
     let list = try BodyObject(root, path: "")
     guard let data = list.value("data") else { throw list.missing("data") }
     guard data.kind == .array else { throw list.wrongType("data", "an array", data) }
     var normalizer = TaskNormalizer(options: options)
     normalizer.echoIsPartial = true
-    var tasks: [JSONValue] = []
+    var tasks: [NormalizedTask] = []
     for element in data.elements {
-        tasks.append(try normalizer.normalize(element, path: JSONPath.element("data", tasks.count)))
+        tasks.append(try normalizer.prepare(element, path: JSONPath.element("data", tasks.count)))
     }
     let page = try list.requiredObject("page_info")
     var pageInfo: [JSONMember] = []
     for key in ["limit_per_page", "page", "total_page", "total_results"] {
         pageInfo.append(JSONMember(key, try page.optionalInteger(key).map(JSONValue.int) ?? .null))
     }
-    return jsonObject(("data", .array(tasks)), ("page_info", .object(pageInfo)))
+    var writer = JSONWriter(capacity: capacity)
+    writer.beginObject()
+    writer.key("data")
+    writer.beginArray()
+    for task in tasks { task.write(to: &writer) }
+    writer.endArray()
+    writer.key("page_info")
+    writer.write(.object(pageInfo))
+    writer.endObject()
+    return writer.bytes
 }
 
 /// Parses a task body (a retrieve response's body) into the normalized task:
@@ -92,5 +109,5 @@ private func taskList(_ root: JSONNode, options: ResultOptions) throws(AnalyzeEr
 public func parseTask(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
     let options = try ResultOptions.parse(rawOptions, allowed: ["request", "json_schema"])
     let document = try JSONDocument.parse(body)
-    return ResultValue.bytes(of: try TaskNormalizer(options: options).normalize(document.root, path: ""))
+    return try TaskNormalizer(options: options).prepare(document.root, path: "").bytes(capacity: outputCapacity(body.count))
 }

@@ -7,9 +7,56 @@ struct ResultSegmentDefinition {
     let id: String
     /// `fields`, in order.
     let fields: [ResultSegmentField]
+    /// True when every field name is ASCII, so that a name equals an ASCII key
+    /// exactly when their bytes do (Swift string equality is canonical
+    /// equivalence, under which e.g. U+212A KELVIN SIGN equals "K").
+    let namesAreASCII: Bool
+    /// The UTF-8 of every field name, one after the other, and where each
+    /// starts (`fields.count + 1` offsets): compared without reference counting.
+    private let names: [UInt8]
+    private let nameStarts: [Int]
+
+    init(id: String, fields: [ResultSegmentField]) {
+        self.id = id
+        self.fields = fields
+        var names: [UInt8] = []
+        var nameStarts = [0]
+        for field in fields {
+            names += field.name.utf8
+            nameStarts.append(names.count)
+        }
+        self.names = names
+        self.nameStarts = nameStarts
+        namesAreASCII = ResultSegmentField.isASCII(names)
+    }
 
     /// The field called `name`, if declared.
     func field(_ name: String) -> ResultSegmentField? { fields.first { $0.name == name } }
+
+    /// Marks in `present` every field whose name has the bytes of `key`, and
+    /// returns the field called `key` as `field(_:)` finds it (by string
+    /// equality; decided on bytes when the key and all names are ASCII).
+    func field(utf8 key: UnsafeBufferPointer<UInt8>, markingIn present: inout [Bool]) -> ResultSegmentField? {
+        var firstMatch: Int?
+        names.withUnsafeBufferPointer { names in
+            nameStarts.withUnsafeBufferPointer { starts in
+                for index in 0..<(starts.count - 1) {
+                    let start = starts[index]
+                    guard starts[index + 1] - start == key.count else { continue }
+                    var offset = 0
+                    while offset < key.count && names[start + offset] == key[offset] { offset += 1 }
+                    if offset == key.count {
+                        if index < present.count { present[index] = true }
+                        if firstMatch == nil { firstMatch = index }
+                    }
+                }
+            }
+        }
+        guard namesAreASCII, ResultSegmentField.isASCII(key) else {
+            return field(String(decoding: key, as: UTF8.self))
+        }
+        return firstMatch.map { fields[$0] }
+    }
 
     /// Reads every usable definition of a `segment_definitions` array.
     static func readAll(_ node: JSONNode) -> [ResultSegmentDefinition] {
@@ -21,30 +68,78 @@ struct ResultSegmentDefinition {
     }
 }
 
-/// One custom field of a segment definition.
-struct ResultSegmentField {
+/// One custom field of a segment definition (a class: segments look fields up
+/// thousands of times, and a reference is retained once, not per member).
+final class ResultSegmentField {
+    /// The checks a declared type calls for.
+    enum Check {
+        case string, boolean, number, integer, array, timestamp
+        /// A type name the checks do not know: every value matches.
+        case any
+
+        init(_ type: String) {
+            switch type {
+            case "string": self = .string
+            case "boolean": self = .boolean
+            case "number": self = .number
+            case "integer": self = .integer
+            case "array": self = .array
+            case "timestamp": self = .timestamp
+            default: self = .any
+            }
+        }
+    }
+
     /// `name`, the key in each segment's `metadata`.
     let name: String
     /// `type`: string, boolean, number, integer, array or timestamp.
     let type: String
+    /// The check `type` calls for.
+    let check: Check
     /// `format` of a timestamp field.
     let format: TimecodeFormat?
     /// `enum`: the allowed string values, when given.
     let allowed: [String]?
+    /// The UTF-8 of the allowed values, when all of them are ASCII (then a
+    /// value is allowed exactly when its bytes equal one of them, if ASCII too).
+    let allowedASCII: [[UInt8]]?
     /// `items.type` of an array field.
     let itemType: String?
+    /// The check `items.type` calls for (`.any` when not given).
+    let itemCheck: Check
 
     /// Reads a field; nil without a string `name` and `type`.
     init?(_ node: JSONNode) {
         guard let name = node["name"]?.string, let type = node["type"]?.string else { return nil }
         self.name = name
         self.type = type
+        check = Check(type)
         format = node["format"]?.string.flatMap(TimecodeFormat.init(rawValue:))
         if let values = node["enum"], values.kind == .array {
-            allowed = values.elements.compactMap { $0.string }
+            let allowed = values.elements.compactMap { $0.string }
+            let bytes = allowed.map { Array($0.utf8) }
+            self.allowed = allowed
+            allowedASCII = bytes.allSatisfy { ResultSegmentField.isASCII($0) } ? bytes : nil
         } else {
             allowed = nil
+            allowedASCII = nil
         }
         itemType = node["items"]?["type"]?.string
+        itemCheck = itemType.map(Check.init) ?? .any
+    }
+
+    /// Whether the string `value` (raw UTF-8) is one of `allowed` (true when no
+    /// `enum` is given): string equality, decided on bytes when all are ASCII.
+    func allows(utf8 value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let allowed else { return true }
+        if let allowedASCII, ResultSegmentField.isASCII(value) {
+            return allowedASCII.contains { $0.elementsEqual(value) }
+        }
+        return allowed.contains(String(decoding: value, as: UTF8.self))
+    }
+
+    /// True when every byte is ASCII.
+    static func isASCII<C: Sequence<UInt8>>(_ bytes: C) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 }
     }
 }

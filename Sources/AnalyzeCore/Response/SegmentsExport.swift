@@ -37,8 +37,9 @@ public func exportSegments(_ body: UnsafeRawBufferPointer, format: String?,
     }
     let options = try ResultOptions.parse(rawOptions, allowed: ["request"])
     let document = try JSONDocument.parse(body)
-    let task = try TaskNormalizer(options: options).normalize(document.root, path: "")
-    let segments = try SegmentsExport.segments(of: task)
+    let task = try TaskNormalizer(options: options).prepare(document.root, path: "")
+    let normalized = try JSONDocument.parse(task.bytes(capacity: outputCapacity(body.count)))
+    let segments = try SegmentsExport.segments(of: normalized.root)
     switch wanted {
     case .json: return ResultValue.bytes(of: segments)
     case .vtt: return Array(SegmentsExport.webVTT(segments).utf8)
@@ -58,27 +59,24 @@ enum SegmentsExport {
     }
 
     /// The `result.segments` object of a normalized task, or why there is none.
-    static func segments(of task: JSONValue) throws(AnalyzeError) -> JSONValue {
-        guard let result = task["result"], result != .null else {
-            let status = task["status"].flatMap { value -> String? in
-                if case .string(let text) = value { return text }
-                return nil
-            } ?? "unknown"
+    static func segments(of task: JSONNode) throws(AnalyzeError) -> JSONValue {
+        guard let result = task["result"], !result.isNull else {
+            let status = task["status"]?.string ?? "unknown"
             throw AnalyzeError(.malformedResponse, "the task has no result (status is \(status))", path: "result")
         }
         guard let segments = result["segments"] else {
             throw AnalyzeError(.malformedResponse, "the task is not a time_based_metadata task, so its result has no segments (when request_params does not say, pass the create request as options.request)", path: "result")
         }
-        guard segments != .null else {
+        guard !segments.isNull else {
             var reason = "result.data does not hold segments"
-            if case .array(let issues)? = result["issues"],
-               let first = issues.first(where: { $0["path"] == .string("result.data") || $0["path"] == .string("result.segments") }),
-               case .string(let message)? = first["message"] {
+            if let issues = result["issues"],
+               let first = issues.elements.first(where: { $0["path"]?.string == "result.data" || $0["path"]?.string == "result.segments" }),
+               let message = first["message"]?.string {
                 reason = message
             }
             throw AnalyzeError(.malformedResponse, reason, path: "result.data")
         }
-        return segments
+        return JSONValue(segments)
     }
 
     /// Every segment in result order.

@@ -1,3 +1,5 @@
+import CSimdJSON
+
 /// Turns the `data` of a time_based_metadata result into `result.segments`:
 /// an object keyed by segment-definition id (in the order of `data`), each an
 /// array of `{start_time, end_time, metadata}` with the times as numbers of
@@ -7,181 +9,262 @@
 /// Everything that breaks the definitions or the documented shape is reported
 /// as a `ResultIssue` with its path, and the value is kept: a time that cannot
 /// be read becomes `null`, a metadata value of the wrong type stays as it is.
+///
+/// The segments are written straight from the parsed `data` into a
+/// `JSONWriter` (no owned copy of each value, no key strings), and a path is
+/// only turned into text when an issue names it: results hold tens of
+/// thousands of segments.
 struct SegmentsNormalizer {
     /// How the result is to be read (definitions, boundary time format).
     let context: ResultContext
     /// The issues found, in document order.
     private(set) var issues: [ResultIssue] = []
+    /// The document `data` lives in (kept alive while writing; used to view a
+    /// value as a `JSONNode` when an issue describes it).
+    private let document: JSONDocument
+    /// Which fields of the current segment's definition its metadata holds.
+    private var present: [Bool] = []
 
-    /// A normalizer for results described by `context`.
-    init(context: ResultContext) { self.context = context }
-
-    private mutating func report(_ code: String, _ path: LazyPath, _ message: String) {
-        issues.append(ResultIssue(code, path: path.rendered, message))
+    /// A normalizer for results described by `context`, whose data lives in `document`.
+    init(context: ResultContext, document: JSONDocument) {
+        self.context = context
+        self.document = document
     }
 
-    /// The normalized segments of `data`, reported under `path` (`result.segments`).
-    mutating func normalize(_ data: JSONNode, path: String) -> JSONValue {
-        let path = LazyPath.text(path)
+    private mutating func report(_ code: String, _ path: String, _ message: String) {
+        issues.append(ResultIssue(code, path: path, message))
+    }
+
+    /// Writes the normalized segments of `data` (a value of the normalizer's
+    /// document), reported under `path` (`result.segments`).
+    mutating func write(_ data: JSONNode, path: String, to writer: inout JSONWriter) {
         guard data.kind == .object else {
             report("segments_shape", path, "data must be a JSON object keyed by segment definition id, got \(data.kind.name)")
-            return .null
+            writer.null()
+            return
         }
         if context.definitions == nil {
             report("definitions_unavailable", path, "the segment definitions are not known (not in request_params and no request given); segments were not checked against them")
         }
-        var members: [JSONMember] = []
-        for (id, value) in data.members {
-            let listPath = path.member(id)
+        writer.beginObject()
+        for (rawID, value) in RawMembers(data.element) {
+            let id = String(decoding: rawID, as: UTF8.self)
+            let listPath = JSONPath.member(path, id)
             let definition = context.definitions?.first { $0.id == id }
             if definition == nil, context.definitions != nil, !context.definitionsPartial {
                 report("definition_unknown", listPath, "no segment definition has the id \(ResultValue.quoted(id))")
             }
-            guard value.kind == .array else {
-                report("segments_shape", listPath, "expected an array of segments, got \(value.kind.name)")
-                members.append(JSONMember(id, .array([])))
-                continue
+            writer.key(utf8: rawID)
+            writer.beginArray()
+            if csj_element_type(value) == CSJ_ARRAY {
+                var index = 0
+                for element in RawElements(value) {
+                    segment(element, definition, listPath, index, to: &writer)
+                    index += 1
+                }
+            } else {
+                report("segments_shape", listPath, "expected an array of segments, got \(node(value).kind.name)")
             }
-            var segments: [JSONValue] = []
-            for element in value.elements {
-                segments.append(segment(element, definition, listPath.element(segments.count)))
-            }
-            members.append(JSONMember(id, .array(segments)))
+            writer.endArray()
         }
-        return .object(members)
+        writer.endObject()
     }
 
-    private mutating func segment(_ node: JSONNode, _ definition: ResultSegmentDefinition?, _ path: LazyPath) -> JSONValue {
-        guard node.kind == .object else {
-            report("segments_shape", path, "expected a segment object, got \(node.kind.name)")
-            return jsonObject(("start_time", .null), ("end_time", .null), ("metadata", .object([])))
+    /// A view of `element` for messages.
+    private func node(_ element: csj_element) -> JSONNode {
+        JSONNode(document: document, element: element)
+    }
+
+    /// Calls `body` with the raw UTF-8 of a string element (no reference counting).
+    private static func withString<R>(_ element: csj_element, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var length = 0
+        guard let pointer = csj_get_string(element, &length) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length))
+    }
+
+    private static let startTime = Array("start_time".utf8)
+    private static let endTime = Array("end_time".utf8)
+    private static let metadataKey = Array("metadata".utf8)
+    private static let quotedStartTime = JSONWriter.quoted("start_time")
+    private static let quotedEndTime = JSONWriter.quoted("end_time")
+    private static let quotedMetadata = JSONWriter.quoted("metadata")
+
+    private mutating func segment(_ element: csj_element, _ definition: ResultSegmentDefinition?,
+                                  _ listPath: String, _ index: Int, to writer: inout JSONWriter) {
+        writer.beginObject()
+        guard csj_element_type(element) == CSJ_OBJECT else {
+            report("segments_shape", JSONPath.element(listPath, index), "expected a segment object, got \(node(element).kind.name)")
+            writer.key(quoted: Self.quotedStartTime); writer.null()
+            writer.key(quoted: Self.quotedEndTime); writer.null()
+            writer.key(quoted: Self.quotedMetadata); writer.beginObject(); writer.endObject()
+            writer.endObject()
+            return
         }
-        let start = boundary(node, "start_time", path)
-        let end = boundary(node, "end_time", path)
+        // One pass over the members (keys are unique: the parser rejects duplicates).
+        var startNode: csj_element?
+        var endNode: csj_element?
+        var metadataNode: csj_element?
+        for (key, value) in RawMembers(element) {
+            if Self.equal(key, Self.startTime) {
+                startNode = value
+            } else if Self.equal(key, Self.endTime) {
+                endNode = value
+            } else if Self.equal(key, Self.metadataKey) {
+                metadataNode = value
+            }
+        }
+        let start = boundary(startNode, "start_time", { JSONPath.element(listPath, index) })
+        let end = boundary(endNode, "end_time", { JSONPath.element(listPath, index) })
         if let start, let end, !(start < end) {
-            report("segment_time_order", path, "start_time \(ResultValue.describe(.double(start))) is not before end_time \(ResultValue.describe(.double(end)))")
+            report("segment_time_order", JSONPath.element(listPath, index), "start_time \(ResultValue.describe(.double(start))) is not before end_time \(ResultValue.describe(.double(end)))")
         }
-        return jsonObject(("start_time", start.map(JSONValue.double) ?? .null),
-                          ("end_time", end.map(JSONValue.double) ?? .null),
-                          ("metadata", metadata(node["metadata"], definition, path.member("metadata"))))
+        writer.key(quoted: Self.quotedStartTime)
+        if let start { writer.double(start) } else { writer.null() }
+        writer.key(quoted: Self.quotedEndTime)
+        if let end { writer.double(end) } else { writer.null() }
+        writer.key(quoted: Self.quotedMetadata)
+        metadata(metadataNode, definition, { JSONPath.member(JSONPath.element(listPath, index), "metadata") }, to: &writer)
+        writer.endObject()
     }
 
-    private mutating func boundary(_ segment: JSONNode, _ name: String, _ path: LazyPath) -> Double? {
-        let fieldPath = path.member(name)
-        guard let node = segment[name], !node.isNull else {
-            report("time_missing", fieldPath, "\(name) is missing")
+    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
+        name.withUnsafeBufferPointer { JSONNode.bytesEqual(key, $0) }
+    }
+
+    private mutating func boundary(_ value: csj_element?, _ name: String, _ segmentPath: () -> String) -> Double? {
+        guard let value, csj_element_type(value) != CSJ_NULL else {
+            report("time_missing", JSONPath.member(segmentPath(), name), "\(name) is missing")
             return nil
         }
-        return seconds(node, format: context.segmentTimeFormat, what: name, path: fieldPath)
+        return seconds(value, format: context.segmentTimeFormat, what: { name }, path: { JSONPath.member(segmentPath(), name) })
     }
 
     /// Seconds of a time written as a number or as `hh:mm:ss[.fff]`; reports a
     /// format other than `format` (when known), a negative time, or a value that
     /// is not a time (then nil).
-    private mutating func seconds(_ node: JSONNode, format: TimecodeFormat?, what: String, path: LazyPath) -> Double? {
-        if let number = node.double {
-            if let format, format != .seconds {
-                report("time_format", path, "\(what) is the number \(ResultValue.describe(node)), expected a \(ResultValue.quoted(format.rawValue)) string")
+    private mutating func seconds(_ value: csj_element, format: TimecodeFormat?, what: () -> String, path: () -> String) -> Double? {
+        let number: Double
+        switch csj_element_type(value) {
+        case CSJ_DOUBLE: number = csj_get_double(value)
+        case CSJ_INT64: number = Double(csj_get_int64(value))
+        case CSJ_UINT64: number = Double(csj_get_uint64(value))
+        case CSJ_STRING:
+            return Self.withString(value) { text -> Double? in
+                guard let parsed = Timecode.parse(utf8: text) else {
+                    report("time_invalid", path(), "\(what()) is not a time: \(ResultValue.quoted(String(decoding: text, as: UTF8.self))) (expected seconds, hh:mm:ss or hh:mm:ss.fff)")
+                    return nil
+                }
+                if let format, !parsed.isWritten(in: format) {
+                    report("time_format", path(), "\(what()) is not in the format \(format.rawValue): \(ResultValue.quoted(String(decoding: text, as: UTF8.self)))")
+                }
+                return parsed.seconds
             }
-            if number < 0 {
-                report("time_negative", path, "\(what) is negative: \(ResultValue.describe(node))")
-            }
-            return number
+        default:
+            report("time_invalid", path(), "\(what()) must be a number of seconds or a hh:mm:ss[.fff] string, got \(node(value).kind.name)")
+            return nil
         }
-        if let text = node.string {
-            guard let parsed = Timecode.parse(text) else {
-                report("time_invalid", path, "\(what) is not a time: \(ResultValue.quoted(text)) (expected seconds, hh:mm:ss or hh:mm:ss.fff)")
-                return nil
-            }
-            if let format, !Timecode.matches(text, format) {
-                report("time_format", path, "\(what) is not in the format \(format.rawValue): \(ResultValue.quoted(text))")
-            }
-            return parsed.seconds
+        if let format, format != .seconds {
+            report("time_format", path(), "\(what()) is the number \(ResultValue.describe(node(value))), expected a \(ResultValue.quoted(format.rawValue)) string")
         }
-        report("time_invalid", path, "\(what) must be a number of seconds or a hh:mm:ss[.fff] string, got \(node.kind.name)")
-        return nil
+        if number < 0 {
+            report("time_negative", path(), "\(what()) is negative: \(ResultValue.describe(node(value)))")
+        }
+        return number
     }
 
-    private mutating func metadata(_ node: JSONNode?, _ definition: ResultSegmentDefinition?, _ path: LazyPath) -> JSONValue {
-        var members: [JSONMember] = []
-        if let node, !node.isNull {
-            if node.kind == .object {
-                for (key, value) in node.members {
-                    let fieldPath = path.member(key)
+    private mutating func metadata(_ value: csj_element?, _ definition: ResultSegmentDefinition?,
+                                   _ path: () -> String, to writer: inout JSONWriter) {
+        writer.beginObject()
+        let fieldCount = definition?.fields.count ?? 0
+        present.removeAll(keepingCapacity: true)
+        present.append(contentsOf: repeatElement(false, count: fieldCount))
+        if let value, csj_element_type(value) != CSJ_NULL {
+            if csj_element_type(value) == CSJ_OBJECT {
+                for (key, member) in RawMembers(value) {
+                    writer.key(utf8: key)
                     guard let definition else {
-                        members.append(JSONMember(key, JSONValue(value)))
+                        writer.write(element: member)
                         continue
                     }
-                    if let field = definition.field(key) {
-                        members.append(JSONMember(key, check(value, field, fieldPath)))
+                    // Presence is decided on bytes, the declared field by string equality.
+                    if let field = definition.field(utf8: key, markingIn: &present) {
+                        check(member, field, { JSONPath.member(path(), String(decoding: key, as: UTF8.self)) }, to: &writer)
                     } else {
-                        report("field_unknown", fieldPath, "field \(ResultValue.quoted(key)) is not declared in segment definition \(ResultValue.quoted(definition.id))")
-                        members.append(JSONMember(key, JSONValue(value)))
+                        report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(ResultValue.quoted(String(decoding: key, as: UTF8.self))) is not declared in segment definition \(ResultValue.quoted(definition.id))")
+                        writer.write(element: member)
                     }
                 }
             } else {
-                report("segments_shape", path, "metadata must be an object, got \(node.kind.name)")
+                report("segments_shape", path(), "metadata must be an object, got \(node(value).kind.name)")
             }
         }
+        writer.endObject()
         if let definition {
-            for field in definition.fields where node?[field.name] == nil {
-                report("field_missing", path.member(field.name), "field \(ResultValue.quoted(field.name)) of segment definition \(ResultValue.quoted(definition.id)) is missing")
+            for (index, field) in definition.fields.enumerated() where !present[index] {
+                report("field_missing", JSONPath.member(path(), field.name), "field \(ResultValue.quoted(field.name)) of segment definition \(ResultValue.quoted(definition.id)) is missing")
             }
         }
-        return .object(members)
     }
 
-    /// Checks a metadata value against its field; returns it, converted to
+    /// Checks a metadata value against its field and writes it, converted to
     /// seconds for a timestamp field that could be read.
-    private mutating func check(_ value: JSONNode, _ field: ResultSegmentField, _ path: LazyPath) -> JSONValue {
-        switch field.type {
-        case "timestamp":
-            if let converted = seconds(value, format: field.format, what: "field \(ResultValue.quoted(field.name))", path: path) {
-                return .double(converted)
+    private mutating func check(_ value: csj_element, _ field: ResultSegmentField, _ path: () -> String,
+                                to writer: inout JSONWriter) {
+        switch field.check {
+        case .timestamp:
+            if let converted = seconds(value, format: field.format, what: { "field \(ResultValue.quoted(field.name))" }, path: path) {
+                writer.double(converted)
+                return
             }
-        case "array":
-            guard value.kind == .array else {
-                wrongType(value, field.type, field.name, path)
+        case .array:
+            guard csj_element_type(value) == CSJ_ARRAY else {
+                wrongType(value, field.type, field.name, path())
                 break
             }
             var index = 0
-            for element in value.elements {
-                let elementPath = path.element(index)
-                if let itemType = field.itemType, !Self.matches(element, itemType) {
-                    wrongType(element, itemType, field.name, elementPath)
+            for element in RawElements(value) {
+                if let itemType = field.itemType, !Self.matches(element, field.itemCheck) {
+                    wrongType(element, itemType, field.name, JSONPath.element(path(), index))
                 } else {
-                    checkAllowed(element, field, elementPath)
+                    checkAllowed(element, field, { JSONPath.element(path(), index) })
                 }
                 index += 1
             }
         default:
-            if !Self.matches(value, field.type) {
-                wrongType(value, field.type, field.name, path)
+            if !Self.matches(value, field.check) {
+                wrongType(value, field.type, field.name, path())
             } else {
                 checkAllowed(value, field, path)
             }
         }
-        return JSONValue(value)
+        writer.write(element: value)
     }
 
-    private mutating func wrongType(_ value: JSONNode, _ type: String, _ name: String, _ path: LazyPath) {
-        report("field_type", path, "expected \(type) (declared for field \(ResultValue.quoted(name))), got \(ResultValue.kindAndValue(value))")
+    private mutating func wrongType(_ value: csj_element, _ type: String, _ name: String, _ path: String) {
+        report("field_type", path, "expected \(type) (declared for field \(ResultValue.quoted(name))), got \(ResultValue.kindAndValue(node(value)))")
     }
 
-    private mutating func checkAllowed(_ value: JSONNode, _ field: ResultSegmentField, _ path: LazyPath) {
-        guard let allowed = field.allowed, let text = value.string, !allowed.contains(text) else { return }
-        report("field_enum", path, "value \(ResultValue.quoted(text)) of field \(ResultValue.quoted(field.name)) is not one of the allowed values \(ResultValue.describe(.array(allowed.map(JSONValue.string))))")
+    private mutating func checkAllowed(_ value: csj_element, _ field: ResultSegmentField, _ path: () -> String) {
+        guard let allowed = field.allowed, csj_element_type(value) == CSJ_STRING else { return }
+        if Self.withString(value, { field.allows(utf8: $0) }) { return }
+        report("field_enum", path(), "value \(ResultValue.quoted(node(value).string ?? "")) of field \(ResultValue.quoted(field.name)) is not one of the allowed values \(ResultValue.describe(.array(allowed.map(JSONValue.string))))")
     }
 
-    /// Whether `value` has the declared field type; unknown type names always match.
-    private static func matches(_ value: JSONNode, _ type: String) -> Bool {
-        switch type {
-        case "string": return value.kind == .string
-        case "boolean": return value.kind == .bool
-        case "number": return value.double != nil
-        case "integer": return ResultValue.isInteger(value)
-        case "array": return value.kind == .array
-        default: return true
+    /// Whether `value` passes the check of a declared field type; unknown type
+    /// names (and `timestamp`, checked on its own) always match.
+    private static func matches(_ value: csj_element, _ check: ResultSegmentField.Check) -> Bool {
+        let type = csj_element_type(value)
+        switch check {
+        case .string: return type == CSJ_STRING
+        case .boolean: return type == CSJ_BOOL
+        case .number: return type == CSJ_INT64 || type == CSJ_UINT64 || type == CSJ_DOUBLE
+        case .integer:
+            if type == CSJ_INT64 || type == CSJ_UINT64 { return true }
+            guard type == CSJ_DOUBLE else { return false }
+            let number = csj_get_double(value)
+            return number.isFinite && number.rounded(.towardZero) == number
+        case .array: return type == CSJ_ARRAY
+        case .timestamp, .any: return true
         }
     }
 }

@@ -21,8 +21,8 @@ struct TaskNormalizer {
     /// A normalizer using `options`.
     init(options: ResultOptions) { self.options = options }
 
-    /// The normalized task of `node`, errors reported under `path`.
-    func normalize(_ node: JSONNode, path: String) throws(AnalyzeError) -> JSONValue {
+    /// Checks the task `node` (errors reported under `path`), ready to be written.
+    func prepare(_ node: JSONNode, path: String) throws(AnalyzeError) -> NormalizedTask {
         let task = try BodyObject(node, path: path)
         let taskID: String
         if webhookData, task.value("task_id") == nil {
@@ -41,28 +41,30 @@ struct TaskNormalizer {
         let errorObject = try task.optionalObject("error")
         let errorMessage = try errorObject?.requiredString("message")
 
-        var result = JSONValue.null
+        var result: TaskResultNormalizer?
         if let resultObject = try task.optionalObject("result") {
             let request = try ResultFormatSource(options.request, path: "request", status: .invalidArgument)
             let context = ResultContext(requestParams: requestParams, request: request,
                                         explicitSchema: options.jsonSchema, echoIsPartial: echoIsPartial)
-            result = try TaskResultNormalizer.normalize(resultObject, context: context, truncationMessage: errorMessage)
+            result = try TaskResultNormalizer(resultObject, context: context, truncationMessage: errorMessage)
         }
-        return .object([
-            JSONMember("task_id", .string(taskID)),
-            JSONMember("custom_id", customID.map(JSONValue.string) ?? .null),
-            JSONMember("status", .string(status)),
-            JSONMember("terminal", .bool(status == "ready" || status == "failed")),
-            JSONMember("created_at", created.text),
-            JSONMember("created_at_ms", created.milliseconds),
-            JSONMember("completed_at", completed.text),
-            JSONMember("completed_at_ms", completed.milliseconds),
-            JSONMember("video_source", try Self.videoSource(task)),
-            JSONMember("request_params", task.value("request_params").map(JSONValue.init) ?? .null),
-            JSONMember("webhooks", try Self.webhooks(task)),
-            JSONMember("error", errorMessage.map { jsonObject(("message", .string($0))) } ?? .null),
-            JSONMember("result", result),
-        ])
+        return NormalizedTask(
+            status: status,
+            head: [
+                JSONMember("task_id", .string(taskID)),
+                JSONMember("custom_id", customID.map(JSONValue.string) ?? .null),
+                JSONMember("status", .string(status)),
+                JSONMember("terminal", .bool(status == "ready" || status == "failed")),
+                JSONMember("created_at", created.text),
+                JSONMember("created_at_ms", created.milliseconds),
+                JSONMember("completed_at", completed.text),
+                JSONMember("completed_at_ms", completed.milliseconds),
+                JSONMember("video_source", try Self.videoSource(task)),
+            ],
+            requestParams: task.value("request_params"),
+            webhooks: try Self.webhooks(task),
+            error: errorMessage.map { jsonObject(("message", .string($0))) } ?? .null,
+            result: result)
     }
 
     /// The `status` member, which must be one of the documented statuses.
@@ -112,5 +114,46 @@ struct TaskNormalizer {
                 ("last_error", try webhook.optionalString("last_error").map(JSONValue.string) ?? .null)))
         }
         return .array(items)
+    }
+}
+
+/// A checked task, written by `write(to:)` (which cannot fail) in the order
+/// documented on `TaskNormalizer`. The large parts, `request_params` and the
+/// result, are written straight from the parsed body without an owned copy.
+struct NormalizedTask {
+    /// The task's status.
+    let status: String
+    /// `task_id` to `video_source`, in order.
+    let head: [JSONMember]
+    /// `request_params` as sent back, when not null.
+    let requestParams: JSONNode?
+    /// The normalized `webhooks`.
+    let webhooks: JSONValue
+    /// The normalized `error`.
+    let error: JSONValue
+    /// The result, when the task has one.
+    let result: TaskResultNormalizer?
+
+    /// Writes the normalized task.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        for member in head {
+            writer.key(member.key)
+            writer.write(member.value)
+        }
+        writer.key("request_params")
+        if let requestParams { writer.write(requestParams) } else { writer.null() }
+        writer.key("webhooks"); writer.write(webhooks)
+        writer.key("error"); writer.write(error)
+        writer.key("result")
+        if let result { result.write(to: &writer) } else { writer.null() }
+        writer.endObject()
+    }
+
+    /// The normalized task's bytes, with room reserved for `capacity` bytes.
+    func bytes(capacity: Int) -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity)
+        write(to: &writer)
+        return writer.bytes
     }
 }

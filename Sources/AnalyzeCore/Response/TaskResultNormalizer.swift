@@ -6,52 +6,74 @@
 /// `data` is copied untouched. For segment and JSON results it is parsed;
 /// when that fails the value is `null` and an issue says why — precisely
 /// "output truncated at max_tokens" when `finish_reason` is `length`.
-enum TaskResultNormalizer {
+///
+/// Reading is split in two: `init` checks the members (and throws), `write`
+/// cannot fail and writes the result straight into a `JSONWriter`.
+struct TaskResultNormalizer {
     /// Deepest JSON accepted inside `data`: the normalized task (and a list or a
     /// webhook event around it) must stay within the library's 128 levels.
     static let maxDataDepth = 120
 
-    /// Normalizes `result`; `truncationMessage` is the task's `error.message`.
-    static func normalize(_ result: BodyObject, context: ResultContext, truncationMessage: String?) throws(AnalyzeError) -> JSONValue {
-        let generationID = try result.requiredString("generation_id")
-        guard let data = result.value("data") else { throw result.missing("data") }
-        guard let dataText = data.string else { throw result.wrongType("data", "a string", data) }
-        let finishReason = try result.requiredString("finish_reason")
-        let usage = try result.requiredObject("usage")
-        let outputTokens = try usage.requiredInteger("output_tokens")
-        let inputTokens = try usage.optionalInteger("input_tokens")
-        let truncated = finishReason == "length"
+    private let context: ResultContext
+    private let truncationMessage: String?
+    private let generationID: String
+    private let data: JSONNode
+    private let finishReason: String
+    private let outputTokens: Int64
+    private let inputTokens: Int64?
 
+    /// Checks `result`; `truncationMessage` is the task's `error.message`.
+    init(_ result: BodyObject, context: ResultContext, truncationMessage: String?) throws(AnalyzeError) {
+        generationID = try result.requiredString("generation_id")
+        guard let data = result.value("data") else { throw result.missing("data") }
+        guard data.kind == .string else { throw result.wrongType("data", "a string", data) }
+        self.data = data
+        finishReason = try result.requiredString("finish_reason")
+        let usage = try result.requiredObject("usage")
+        outputTokens = try usage.requiredInteger("output_tokens")
+        inputTokens = try usage.optionalInteger("input_tokens")
+        self.context = context
+        self.truncationMessage = truncationMessage
+    }
+
+    /// Writes the normalized result (parsing and checking `data`).
+    func write(to writer: inout JSONWriter) {
+        let truncated = finishReason == "length"
         var issues: [ResultIssue] = []
         if finishReason != "stop" && finishReason != "length" {
             issues.append(ResultIssue("finish_reason_unknown", path: "result.finish_reason",
                                       "finish_reason \(ResultValue.quoted(finishReason)) is not one of stop, length"))
         }
-        var members: [JSONMember] = [
-            JSONMember("generation_id", .string(generationID)),
-            JSONMember("data", .string(dataText)),
-            JSONMember("finish_reason", .string(finishReason)),
-            JSONMember("usage", jsonObject(("output_tokens", .int(outputTokens)), ("input_tokens", inputTokens.map(JSONValue.int) ?? .null))),
-            JSONMember("truncated", .bool(truncated)),
-        ]
+        writer.beginObject()
+        writer.key("generation_id"); writer.string(generationID)
+        writer.key("data"); data.withUTF8 { writer.string(utf8: $0) }
+        writer.key("finish_reason"); writer.string(finishReason)
+        writer.key("usage")
+        writer.beginObject()
+        writer.key("output_tokens"); writer.int(outputTokens)
+        writer.key("input_tokens"); if let inputTokens { writer.int(inputTokens) } else { writer.null() }
+        writer.endObject()
+        writer.key("truncated"); writer.bool(truncated)
         if truncated {
-            members.append(JSONMember("truncation_message", truncationMessage.map(JSONValue.string) ?? .null))
+            writer.key("truncation_message")
+            if let truncationMessage { writer.string(truncationMessage) } else { writer.null() }
         }
         switch context.mode {
         case .text:
             break
         case .segments:
-            var value = JSONValue.null
-            if let document = parseData(data, truncated: truncated, issues: &issues) {
-                var normalizer = SegmentsNormalizer(context: context)
-                value = normalizer.normalize(document.root, path: "result.segments")
+            writer.key("segments")
+            if let document = Self.parseData(data, truncated: truncated, issues: &issues) {
+                var normalizer = SegmentsNormalizer(context: context, document: document)
+                normalizer.write(document.root, path: "result.segments", to: &writer)
                 issues += normalizer.issues
+            } else {
+                writer.null()
             }
-            members.append(JSONMember("segments", value))
         case .json:
-            var value = JSONValue.null
-            if let document = parseData(data, truncated: truncated, issues: &issues) {
-                value = JSONValue(document.root)
+            writer.key("json")
+            if let document = Self.parseData(data, truncated: truncated, issues: &issues) {
+                writer.write(document.root)
                 if let schema = context.schema {
                     var checker = ResultSchemaChecker(schema: schema)
                     checker.check(document.root, path: "result.json")
@@ -60,11 +82,15 @@ enum TaskResultNormalizer {
                     issues.append(ResultIssue("schema_unavailable", path: "result.json",
                                               "no JSON schema is known (none in request_params and none given); result.json was not checked"))
                 }
+            } else {
+                writer.null()
             }
-            members.append(JSONMember("json", value))
         }
-        members.append(JSONMember("issues", .array(issues.map(\.jsonValue))))
-        return .object(members)
+        writer.key("issues")
+        writer.beginArray()
+        for issue in issues { writer.write(issue.jsonValue) }
+        writer.endArray()
+        writer.endObject()
     }
 
     /// Parses the JSON inside `data`, or reports why it cannot be used.
@@ -90,29 +116,11 @@ enum TaskResultNormalizer {
             }
             return nil
         }
-        if depth(of: document.root, limit: maxDataDepth) > maxDataDepth {
+        if document.nesting > maxDataDepth {
             issues.append(ResultIssue("data_too_deep", path: "result.data",
                                       "data nests deeper than \(maxDataDepth) levels; it is kept only as text"))
             return nil
         }
         return document
-    }
-
-    /// Nesting depth of a value (a scalar is 0), counting no further than `limit + 1`.
-    static func depth(of node: JSONNode, limit: Int) -> Int {
-        var deepest = 0
-        switch node.kind {
-        case .array:
-            for child in node.elements where deepest < limit {
-                deepest = max(deepest, depth(of: child, limit: limit - 1))
-            }
-        case .object:
-            for child in node.memberValues where deepest < limit {
-                deepest = max(deepest, depth(of: child, limit: limit - 1))
-            }
-        default:
-            return 0
-        }
-        return deepest + 1
     }
 }

@@ -17,21 +17,61 @@ public enum Timecode {
         public var seconds: Double
         /// Digits after the decimal point (0 for `hh:mm:ss`).
         public var fractionDigits: Int
+
+        /// True when the text parsed was written exactly in `format` (a string format).
+        public func isWritten(in format: TimecodeFormat) -> Bool {
+            switch format {
+            case .seconds: return false
+            case .clock: return fractionDigits == 0
+            case .clockMilliseconds: return fractionDigits == 3
+            }
+        }
     }
 
     /// Parses `hh:mm:ss` or `hh:mm:ss.f...`: two to nine hour digits, minutes and
     /// seconds 00–59, one to nine fraction digits. Nil for anything else.
     public static func parse(_ text: String) -> Parsed? {
-        var scanner = DateScanner(text)
-        guard case let (hours, hourDigits)? = scanner.digitRun(maximum: 9), hourDigits >= 2,
-              scanner.take(UInt8(ascii: ":")), let minutes = scanner.digits(2),
-              scanner.take(UInt8(ascii: ":")), let seconds = scanner.digits(2),
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// `parse` over raw UTF-8 bytes (no string is made).
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
+        var index = 0
+        let count = bytes.count
+        /// Reads one to `maximum` digits; nil when there are none or more.
+        func digitRun(maximum: Int) -> (value: Int64, count: Int)? {
+            var value: Int64 = 0
+            var digits = 0
+            while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                guard digits < maximum else { return nil }
+                value = value * 10 + Int64(bytes[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+            return digits == 0 ? nil : (value, digits)
+        }
+        /// Reads exactly two digits.
+        func twoDigits() -> Int64? {
+            guard index + 1 < count, bytes[index] >= 0x30, bytes[index] <= 0x39,
+                  bytes[index + 1] >= 0x30, bytes[index + 1] <= 0x39 else { return nil }
+            index += 2
+            return Int64(bytes[index - 2] - 0x30) * 10 + Int64(bytes[index - 1] - 0x30)
+        }
+        func take(_ byte: UInt8) -> Bool {
+            guard index < count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+        guard case let (hours, hourDigits)? = digitRun(maximum: 9), hourDigits >= 2,
+              take(UInt8(ascii: ":")), let minutes = twoDigits(),
+              take(UInt8(ascii: ":")), let seconds = twoDigits(),
               minutes <= 59, seconds <= 59 else { return nil }
         let whole = (hours * 60 + minutes) * 60 + seconds
-        guard scanner.take(UInt8(ascii: ".")) else {
-            return scanner.atEnd ? Parsed(seconds: Double(whole), fractionDigits: 0) : nil
+        guard take(UInt8(ascii: ".")) else {
+            return index == count ? Parsed(seconds: Double(whole), fractionDigits: 0) : nil
         }
-        guard case let (fraction, digits)? = scanner.digitRun(maximum: 9), scanner.atEnd else { return nil }
+        guard case let (fraction, digits)? = digitRun(maximum: 9), index == count else { return nil }
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
         if digits <= 3 {
@@ -45,11 +85,7 @@ public enum Timecode {
     /// True when `text` is written exactly in `format` (a string format).
     public static func matches(_ text: String, _ format: TimecodeFormat) -> Bool {
         guard let parsed = parse(text) else { return false }
-        switch format {
-        case .seconds: return false
-        case .clock: return parsed.fractionDigits == 0
-        case .clockMilliseconds: return parsed.fractionDigits == 3
-        }
+        return parsed.isWritten(in: format)
     }
 
     /// WebVTT timestamp `hh:mm:ss.ttt` of a non-negative number of seconds,

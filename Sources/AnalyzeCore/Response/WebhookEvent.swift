@@ -23,25 +23,38 @@ public func parseWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions
     case "analyze.task.failed": expectedStatus = "failed"
     default: expectedStatus = nil
     }
-    var members: [JSONMember] = [
+    let members: [JSONMember] = [
         JSONMember("id", .string(id)),
         JSONMember("created_at", created.text),
         JSONMember("created_at_ms", created.milliseconds),
         JSONMember("type", .string(type)),
         JSONMember("known", .bool(expectedStatus != nil)),
     ]
+    var task: NormalizedTask?
     if let expectedStatus {
         let data = try event.requiredObject("data")
         var normalizer = TaskNormalizer(options: options)
         normalizer.webhookData = true
-        let task = try normalizer.normalize(data.node, path: "data")
-        if task["status"] != .string(expectedStatus) {
+        let normalized = try normalizer.prepare(data.node, path: "data")
+        if normalized.status != expectedStatus {
             throw AnalyzeError(.malformedResponse, "status must be \(ResultValue.quoted(expectedStatus)) in an event of type \(type)", path: "data.status")
         }
-        members.append(JSONMember("task", task))
-    } else {
-        members.append(JSONMember("task", .null))
-        members.append(JSONMember("data", event.node["data"].map(JSONValue.init) ?? .null))
+        task = normalized
     }
-    return ResultValue.bytes(of: .object(members))
+    var writer = JSONWriter(capacity: outputCapacity(body.count))
+    writer.beginObject()
+    for member in members {
+        writer.key(member.key)
+        writer.write(member.value)
+    }
+    writer.key("task")
+    if let task {
+        task.write(to: &writer)
+    } else {
+        writer.null()
+        writer.key("data")
+        if let data = event.node["data"] { writer.write(data) } else { writer.null() }
+    }
+    writer.endObject()
+    return writer.bytes
 }

@@ -238,17 +238,134 @@ def _task(value: Dict[str, Any], text: str) -> Task:
 def _result(value: Dict[str, Any]) -> TaskResult:
     kind = "segments" if "segments" in value else "json" if "json" in value else "text"
     segments = value.get("segments")
+    if isinstance(segments, dict):
+        segments = _typed_segments(segments)
     return TaskResult(
         generation_id=value["generation_id"], data=value["data"], finish_reason=value["finish_reason"],
         usage=Usage(**value["usage"]), truncated=value["truncated"],
         truncation_message=value.get("truncation_message"), kind=kind,
-        segments=None if segments is None else {key: [Segment(**item) for item in items] for key, items in segments.items()},
-        json=value.get("json"),
+        segments=segments, json=value.get("json"),
         issues=[ResultIssue(**issue) for issue in value["issues"]])
 
 
+def _typed_segments(value: Dict[str, List[Dict[str, Any]]]) -> Dict[str, List[Segment]]:
+    return {key: [_segment(item) for item in items] for key, items in value.items()}
+
+
+def _segment(item: Dict[str, Any]) -> Segment:
+    """A Segment from the library's {start_time, end_time, metadata} object. The
+    object already is the instance's attribute dict (same keys, same order), so
+    it is adopted as such: tens of thousands of segments skip the frozen
+    dataclass __init__ (one object.__setattr__ per field)."""
+    segment = object.__new__(Segment)
+    object.__setattr__(segment, "__dict__", item)
+    return segment
+
+
+class _LazySegments:
+    """The text of a result's segments, parsed into typed segments on first read."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def build(self) -> Optional[Dict[str, List[Segment]]]:
+        value = _json.loads(self.text)
+        return None if value is None else _typed_segments(value)
+
+
+class _LazyField:
+    """Installed on a dataclass field after the class is made: a value given as
+    _LazySegments is replaced by what it builds when the field is first read, so
+    reading, comparing, printing and copying the object are unchanged while an
+    unread field costs nothing. Assignment is still refused (frozen classes)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        if instance is None:
+            raise AttributeError(self.name)
+        value = instance.__dict__[self.name]
+        if isinstance(value, _LazySegments):
+            value = value.build()
+            instance.__dict__[self.name] = value
+        return value
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        instance.__dict__[self.name] = value
+
+
+TaskResult.segments = _LazyField("segments")  # type: ignore[assignment]
+
+
+class _Unexpected(Exception):
+    """The text is not laid out as the library writes a normalized task."""
+
+
+_decode = _json.JSONDecoder().raw_decode
+_TASK_MEMBERS = ("task_id", "custom_id", "status", "terminal", "created_at", "created_at_ms", "completed_at",
+                 "completed_at_ms", "video_source", "request_params", "webhooks", "error")
+_RESULT_MEMBERS = ("generation_id", "data", "finish_reason", "usage", "truncated")
+
+
+def _member(text: str, position: int, opener: str, key: str) -> int:
+    """The position of the value of ``key``, which must follow at ``position``."""
+    token = f'{opener}"{key}":'
+    if not text.startswith(token, position):
+        raise _Unexpected(key)
+    return position + len(token)
+
+
+def _read_task(text: str) -> Dict[str, Any]:
+    """The members of a normalized task text, read in the library's fixed member
+    order; result.segments is left as text (_LazySegments) until it is read.
+    The issues are found from the end: no string can hold an unescaped quote,
+    so the last ',"issues":[' of the text is the result's own."""
+    value: Dict[str, Any] = {}
+    position = 0
+    opener = "{"
+    for key in _TASK_MEMBERS:
+        value[key], position = _decode(text, _member(text, position, opener, key))
+        opener = ","
+    position = _member(text, position, ",", "result")
+    if text.startswith("null}", position) and position + 5 == len(text):
+        value["result"] = None
+        return value
+    result: Dict[str, Any] = {}
+    opener = "{"
+    for key in _RESULT_MEMBERS:
+        result[key], position = _decode(text, _member(text, position, opener, key))
+        opener = ","
+    if text.startswith(',"truncation_message":', position):
+        result["truncation_message"], position = _decode(text, _member(text, position, ",", "truncation_message"))
+    issues_at = text.rfind(',"issues":[')
+    if text.startswith(',"segments":', position):
+        start = _member(text, position, ",", "segments")
+        if issues_at < start:
+            raise _Unexpected("issues")
+        result["segments"] = None if text[start:issues_at] == "null" else _LazySegments(text[start:issues_at])
+        position = issues_at
+    elif text.startswith(',"json":', position):
+        result["json"], position = _decode(text, _member(text, position, ",", "json"))
+    if position != issues_at:
+        raise _Unexpected("issues")
+    result["issues"], position = _decode(text, _member(text, position, ",", "issues"))
+    if text[position:] != "}}":
+        raise _Unexpected("end")
+    value["result"] = result
+    return value
+
+
 def _task_from_text(text: str) -> Task:
-    return _task(_json.loads(text), text)
+    """A Task from the library's normalized task text, without parsing its
+    segments until they are read (see _read_task; any other layout is read whole)."""
+    try:
+        value = _read_task(text)
+    except (_Unexpected, ValueError):
+        value = _json.loads(text)
+    return _task(value, text)
 
 
 # ---- Calling the library --------------------------------------------------------
@@ -393,11 +510,11 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
                                        _options(request, json_schema, now))
     if code == EAPI:
         raise _api_error(text, detail)
+    if kind == "retrieve":
+        return _task_from_text(text)
     value = _json.loads(text)
     if kind == "create":
         return CreatedTask(value["task_id"], value["status"])
-    if kind == "retrieve":
-        return _task(value, text)
     if kind == "list":
         data_text = text[len('{"data":'):_skip_value(text, len('{"data":'))]
         tasks = [_task(item, raw) for item, raw in zip(value["data"], _array_items(data_text))]
