@@ -222,4 +222,22 @@ struct RequestValidationTests {
         #expect(try report(cycle).issues.count == count + 1)
         #expect(clock.now - start < .seconds(60))
     }
+
+    /// `required` names are looked up in `properties` through an index, not by
+    /// scanning the properties once per name (a minute here before, in a debug build).
+    @Test func longRequiredListsStayLinear() throws {
+        let count = 20_000
+        let names = (0..<count).map { "\"p\($0)\"" }
+        let properties = names.map { $0 + #":{"type":"string"}"# }.joined(separator: ",")
+        let object = #"{"type":"object","properties":{"# + properties + #"},"required":["# + names.joined(separator: ",") + "]}"
+        let prefix = #"{"video_id":"v","prompt":"p","response_format":{"type":"json_schema","json_schema":"#
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try report(prefix + object + "}}").isValid)
+        #expect(try report(prefix + #"{"type":"object","$defs":{"d":"# + object + "}}}}").isValid)
+        let missing = try report(prefix + object.replacingAll(#""required":["p0","#, with: #""required":["nope","p0","#) + "}}")
+        #expect(missing.issues.map(\.message) == [#"names "nope", which is not in properties"#])
+        #expect(missing.issues.map(\.path) == ["response_format.json_schema.required[0]"])
+        #expect(clock.now - start < .seconds(5))
+    }
 }
