@@ -257,4 +257,22 @@ struct RequestValidationTests {
         #expect(try report(#"{"video_id":"v","prompt":"p","promt_v2":{}}"#).issues.map(\.message)
                 == ["unknown field (did you mean prompt_v2?); allowed here: " + RequestDecoder.requestFields.joined(separator: ", ")])
     }
+
+    /// Placeholder and media source names from the input appear in messages
+    /// cut to 60 characters with control characters escaped: each unknown
+    /// placeholder's message lists up to 8 declared names, so full names made
+    /// the report grow as (placeholders x name length), 80 MB from 325 KB.
+    @Test func namesInMessagesAreShort() throws {
+        let long = (0..<8).map { "n\($0)" + String(repeating: "a", count: 5_000) }
+        let sources = long.map { #"{"name":"\#($0)","media_type":"image","url":"https://e.com/i.png"}"# }.joined(separator: ",")
+        let text = (0..<1_000).map { "<@u\($0)>" }.joined(separator: " ") + " <@x\\u001b[2J>"
+        let request = #"{"model_name":"pegasus1.5","video":{"type":"asset_id","asset_id":"a"},"prompt_v2":{"input_text":"\#(text)","media_sources":[\#(sources)]}}"#
+        let result = try report(request)
+        #expect(result.jsonBytes.count < 1_000_000)
+        let shown = long.map { String($0.prefix(57)) + "..." }
+        #expect(result.issues.first?.message == "placeholder <@u0> names no media source; declared: " + shown.joined(separator: ", "))
+        #expect(result.issues.dropFirst(1000).first?.message == "placeholder <@x\\u001b[2J> names no media source; declared: " + shown.joined(separator: ", "))
+        #expect(result.issues.last?.message == #"media source "\#(shown[7])" is never referenced: input_text has no <@\#(shown[7])> placeholder"#)
+        #expect(result.issues.count == 1_001 + 1 + 8)
+    }
 }

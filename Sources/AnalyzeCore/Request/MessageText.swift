@@ -32,6 +32,13 @@ enum MessageText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Text from the input shown inside a message without quotes (a name in
+    /// `<@name>`): escaped and cut as `quoted` does, so a message never holds a
+    /// control character or an unbounded copy of the input.
+    static func inline(_ text: String) -> String {
+        String(quoted(text).dropFirst().dropLast())
+    }
+
     /// The candidate within edit distance 2 of `key` (the first closest), if any.
     /// A candidate whose length differs by more than 2 is skipped without
     /// computing the distance, which is at least that difference.
