@@ -275,4 +275,22 @@ struct RequestValidationTests {
         #expect(result.issues.last?.message == #"media source "\#(shown[7])" is never referenced: input_text has no <@\#(shown[7])> placeholder"#)
         #expect(result.issues.count == 1_001 + 1 + 8)
     }
+
+    /// Every issue carries its full path: a 10,000-character property name over
+    /// 2,000 unsupported keywords made a 20 MB report (gigabytes, and a trap on
+    /// memory, at a few MB of input). Reports keep at most 16 MiB of paths and
+    /// messages and end with one issue counting the rest.
+    @Test func reportsStayBoundedUnderLongPaths() throws {
+        let key = String(repeating: "k", count: 10_000)
+        let keywords = (0..<2_000).map { "\"a\($0)\":1" }.joined(separator: ",")
+        let request = #"{"video_id":"v","prompt":"p","response_format":{"type":"json_schema","json_schema":{"type":"object","properties":{"\#(key)":{\#(keywords)}}}}}"#
+        let result = try report(request)
+        #expect(result.jsonBytes.count < 16 * 1024 * 1024 + 1_000_000)
+        #expect(result.issues.first?.path == "response_format.json_schema.properties.\(key).a0")
+        #expect(result.issues.first?.message == #"keyword "a0" is not supported by the platform's JSON schema subset"#)
+        #expect(result.issues.count == 1_661)
+        #expect(result.issues.last == ValidationIssue(.error, .parameterInvalid, path: "",
+            "340 more issue(s) were found but are not listed: a report keeps at most 16,777,216 bytes of paths and messages"))
+        #expect(!result.isValid)
+    }
 }
