@@ -121,6 +121,9 @@ struct RequestValidationTests {
             ("[abc", "missing ] to close the character class at offset 0"),
             ("abc\\", "\\ at the end of the pattern"),
             ("(?P<x>a)", "invalid group prefix (?P at offset 0"),
+            // A control character is shown escaped: the C tool printed messages up to a NUL, the Python tool past it.
+            ("a(?\u{0}b)", "invalid group prefix (?\\u0000 at offset 1"),
+            ("(?\u{1B}[2J)", "invalid group prefix (?\\u001b at offset 0"),
             ("\\xZZ", "\\x needs two hexadecimal digits at offset 0"),
             ("\\u12", "\\u needs four hexadecimal digits at offset 0"),
             ("\\p", "\\p needs a property name in braces at offset 0"),
