@@ -85,6 +85,10 @@ struct JSONTests {
         #expect(error?.status == .malformedJSON)
         #expect(error?.path == "a.b")
         #expect(error?.message == "duplicate key \"b\" in object")
+        // The key is written as a JSON string: a control character in it never reaches a terminal raw.
+        let control = failure("{\"\\u001b[2J\": 1, \"\\u001b[2J\": 2}")
+        #expect(control?.message == "duplicate key \"\\u001b[2J\" in object")
+        #expect(control?.path == "[\"\\u001b[2J\"]")
     }
 
     @Test func rejectsDuplicateKeysInLargeObjects() {

@@ -121,6 +121,9 @@ struct RequestValidationTests {
             ("[abc", "missing ] to close the character class at offset 0"),
             ("abc\\", "\\ at the end of the pattern"),
             ("(?P<x>a)", "invalid group prefix (?P at offset 0"),
+            // A control character is shown escaped: the C tool printed messages up to a NUL, the Python tool past it.
+            ("a(?\u{0}b)", "invalid group prefix (?\\u0000 at offset 1"),
+            ("(?\u{1B}[2J)", "invalid group prefix (?\\u001b at offset 0"),
             ("\\xZZ", "\\x needs two hexadecimal digits at offset 0"),
             ("\\u12", "\\u needs four hexadecimal digits at offset 0"),
             ("\\p", "\\p needs a property name in braces at offset 0"),
@@ -221,5 +224,76 @@ struct RequestValidationTests {
         let cycle = schema.replacingAll(##""d\##(count)":{"type":"string"}"##, with: ##""d\##(count)":{"$ref":"#/$defs/d0"}"##)
         #expect(try report(cycle).issues.count == count + 1)
         #expect(clock.now - start < .seconds(60))
+    }
+
+    /// `required` names are looked up in `properties` through an index, not by
+    /// scanning the properties once per name (a minute here before, in a debug build).
+    @Test func longRequiredListsStayLinear() throws {
+        let count = 20_000
+        let names = (0..<count).map { "\"p\($0)\"" }
+        let properties = names.map { $0 + #":{"type":"string"}"# }.joined(separator: ",")
+        let object = #"{"type":"object","properties":{"# + properties + #"},"required":["# + names.joined(separator: ",") + "]}"
+        let prefix = #"{"video_id":"v","prompt":"p","response_format":{"type":"json_schema","json_schema":"#
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try report(prefix + object + "}}").isValid)
+        #expect(try report(prefix + #"{"type":"object","$defs":{"d":"# + object + "}}}}").isValid)
+        let missing = try report(prefix + object.replacingAll(#""required":["p0","#, with: #""required":["nope","p0","#) + "}}")
+        #expect(missing.issues.map(\.message) == [#"names "nope", which is not in properties"#])
+        #expect(missing.issues.map(\.path) == ["response_format.json_schema.required[0]"])
+        #expect(clock.now - start < .seconds(5))
+    }
+
+    /// "Did you mean" suggestions skip candidates whose length differs by more
+    /// than 2 (their distance must be larger): long unknown keys cost no edit
+    /// distance tables (20,000 keys of 64 characters took half a minute before).
+    @Test func longUnknownKeysStayCheap() throws {
+        let count = 20_000
+        let padding = String(repeating: "x", count: 57)
+        let unknown = (0..<count).map { "\"k\(padding)\(String(100_000 + $0))\":1" }.joined(separator: ",")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let manyUnknown = try report(#"{"video_id":"v","prompt":"p","# + unknown + "}")
+        #expect(clock.now - start < .seconds(5))
+        #expect(manyUnknown.issues.count == count)
+        #expect(manyUnknown.issues.first?.message == "unknown field; allowed here: " + RequestDecoder.requestFields.joined(separator: ", "))
+        #expect(try report(#"{"video_id":"v","prompt":"p","promt_v2":{}}"#).issues.map(\.message)
+                == ["unknown field (did you mean prompt_v2?); allowed here: " + RequestDecoder.requestFields.joined(separator: ", ")])
+    }
+
+    /// Placeholder and media source names from the input appear in messages
+    /// cut to 60 characters with control characters escaped: each unknown
+    /// placeholder's message lists up to 8 declared names, so full names made
+    /// the report grow as (placeholders x name length), 80 MB from 325 KB.
+    @Test func namesInMessagesAreShort() throws {
+        let long = (0..<8).map { "n\($0)" + String(repeating: "a", count: 5_000) }
+        let sources = long.map { #"{"name":"\#($0)","media_type":"image","url":"https://e.com/i.png"}"# }.joined(separator: ",")
+        let text = (0..<1_000).map { "<@u\($0)>" }.joined(separator: " ") + " <@x\\u001b[2J>"
+        let request = #"{"model_name":"pegasus1.5","video":{"type":"asset_id","asset_id":"a"},"prompt_v2":{"input_text":"\#(text)","media_sources":[\#(sources)]}}"#
+        let result = try report(request)
+        #expect(result.jsonBytes.count < 1_000_000)
+        let shown = long.map { String($0.prefix(57)) + "..." }
+        #expect(result.issues.first?.message == "placeholder <@u0> names no media source; declared: " + shown.joined(separator: ", "))
+        #expect(result.issues.dropFirst(1000).first?.message == "placeholder <@x\\u001b[2J> names no media source; declared: " + shown.joined(separator: ", "))
+        #expect(result.issues.last?.message == #"media source "\#(shown[7])" is never referenced: input_text has no <@\#(shown[7])> placeholder"#)
+        #expect(result.issues.count == 1_001 + 1 + 8)
+    }
+
+    /// Every issue carries its full path: a 10,000-character property name over
+    /// 2,000 unsupported keywords made a 20 MB report (gigabytes, and a trap on
+    /// memory, at a few MB of input). Reports keep at most 16 MiB of paths and
+    /// messages and end with one issue counting the rest.
+    @Test func reportsStayBoundedUnderLongPaths() throws {
+        let key = String(repeating: "k", count: 10_000)
+        let keywords = (0..<2_000).map { "\"a\($0)\":1" }.joined(separator: ",")
+        let request = #"{"video_id":"v","prompt":"p","response_format":{"type":"json_schema","json_schema":{"type":"object","properties":{"\#(key)":{\#(keywords)}}}}}"#
+        let result = try report(request)
+        #expect(result.jsonBytes.count < 16 * 1024 * 1024 + 1_000_000)
+        #expect(result.issues.first?.path == "response_format.json_schema.properties.\(key).a0")
+        #expect(result.issues.first?.message == #"keyword "a0" is not supported by the platform's JSON schema subset"#)
+        #expect(result.issues.count == 1_661)
+        #expect(result.issues.last == ValidationIssue(.error, .parameterInvalid, path: "",
+            "340 more issue(s) were found but are not listed: a report keeps at most 16,777,216 bytes of paths and messages"))
+        #expect(!result.isValid)
     }
 }

@@ -240,7 +240,9 @@ extension JSONNode {
             if let duplicate = JSONNode.firstDuplicateKey(element) {
                 let name = String(decoding: duplicate, as: UTF8.self)
                 reversedPath.append(.key(name))
-                return "duplicate key \"\(name)\" in object"
+                var quoted: [UInt8] = []
+                JSONWriter.appendQuoted(utf8: duplicate, to: &quoted)
+                return "duplicate key \(String(decoding: quoted, as: UTF8.self)) in object"
             }
             for (key, child) in RawMembers(element) {
                 if let message = firstRuleViolation(child, &reversedPath, level: level + 1, deepest: &deepest) {

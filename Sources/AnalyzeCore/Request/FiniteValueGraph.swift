@@ -55,10 +55,11 @@ struct FiniteValueGraph {
             for branch in branches { link(choice, condition(of: branch)) }
             link(node, choice)
         }
-        if case .array(let required)? = schema["required"], let properties = schema["properties"] {
+        if case .array(let required)? = schema["required"], case .object(let properties)? = schema["properties"] {
+            let byName = Dictionary(properties.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
             var seen: Set<String> = []
             for case .string(let name) in required where seen.insert(name).inserted {
-                if let property = properties[name] { link(node, condition(of: property)) }
+                if let property = byName[name] { link(node, condition(of: property)) }
             }
         }
         if let items = schema["items"], schema["minItems"] == .int(1) {

@@ -2,27 +2,36 @@
 /// present but unusable (wrong type or value), so that later rules neither
 /// report them again nor call them missing.
 struct IssueCollector {
+    /// The most bytes of paths and messages one report keeps. Every issue
+    /// carries its full path, so without a bound a long key above many issues
+    /// (a 10 kB property name over 10,000 bad keywords) multiplies into a
+    /// report of gigabytes; issues found beyond the bound are only counted.
+    static let maxReportBytes = 16 * 1024 * 1024
+
     private(set) var entries: [(path: FieldPath, issue: ValidationIssue)] = []
     private(set) var unusable: Set<FieldPath> = []
+    private var keptBytes = 0
+    private var droppedErrors = 0
+    private var droppedWarnings = 0
 
     /// Records an error of code `parameter_invalid` at `path`.
     mutating func invalid(_ path: FieldPath, _ message: String) {
-        add(path, ValidationIssue(.error, .parameterInvalid, path: path.text, message))
+        add(path, .error, .parameterInvalid, message)
     }
 
     /// Records an error of code `parameter_not_provided` at `path` (the missing field).
     mutating func notProvided(_ path: FieldPath, _ message: String) {
-        add(path, ValidationIssue(.error, .parameterNotProvided, path: path.text, message))
+        add(path, .error, .parameterNotProvided, message)
     }
 
     /// Records an error of code `parameter_unknown` at `path`.
     mutating func unknown(_ path: FieldPath, _ message: String) {
-        add(path, ValidationIssue(.error, .parameterUnknown, path: path.text, message))
+        add(path, .error, .parameterUnknown, message)
     }
 
     /// Records a warning (code `parameter_invalid`) at `path`.
     mutating func warning(_ path: FieldPath, _ message: String) {
-        add(path, ValidationIssue(.warning, .parameterInvalid, path: path.text, message))
+        add(path, .warning, .parameterInvalid, message)
     }
 
     /// Records a wrong-type error and marks the field unusable.
@@ -40,12 +49,22 @@ struct IssueCollector {
     /// True when the field was present but had a wrong type or value.
     func isUnusable(_ path: FieldPath) -> Bool { unusable.contains(path) }
 
-    private mutating func add(_ path: FieldPath, _ issue: ValidationIssue) {
-        entries.append((path, issue))
+    /// Keeps the issue while the report is within `maxReportBytes` (the path
+    /// text is built only then); beyond it, counts it by severity.
+    private mutating func add(_ path: FieldPath, _ severity: ValidationSeverity, _ code: ValidationCode, _ message: String) {
+        guard keptBytes < Self.maxReportBytes else {
+            if severity == .error { droppedErrors += 1 } else { droppedWarnings += 1 }
+            return
+        }
+        let text = path.text
+        keptBytes += text.utf8.count + message.utf8.count
+        entries.append((path, ValidationIssue(severity, code, path: text, message)))
     }
 
     /// The report: issues sorted into document order (ties keep the order
     /// they were found in), identical issues at the same path reported once.
+    /// When issues were dropped at `maxReportBytes`, a last issue at the
+    /// document says how many (an error when one of them is an error).
     func report(root: JSONNode) -> ValidationReport {
         var keyed: [(order: [Int], sequence: Int, issue: ValidationIssue)] = []
         var sequence = 0
@@ -61,7 +80,13 @@ struct IssueCollector {
             if left.order != right.order { return left.order.lexicographicallyPrecedes(right.order) }
             return left.sequence < right.sequence
         }
-        return ValidationReport(issues: keyed.map { $0.issue })
+        var issues = keyed.map { $0.issue }
+        let dropped = droppedErrors + droppedWarnings
+        if dropped > 0 {
+            issues.append(ValidationIssue(droppedErrors > 0 ? .error : .warning, .parameterInvalid, path: "",
+                                          "\(MessageText.grouped(dropped)) more issue(s) were found but are not listed: a report keeps at most \(MessageText.grouped(Self.maxReportBytes)) bytes of paths and messages"))
+        }
+        return ValidationReport(issues: issues)
     }
 
     /// A short description of a JSON value's kind for messages: `a string`, `null`…

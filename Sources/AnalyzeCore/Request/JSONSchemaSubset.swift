@@ -199,12 +199,14 @@ struct JSONSchemaSubset {
                 issues.invalid(keyPath, "must be an array of property names, not \(Self.describe(value))")
                 return
             }
+            var declared: Set<String> = []
+            if case .object(let properties)? = schema["properties"] { declared = Set(properties.map(\.key)) }
             for (index, name) in names.enumerated() {
                 guard case .string(let text) = name else {
                     issues.invalid(keyPath.index(index), "must be a property name (a string), not \(Self.describe(name))")
                     continue
                 }
-                if schema["properties"]?[text] == nil {
+                if !declared.contains(text) {
                     issues.invalid(keyPath.index(index), "names \(MessageText.quoted(text)), which is not in properties")
                 }
             }

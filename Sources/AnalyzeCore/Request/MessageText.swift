@@ -32,13 +32,24 @@ enum MessageText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Text from the input shown inside a message without quotes (a name in
+    /// `<@name>`): escaped and cut as `quoted` does, so a message never holds a
+    /// control character or an unbounded copy of the input.
+    static func inline(_ text: String) -> String {
+        String(quoted(text).dropFirst().dropLast())
+    }
+
     /// The candidate within edit distance 2 of `key` (the first closest), if any.
+    /// A candidate whose length differs by more than 2 is skipped without
+    /// computing the distance, which is at least that difference.
     static func closest(to key: String, among candidates: [String]) -> String? {
         let typed = Array(key.unicodeScalars)
         guard typed.count <= 64 else { return nil }
         var best: (String, Int)? = nil
         for candidate in candidates {
-            let distance = editDistance(typed, Array(candidate.unicodeScalars))
+            let other = Array(candidate.unicodeScalars)
+            guard abs(other.count - typed.count) <= 2 else { continue }
+            let distance = editDistance(typed, other)
             if distance <= 2 && distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         return best?.0

@@ -55,13 +55,13 @@ extension RequestRules {
         let declaredNames = Set(declared.map(\.name))
         var reported: Set<String> = []
         for name in referenced where !declaredNames.contains(name) && reported.insert(name).inserted {
-            let shown = declared.prefix(8).map(\.name).joined(separator: ", ") + (declared.count > 8 ? ", ..." : "")
+            let shown = declared.prefix(8).map { MessageText.inline($0.name) }.joined(separator: ", ") + (declared.count > 8 ? ", ..." : "")
             let known = declared.isEmpty ? "media_sources declares none" : "declared: " + shown
-            issues.invalid(textPath, "placeholder <@\(name)> names no media source; \(known)")
+            issues.invalid(textPath, "placeholder <@\(MessageText.inline(name))> names no media source; \(known)")
         }
         for source in declared where !referencedNames.contains(source.name) {
             issues.warning(sourcesPath.index(source.index).key("name"),
-                           "media source \(MessageText.quoted(source.name)) is never referenced: input_text has no <@\(source.name)> placeholder")
+                           "media source \(MessageText.quoted(source.name)) is never referenced: input_text has no <@\(MessageText.inline(source.name))> placeholder")
         }
     }
 

@@ -95,7 +95,7 @@ enum RegexSyntax {
                         i = close + 1
                     }
                 default:
-                    return "invalid group prefix (?\(s[i]) at offset \(start)"
+                    return "invalid group prefix (?\(MessageText.inline(String(s[i]))) at offset \(start)"
                 }
             }
             depth += 1

@@ -5,8 +5,8 @@
 ///   its value are ignored; an empty item is malformed;
 /// - each item is `key=value` (split at the first `=`) with a non-empty key;
 ///   keys are case-sensitive;
-/// - exactly one `t`, a non-negative decimal integer of at most 19 digits that
-///   fits in a signed 64-bit integer;
+/// - exactly one `t`, decimal digits whose value fits in a signed 64-bit
+///   integer (leading zeros allowed, and kept in `timestampText`);
 /// - at least one `v1`, each exactly 64 hex digits (a SHA-256 digest; either
 ///   case is accepted, the signer writes lowercase);
 /// - other keys (other signature schemes such as `v0`) are ignored, values unchecked.

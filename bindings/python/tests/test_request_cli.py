@@ -89,3 +89,22 @@ def test_build_request_matches_the_c_tool(run_cli, c_tool):
     for name in ["invalid_segments.json", "warning_unused_image.json"]:
         code, out, err = run_cli("build-request", "--api-key", "k", os.path.join(FIXTURES, name))
         assert (code, out.encode(), err.encode()) == run_c(c_tool, "build-request", "--api-key", "k", os.path.join(FIXTURES, name))
+
+
+def test_control_characters_in_messages_print_the_same_in_c_and_python(tmp_path, c_tool):
+    # A NUL in a regex group prefix and an ESC in a placeholder name reached messages raw:
+    # the C tool stopped printing at the NUL, the Python tool went on, and ESC reached the terminal.
+    request = {"model_name": "pegasus1.5", "video": {"type": "asset_id", "asset_id": "a"},
+               "prompt_v2": {"input_text": "<@x\u001b[2J>"},
+               "response_format": {"type": "json_schema", "json_schema": {
+                   "type": "object", "properties": {"a": {"type": "string", "pattern": "(?\u0000x)"}}}}}
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(request), encoding="utf-8")
+    expected = ("error parameter_invalid prompt_v2.input_text: placeholder <@x\\u001b[2J> names no media source; "
+                "media_sources declares none\n"
+                "error parameter_invalid response_format.json_schema.properties.a.pattern: is not a valid regular "
+                "expression: invalid group prefix (?\\u0000 at offset 0\n"
+                "invalid: 2 errors, 0 warnings\n")
+    assert run_c(c_tool, "validate", str(path)) == (1, expected.encode(), b"")
+    report = analyze.validate_request(path.read_bytes())
+    assert format_issues(report) == expected
