@@ -4,7 +4,7 @@
 import CAnalyze
 
 /// Calls one C entry point with (bytes, length) and frees whatever it returned.
-typealias FuzzTarget = (UnsafePointer<CChar>, Int) -> Void
+typealias FuzzTarget = @Sendable (UnsafePointer<CChar>, Int) -> Void
 
 /// The input split at its first newline: (first part, its length, rest, its length).
 private func split(_ text: UnsafePointer<CChar>, _ size: Int) -> (UnsafePointer<CChar>, Int, UnsafePointer<CChar>, Int) {

@@ -9,7 +9,7 @@ clang++ -std=c++17 -O1 -g -fsanitize=fuzzer-no-link,address -fPIC \
   -I"$root/Sources/CSimdJSON/include" -c "$root/Sources/CSimdJSON/csimdjson.cpp" -o "$out/csimdjson.o"
 extra=()
 [ -d "$root/Sources/COpenSSL" ] && extra+=(-I "$root/Sources/COpenSSL")
-flags=(-O -g -sanitize=fuzzer,address -parse-as-library -I "$root/Sources/CSimdJSON/include"
+flags=(-swift-version 6 -O -g -sanitize=fuzzer,address -parse-as-library -I "$root/Sources/CSimdJSON/include"
        -I "$root/Sources/CAnalyze" "${extra[@]}")
 # The core as its own module (as in the real build), then the ABI layer and the entry point.
 swiftc "${flags[@]}" -module-name AnalyzeCore -wmo -emit-module -emit-module-path "$out/AnalyzeCore.swiftmodule" \
