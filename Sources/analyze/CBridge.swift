@@ -22,6 +22,17 @@ enum CBridge {
         return try body(UnsafeRawBufferPointer(start: pointer, count: length))
     }
 
+    /// `withInput` over two pointer/length pairs, checked in the order given.
+    static func withInputs<R>(_ first: UnsafePointer<CChar>?, _ firstLength: Int, _ firstName: String,
+                              _ second: UnsafePointer<CChar>?, _ secondLength: Int, _ secondName: String,
+                              _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws(AnalyzeError) -> R) throws(AnalyzeError) -> R {
+        try withInput(first, firstLength, name: firstName) { firstBytes throws(AnalyzeError) in
+            try withInput(second, secondLength, name: secondName) { secondBytes throws(AnalyzeError) in
+                try body(firstBytes, secondBytes)
+            }
+        }
+    }
+
     /// Copies bytes into a new NUL-terminated malloc'd string.
     static func allocate(_ bytes: [UInt8]) throws(AnalyzeError) -> UnsafeMutablePointer<CChar> {
         guard let memory = malloc(bytes.count + 1) else {

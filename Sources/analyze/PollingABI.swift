@@ -8,10 +8,8 @@ public func analyze_poll_next(_ out: UnsafeMutablePointer<UnsafeMutablePointer<C
                               _ options: UnsafePointer<CChar>?, _ optionsLength: Int,
                               _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
-        try CBridge.withInput(state, length, name: "state_json") { stateBytes throws(AnalyzeError) in
-            try CBridge.withInput(options, optionsLength, name: "options") { optionBytes throws(AnalyzeError) in
-                try pollNext(stateJSON: stateBytes, attempt: attempt, optionsJSON: optionBytes)
-            }
+        try CBridge.withInputs(state, length, "state_json", options, optionsLength, "options") { stateBytes, optionBytes throws(AnalyzeError) in
+            try pollNext(stateJSON: stateBytes, attempt: attempt, optionsJSON: optionBytes)
         }
     }
 }

@@ -24,10 +24,8 @@ public func analyze_request_build(_ out: UnsafeMutablePointer<UnsafeMutablePoint
                                   _ options: UnsafePointer<CChar>?, _ optionsLength: Int,
                                   _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
-        try CBridge.withInput(options, optionsLength, name: "options") { settings throws(AnalyzeError) in
-            try CBridge.withInput(json, length) { bytes throws(AnalyzeError) in
-                try TaskRequests.create(json: bytes, options: settings).jsonBytes
-            }
+        try CBridge.withInputs(options, optionsLength, "options", json, length, "json") { settings, bytes throws(AnalyzeError) in
+            try TaskRequests.create(json: bytes, options: settings).jsonBytes
         }
     }
 }
@@ -39,10 +37,8 @@ public func analyze_request_build_retrieve(_ out: UnsafeMutablePointer<UnsafeMut
                                            _ options: UnsafePointer<CChar>?, _ optionsLength: Int,
                                            _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
-        try CBridge.withInput(options, optionsLength, name: "options") { settings throws(AnalyzeError) in
-            try CBridge.withInput(taskID, length, name: "task_id") { id throws(AnalyzeError) in
-                try TaskRequests.retrieve(taskID: id, options: settings).jsonBytes
-            }
+        try CBridge.withInputs(options, optionsLength, "options", taskID, length, "task_id") { settings, id throws(AnalyzeError) in
+            try TaskRequests.retrieve(taskID: id, options: settings).jsonBytes
         }
     }
 }
@@ -54,10 +50,8 @@ public func analyze_request_build_delete(_ out: UnsafeMutablePointer<UnsafeMutab
                                          _ options: UnsafePointer<CChar>?, _ optionsLength: Int,
                                          _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
-        try CBridge.withInput(options, optionsLength, name: "options") { settings throws(AnalyzeError) in
-            try CBridge.withInput(taskID, length, name: "task_id") { id throws(AnalyzeError) in
-                try TaskRequests.delete(taskID: id, options: settings).jsonBytes
-            }
+        try CBridge.withInputs(options, optionsLength, "options", taskID, length, "task_id") { settings, id throws(AnalyzeError) in
+            try TaskRequests.delete(taskID: id, options: settings).jsonBytes
         }
     }
 }
@@ -69,10 +63,8 @@ public func analyze_request_build_list(_ out: UnsafeMutablePointer<UnsafeMutable
                                        _ options: UnsafePointer<CChar>?, _ optionsLength: Int,
                                        _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
-        try CBridge.withInput(options, optionsLength, name: "options") { settings throws(AnalyzeError) in
-            try CBridge.withInput(query, length, name: "query_json") { bytes throws(AnalyzeError) in
-                try TaskRequests.list(query: bytes, options: settings).jsonBytes
-            }
+        try CBridge.withInputs(options, optionsLength, "options", query, length, "query_json") { settings, bytes throws(AnalyzeError) in
+            try TaskRequests.list(query: bytes, options: settings).jsonBytes
         }
     }
 }

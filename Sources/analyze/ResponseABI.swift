@@ -43,10 +43,8 @@ public func analyze_task_parse(_ out: UnsafeMutablePointer<UnsafeMutablePointer<
                                _ options: UnsafePointer<CChar>?, _ optionsLength: Int,
                                _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
-        try CBridge.withInput(body, length, name: "body") { bodyBytes throws(AnalyzeError) in
-            try CBridge.withInput(options, optionsLength, name: "options") { optionBytes throws(AnalyzeError) in
-                try parseTask(bodyBytes, options: optionBytes)
-            }
+        try CBridge.withInputs(body, length, "body", options, optionsLength, "options") { bodyBytes, optionBytes throws(AnalyzeError) in
+            try parseTask(bodyBytes, options: optionBytes)
         }
     }
 }
@@ -60,10 +58,8 @@ public func analyze_segments_export(_ out: UnsafeMutablePointer<UnsafeMutablePoi
                                     _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
         let formatName = format.map { String(cString: $0) }
-        return try CBridge.withInput(body, length, name: "task_body") { bodyBytes throws(AnalyzeError) in
-            try CBridge.withInput(options, optionsLength, name: "options") { optionBytes throws(AnalyzeError) in
-                try exportSegments(bodyBytes, format: formatName, options: optionBytes)
-            }
+        return try CBridge.withInputs(body, length, "task_body", options, optionsLength, "options") { bodyBytes, optionBytes throws(AnalyzeError) in
+            try exportSegments(bodyBytes, format: formatName, options: optionBytes)
         }
     }
 }
@@ -75,10 +71,8 @@ public func analyze_webhook_parse(_ out: UnsafeMutablePointer<UnsafeMutablePoint
                                   _ options: UnsafePointer<CChar>?, _ optionsLength: Int,
                                   _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
-        try CBridge.withInput(body, length, name: "body") { bodyBytes throws(AnalyzeError) in
-            try CBridge.withInput(options, optionsLength, name: "options") { optionBytes throws(AnalyzeError) in
-                try parseWebhookEvent(bodyBytes, options: optionBytes)
-            }
+        try CBridge.withInputs(body, length, "body", options, optionsLength, "options") { bodyBytes, optionBytes throws(AnalyzeError) in
+            try parseWebhookEvent(bodyBytes, options: optionBytes)
         }
     }
 }
