@@ -29,4 +29,27 @@ struct ResponseScalingTests {
             }
         }
     }
+
+    /// A time_based_metadata task with these definitions and data.
+    static func task(definitions: String, data: String) -> String {
+        #"{"task_id":"t","custom_id":null,"status":"ready","created_at":"2026-01-05T08:00:00Z","request_params":{"analysis_mode":"time_based_metadata","response_format":{"type":"segment_definitions","segment_definitions":[\#(definitions)]}},"result":{"generation_id":"g","data":\#(quotedJSON(data)),"finish_reason":"stop","usage":{"output_tokens":9}}}"#
+    }
+
+    /// Definitions are found by id, and fields by name, through an index
+    /// (50,000 of each: 1.25·10⁹ comparisons each before); the first of two
+    /// definitions with one id still wins.
+    @Test func manyDefinitionsAndFieldsStayLinear() throws {
+        let count = 50_000
+        let definitions = (0..<count).map { #"{"id":"d\#($0)","fields":[{"name":"n","type":"integer"}]}"# }.joined(separator: ",")
+            + #",{"id":"d7","fields":[{"name":"n","type":"string"}]}"#
+        let data = "{" + (0..<count).map { $0 == 7 ? #""d7":[{"start_time":0,"end_time":1,"metadata":{"n":"x"}}]"# : #""d\#($0)":[]"# }.joined(separator: ",") + #","dz":[]}"#
+        let byID = try taskDocument(Self.task(definitions: definitions, data: data))
+        #expect(issueList(byID) == ["field_type result.segments.d7[0].metadata.n", "definition_unknown result.segments.dz"])
+        let fields = (0..<count).map { #"{"name":"f\#($0)","type":"integer"}"# }.joined(separator: ",")
+            + #",{"name":"f7","type":"string"}"#
+        let metadata = (0..<count).map { #""f\#($0)":1"# }.joined(separator: ",") + #","g":1"#
+        let byName = try taskDocument(Self.task(definitions: #"{"id":"s","fields":[\#(fields)]}"#,
+                                                data: #"{"s":[{"start_time":0,"end_time":1,"metadata":{\#(metadata)}}]}"#))
+        #expect(issueList(byName) == ["field_unknown result.segments.s[0].metadata.g"])
+    }
 }

@@ -24,11 +24,18 @@ struct SegmentsNormalizer {
     private let document: JSONDocument
     /// Which fields of the current segment's definition its metadata holds.
     private var present: [Bool] = []
+    /// The first definition of each id: looked up once per `data` key.
+    private let definitionsByID: [String: ResultSegmentDefinition]
 
     /// A normalizer for results described by `context`, whose data lives in `document`.
     init(context: ResultContext, document: JSONDocument) {
         self.context = context
         self.document = document
+        var definitionsByID: [String: ResultSegmentDefinition] = [:]
+        for definition in context.definitions ?? [] where definitionsByID[definition.id] == nil {
+            definitionsByID[definition.id] = definition
+        }
+        self.definitionsByID = definitionsByID
     }
 
     private mutating func report(_ code: String, _ path: String, _ message: String) {
@@ -50,7 +57,7 @@ struct SegmentsNormalizer {
         for (rawID, value) in RawMembers(data.element) {
             let id = String(decoding: rawID, as: UTF8.self)
             let listPath = JSONPath.member(path, id)
-            let definition = context.definitions?.first { $0.id == id }
+            let definition = definitionsByID[id]
             if definition == nil, context.definitions != nil, !context.definitionsPartial {
                 report("definition_unknown", listPath, "no segment definition has the id \(ResultValue.quoted(id))")
             }
