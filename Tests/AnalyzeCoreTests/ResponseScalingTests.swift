@@ -52,4 +52,19 @@ struct ResponseScalingTests {
                                                 data: #"{"s":[{"start_time":0,"end_time":1,"metadata":{\#(metadata)}}]}"#))
         #expect(issueList(byName) == ["field_unknown result.segments.s[0].metadata.g"])
     }
+
+    /// `enum` values of a field are a set, and the allowed list in the
+    /// message is built once per field (20,000 values and 20,000 bad items:
+    /// 4·10⁸ comparisons plus 20,000 serializations of the list before).
+    @Test func longFieldEnumsStayLinear() throws {
+        let count = 20_000
+        let values = (0..<count).map { #""v\#($0)""# }.joined(separator: ",")
+        let items = (0..<count).map { _ in #""zz""# }.joined(separator: ",")
+        let task = try taskDocument(Self.task(definitions: #"{"id":"s","fields":[{"name":"tags","type":"array","items":{"type":"string"},"enum":[\#(values)]}]}"#,
+                                              data: #"{"s":[{"start_time":0,"end_time":1,"metadata":{"tags":[\#(items),"v19999"]}}]}"#))
+        let issues = task["result"]?["issues"].map { Array($0.elements) } ?? []
+        #expect(issues.count == count)
+        #expect(issues.last?["path"]?.string == "result.segments.s[0].metadata.tags[19999]")
+        #expect(issues.first?["message"]?.string == #"value "zz" of field "tags" is not one of the allowed values ["v0","v1","v2","v3","v4","v5","v6","v7","v8","v9","v10","v1..."#)
+    }
 }

@@ -120,11 +120,12 @@ final class ResultSegmentField {
     let check: Check
     /// `format` of a timestamp field.
     let format: TimecodeFormat?
-    /// `enum`: the allowed string values, when given.
-    let allowed: [String]?
-    /// The UTF-8 of the allowed values, when all of them are ASCII (then a
-    /// value is allowed exactly when its bytes equal one of them, if ASCII too).
-    let allowedASCII: [[UInt8]]?
+    /// `enum`: the allowed string values, when given, as a set (string
+    /// equality, as `==` decides it).
+    let allowed: Set<String>?
+    /// The allowed values as issue messages show them: the JSON array cut to
+    /// about 60 bytes (built once per field, not once per issue).
+    let allowedText: String
     /// `items.type` of an array field.
     let itemType: String?
     /// The check `items.type` calls for (`.any` when not given).
@@ -139,24 +140,20 @@ final class ResultSegmentField {
         format = node["format"]?.string.flatMap(TimecodeFormat.init(rawValue:))
         if let values = node["enum"], values.kind == .array {
             let allowed = values.elements.compactMap { $0.string }
-            let bytes = allowed.map { Array($0.utf8) }
-            self.allowed = allowed
-            allowedASCII = bytes.allSatisfy { ResultSegmentField.isASCII($0) } ? bytes : nil
+            self.allowed = Set(allowed)
+            allowedText = ResultValue.describe(.array(allowed.map(JSONValue.string)))
         } else {
             allowed = nil
-            allowedASCII = nil
+            allowedText = ""
         }
         itemType = node["items"]?["type"]?.string
         itemCheck = itemType.map(Check.init) ?? .any
     }
 
     /// Whether the string `value` (raw UTF-8) is one of `allowed` (true when no
-    /// `enum` is given): string equality, decided on bytes when all are ASCII.
+    /// `enum` is given), by string equality.
     func allows(utf8 value: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let allowed else { return true }
-        if let allowedASCII, ResultSegmentField.isASCII(value) {
-            return allowedASCII.contains { $0.elementsEqual(value) }
-        }
         return allowed.contains(String(decoding: value, as: UTF8.self))
     }
 

@@ -252,9 +252,9 @@ struct SegmentsNormalizer {
     }
 
     private mutating func checkAllowed(_ value: csj_element, _ field: ResultSegmentField, _ path: () -> String) {
-        guard let allowed = field.allowed, csj_element_type(value) == CSJ_STRING else { return }
+        guard field.allowed != nil, csj_element_type(value) == CSJ_STRING else { return }
         if Self.withString(value, { field.allows(utf8: $0) }) { return }
-        report("field_enum", path(), "value \(ResultValue.quoted(node(value).string ?? "")) of field \(ResultValue.quoted(field.name)) is not one of the allowed values \(ResultValue.describe(.array(allowed.map(JSONValue.string))))")
+        report("field_enum", path(), "value \(ResultValue.quoted(node(value).string ?? "")) of field \(ResultValue.quoted(field.name)) is not one of the allowed values \(field.allowedText)")
     }
 
     /// Whether `value` passes the check of a declared field type; unknown type
