@@ -23,8 +23,10 @@ struct ResultSchemaChecker {
 
     /// Most schema-against-value steps spent on one result, by default.
     static let defaultMaxSteps = 1_000_000
-    /// Deepest chain of nested schemas and `$ref`s followed.
-    static let maxDepth = 256
+    /// Deepest chain of nested schemas, `anyOf` alternatives and `$ref`s
+    /// followed. Each level is a few hundred bytes of stack in a release
+    /// build: 64 levels fit threads with small stacks (128 KiB and less).
+    static let maxDepth = 64
 
     /// A checker for `schema` that gives up after `maxSteps` steps.
     init(schema: JSONNode, maxSteps: Int = ResultSchemaChecker.defaultMaxSteps) {
