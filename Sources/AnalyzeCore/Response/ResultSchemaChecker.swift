@@ -20,6 +20,18 @@ struct ResultSchemaChecker {
     private var trialDepth = 0
     /// `$ref` targets already resolved (nil: cannot be resolved).
     private var resolved: [String: JSONNode?] = [:]
+    /// Indexes of schema nodes, built once per node the first time a value
+    /// meets it (schemas may list tens of thousands of properties or
+    /// required names).
+    private var propertyIndexes: [NodeKey: [MemberKey: JSONNode]] = [:]
+    private var requiredNames: [NodeKey: [MemberKey]] = [:]
+
+    /// Identity of a node inside the schema document.
+    private struct NodeKey: Hashable {
+        let tape: UInt64
+        let index: UInt64
+        init(_ node: JSONNode) { (tape, index) = node.element.opaque }
+    }
 
     /// Most schema-against-value steps spent on one result, by default.
     static let defaultMaxSteps = 1_000_000
@@ -171,18 +183,39 @@ struct ResultSchemaChecker {
 
     private mutating func checkObject(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
         guard instance.kind == .object else { return }
+        let members = instance.members
         if let properties = schema["properties"], properties.kind == .object {
-            for (key, value) in instance.members {
-                if let property = properties[key] {
+            let key = NodeKey(properties)
+            let index: [MemberKey: JSONNode]
+            if let known = propertyIndexes[key] {
+                index = known
+            } else {
+                var built: [MemberKey: JSONNode] = [:]
+                for (name, property) in properties.members { built[MemberKey(name)] = property }
+                propertyIndexes[key] = built
+                index = built
+            }
+            for (key, value) in members {
+                if let property = index[MemberKey(key)] {
                     check(value, property, path.member(key), depth: depth + 1)
                 }
             }
         }
         if let required = schema["required"], required.kind == .array {
-            for name in required.elements {
-                if let key = name.string, instance[key] == nil {
-                    report("schema_required", path.member(key), "required property \(ResultValue.quoted(key)) is missing")
-                }
+            let key = NodeKey(required)
+            let names: [MemberKey]
+            if let known = requiredNames[key] {
+                names = known
+            } else {
+                names = required.elements.compactMap { $0.string.map(MemberKey.init) }
+                requiredNames[key] = names
+            }
+            guard !names.isEmpty else { return }
+            let present = Set(members.map { MemberKey($0.key) })
+            // One step per name: a long list met by many objects counts against the budget.
+            budget -= names.count
+            for name in names where !present.contains(name) {
+                report("schema_required", path.member(name.text), "required property \(ResultValue.quoted(name.text)) is missing")
             }
         }
     }
