@@ -68,6 +68,33 @@ struct ResponseScalingTests {
         #expect(issues.first?["message"]?.string == #"value "zz" of field "tags" is not one of the allowed values ["v0","v1","v2","v3","v4","v5","v6","v7","v8","v9","v10","v1..."#)
     }
 
+    /// `enum` values are indexed once per schema node (20,000 values against
+    /// 20,000 items: 4·10⁸ comparisons before).
+    @Test func longSchemaEnumsStayLinear() throws {
+        let count = 20_000
+        let schema = #"{"type":"array","items":{"enum":["# + (0..<count).map(String.init).joined(separator: ",") + "]}}"
+        let data = "[" + (0..<count).map { _ in #""x""# }.joined(separator: ",") + ",19999,1.0,-0.0]"
+        let issues = try schemaIssues(schema, data)
+        #expect(issues.count == count)
+        #expect(issues.last == "schema_enum result.json[19999]")
+        #expect(try schemaMessages(schema, #"["x"]"#) == [#"value "x" is not one of [0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,..."#])
+    }
+
+    /// Each comparison with an `enum` value is a step of the budget: values
+    /// that share a hash (integers near 2⁶² that round to one double) cannot
+    /// make the work unbounded. 500 such values against 2,000 items stop after
+    /// 40 items at 20,000 steps.
+    @Test func enumComparisonsCountAgainstTheBudget() throws {
+        let values = (0..<500).map { String(4_611_686_018_427_387_904 + $0) }.joined(separator: ",")
+        let schema = try JSONDocument.parse(#"{"type":"array","items":{"enum":["# + values + "]}}")
+        let data = try JSONDocument.parse("[" + Array(repeating: "4611686018427388404", count: 2000).joined(separator: ",") + "]")
+        var checker = ResultSchemaChecker(schema: schema.root, maxSteps: 20_000)
+        checker.check(data.root, path: "result.json")
+        let issues = checker.issues.map { "\($0.code) \($0.path)" }
+        #expect(issues.count == 41)
+        #expect(Array(issues.suffix(2)) == ["schema_enum result.json[39]", "schema_not_checked result.json[40]"])
+    }
+
     /// Properties and required names are looked up through an index per
     /// schema node, and objects compared through an index of one side
     /// (50,000 members: 1.25·10⁹ comparisons each before).

@@ -21,16 +21,42 @@ struct ResultSchemaChecker {
     /// `$ref` targets already resolved (nil: cannot be resolved).
     private var resolved: [String: JSONNode?] = [:]
     /// Indexes of schema nodes, built once per node the first time a value
-    /// meets it (schemas may list tens of thousands of properties or
-    /// required names).
+    /// meets it (schemas may list tens of thousands of enum values,
+    /// properties or required names).
+    private var enumIndexes: [NodeKey: EnumIndex] = [:]
     private var propertyIndexes: [NodeKey: [MemberKey: JSONNode]] = [:]
     private var requiredNames: [NodeKey: [MemberKey]] = [:]
+    /// Message texts of schema values (`enum`, `const`), built once per node:
+    /// a long enum list is serialized once, not once per issue.
+    /// (A reference: messages are built inside `report`'s autoclosure, only
+    /// for issues that are kept.)
+    private let descriptions = Descriptions()
+
+    private final class Descriptions {
+        var texts: [NodeKey: String] = [:]
+
+        /// `ResultValue.describe` of a value inside the schema, cached per node.
+        func text(of node: JSONNode) -> String {
+            let key = NodeKey(node)
+            if let known = texts[key] { return known }
+            let text = ResultValue.describe(node)
+            texts[key] = text
+            return text
+        }
+    }
 
     /// Identity of a node inside the schema document.
     private struct NodeKey: Hashable {
         let tape: UInt64
         let index: UInt64
         init(_ node: JSONNode) { (tape, index) = node.element.opaque }
+    }
+
+    /// The values of an `enum`: scalars under their `MemberKey.scalarHash`,
+    /// arrays and objects in a list.
+    private struct EnumIndex {
+        var scalars: [Int: [JSONNode]] = [:]
+        var composites: [JSONNode] = []
     }
 
     /// Most schema-against-value steps spent on one result, by default.
@@ -91,12 +117,12 @@ struct ResultSchemaChecker {
             report("schema_type", path, "expected \(Self.typeText(type)), got \(ResultValue.kindAndValue(instance))")
             return
         }
-        if let allowed = schema["enum"], allowed.kind == .array,
-           !allowed.elements.contains(where: { ResultValue.jsonEqual(instance, $0) }) {
-            report("schema_enum", path, "value \(ResultValue.describe(instance)) is not one of \(ResultValue.describe(allowed))")
+        let descriptions = self.descriptions
+        if let allowed = schema["enum"], allowed.kind == .array, !isInEnum(instance, allowed) {
+            report("schema_enum", path, "value \(ResultValue.describe(instance)) is not one of \(descriptions.text(of: allowed))")
         }
         if let constant = schema["const"], !ResultValue.jsonEqual(instance, constant) {
-            report("schema_const", path, "value \(ResultValue.describe(instance)) is not the constant \(ResultValue.describe(constant))")
+            report("schema_const", path, "value \(ResultValue.describe(instance)) is not the constant \(descriptions.text(of: constant))")
         }
         checkNumber(instance, schema, path)
         checkString(instance, schema, path)
@@ -105,6 +131,35 @@ struct ResultSchemaChecker {
         if let alternatives = schema["anyOf"], alternatives.kind == .array {
             checkAnyOf(instance, alternatives, path, depth: depth)
         }
+    }
+
+    /// Whether `instance` equals a value of `allowed` (an `enum` array): only
+    /// the values of its hash (scalars) or kind (arrays, objects) are
+    /// compared, and each comparison is one step of the budget.
+    private mutating func isInEnum(_ instance: JSONNode, _ allowed: JSONNode) -> Bool {
+        let key = NodeKey(allowed)
+        let index: EnumIndex
+        if let known = enumIndexes[key] {
+            index = known
+        } else {
+            var built = EnumIndex()
+            for value in allowed.elements {
+                if value.kind == .array || value.kind == .object {
+                    built.composites.append(value)
+                } else {
+                    built.scalars[MemberKey.scalarHash(value), default: []].append(value)
+                }
+            }
+            enumIndexes[key] = built
+            index = built
+        }
+        let candidates = instance.kind == .array || instance.kind == .object
+            ? index.composites : index.scalars[MemberKey.scalarHash(instance)] ?? []
+        for candidate in candidates {
+            budget -= 1
+            if ResultValue.jsonEqual(instance, candidate) { return true }
+        }
+        return false
     }
 
     private mutating func checkAnyOf(_ instance: JSONNode, _ alternatives: JSONNode, _ path: LazyPath, depth: Int) {

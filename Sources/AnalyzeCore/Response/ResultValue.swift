@@ -117,4 +117,19 @@ struct MemberKey: Hashable {
         for byte in text.utf8 { hasher.combine(byte) }
         hasher.combine(text.utf8.count)
     }
+
+    /// A seeded hash of a scalar JSON value (null, boolean, number, string)
+    /// under which `ResultValue.jsonEqual` values agree: numbers hash by their
+    /// double value (so 1 and 1.0 agree), strings by their bytes.
+    static func scalarHash(_ node: JSONNode) -> Int {
+        var hasher = Hasher()
+        switch node.kind {
+        case .null: hasher.combine(0)
+        case .bool: hasher.combine(1); hasher.combine(node.bool ?? false)
+        case .integer, .double: hasher.combine(2); hasher.combine(node.double ?? 0)
+        case .string: hasher.combine(3); node.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        case .array, .object: hasher.combine(4)
+        }
+        return hasher.finalize()
+    }
 }
