@@ -129,4 +129,29 @@ struct ResponseScalingTests {
         #expect([0, 1, 9, 10, 19, 20, 30, 31, 32, 33].map { merged.contains(Unicode.Scalar(UInt8($0))) }
                 == [false, true, true, false, false, true, true, false, true, false])
     }
+
+    /// Issues keep at most `ReportByteBound.maxBytes` of paths and messages,
+    /// then one issue at the root counts the rest: a 10 kB key over 2,000
+    /// empty segments (4,000 issues) made 40 MB of output from an 18 kB body.
+    @Test func issuesUnderLongKeysAreBounded() throws {
+        let key = String(repeating: "k", count: 10_240)
+        let data = #"{"\#(key)":["# + Array(repeating: "{}", count: 2000).joined(separator: ",") + "]}"
+        let text = try normalizedTask(segmentTask(data: data))
+        let task = try JSONDocument.parse(text).root
+        let issues = task["result"]?["issues"].map { Array($0.elements) } ?? []
+        let kept = issues.dropLast().reduce(0) { $0 + ($1["path"]?.string?.utf8.count ?? 0) + ($1["message"]?.string?.utf8.count ?? 0) }
+        #expect(text.utf8.count < 20_000_000)
+        #expect(issues.count == 1631)
+        #expect(kept >= ReportByteBound.maxBytes)
+        #expect(issues.last?["code"]?.string == "issues_not_listed")
+        #expect(issues.last?["path"]?.string == "")
+        #expect(issues.last?["message"]?.string == "2,371 more issue(s) were found but are not listed: a report keeps at most 16,777,216 bytes of paths and messages")
+        // json_schema results are bounded the same way (2,000 schema_type issues under the key).
+        let schema = try JSONDocument.parse(#"{"properties":{"\#(key)":{"items":{"type":"string"}}}}"#)
+        let value = try JSONDocument.parse(#"{"\#(key)":["# + Array(repeating: "1", count: 2000).joined(separator: ",") + "]}")
+        var checker = ResultSchemaChecker(schema: schema.root)
+        checker.check(value.root, path: "result.json")
+        #expect(checker.issues.count == 1631)
+        #expect(checker.droppedIssues == 369)
+    }
 }

@@ -12,6 +12,9 @@ struct ResultSchemaChecker {
     let root: JSONNode
     /// The issues found so far, in document order.
     private(set) var issues: [ResultIssue] = []
+    /// Issues left out once `bound` was reached.
+    private(set) var droppedIssues = 0
+    private var bound = ReportByteBound()
     private let maxSteps: Int
     private var budget: Int
     private var exhausted = false
@@ -78,9 +81,22 @@ struct ResultSchemaChecker {
         check(instance, root, .text(path), depth: 0)
     }
 
+    /// Keeps an issue while the report is within `ReportByteBound.maxBytes`
+    /// (its path and message are built only then); beyond it, counts it.
+    /// Issues of an `anyOf` alternative under trial are kept without text.
     private mutating func report(_ code: String, _ path: LazyPath, _ message: @autoclosure () -> String) {
         let counted = trialDepth > 0 && code != "pattern_not_checked" && code != "schema_not_checked"
-        issues.append(counted ? ResultIssue(code, path: "", "") : ResultIssue(code, path: path.rendered, message()))
+        if counted {
+            issues.append(ResultIssue(code, path: "", ""))
+            return
+        }
+        guard bound.hasRoom else {
+            droppedIssues += 1
+            return
+        }
+        let issue = ResultIssue(code, path: path.rendered, message())
+        bound.keep(path: issue.path, message: issue.message)
+        issues.append(issue)
     }
 
     private mutating func check(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {

@@ -18,7 +18,10 @@ struct SegmentsNormalizer {
     /// How the result is to be read (definitions, boundary time format).
     let context: ResultContext
     /// The issues found, in document order.
-    private(set) var issues: [ResultIssue] = []
+    var issues: [ResultIssue] { found.issues }
+    /// Issues left out at `ReportByteBound.maxBytes`.
+    var droppedIssues: Int { found.dropped }
+    private let found = ResultIssueList()
     /// The document `data` lives in (kept alive while writing; used to view a
     /// value as a `JSONNode` when an issue describes it).
     private let document: JSONDocument
@@ -38,8 +41,10 @@ struct SegmentsNormalizer {
         self.definitionsByID = definitionsByID
     }
 
-    private mutating func report(_ code: String, _ path: String, _ message: String) {
-        issues.append(ResultIssue(code, path: path, message))
+    /// Keeps an issue while the report is within `ReportByteBound.maxBytes`
+    /// (its path and message are built only then); beyond it, counts it.
+    private func report(_ code: String, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String) {
+        found.report(code, path, message)
     }
 
     /// Writes the normalized segments of `data` (a value of the normalizer's
