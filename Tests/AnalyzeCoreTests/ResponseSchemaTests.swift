@@ -97,12 +97,13 @@ struct ResponseSchemaTests {
     }
 
     @Test func anyOfExplosionIsBounded() throws {
-        // 40 levels of two-way anyOf over $refs: 2^40 paths, stopped by the step budget.
+        // 30 levels of two-way anyOf over $refs (61 levels deep, within the
+        // depth limit): 2^30 paths, stopped by the step budget.
         var definitions = ##""a0":{"type":"integer"}"##
-        for level in 1...40 {
+        for level in 1...30 {
             definitions += ##","a\##(level)":{"anyOf":[{"$ref":"#/$defs/a\##(level - 1)"},{"$ref":"#/$defs/a\##(level - 1)"}]}"##
         }
-        let schema = ##"{"$defs":{\##(definitions)},"$ref":"#/$defs/a40"}"##
+        let schema = ##"{"$defs":{\##(definitions)},"$ref":"#/$defs/a30"}"##
         let schemaDocument = try JSONDocument.parse(schema)
         for (value, expected) in [("1.5", ["schema_not_checked result.json"]), ("1", [])] {
             var checker = ResultSchemaChecker(schema: schemaDocument.root, maxSteps: 20_000)
@@ -154,5 +155,22 @@ extension String {
             rest = rest[range.upperBound...]
         }
         return result + rest
+    }
+}
+
+@Suite("Response: json_schema depth")
+struct ResponseSchemaDepthTests {
+    /// A schema that refers to itself through anyOf stops at 64 levels (it
+    /// overflowed a 128 KiB thread stack at the former 256).
+    @Test func recursiveAnyOfStopsAt64Levels() throws {
+        #expect(ResultSchemaChecker.maxDepth == 64)
+        #expect(try schemaIssues(##"{"anyOf":[{"$ref":"#"}]}"##, "1") == ["schema_not_checked result.json"])
+        #expect(try schemaMessages(##"{"anyOf":[{"$ref":"#"}]}"##, "1")
+                == ["schema nesting or $ref chain deeper than 64; the rest of the value was not checked"])
+        // Arrays under items+$ref cost two levels each: 33 nested arrays are checked, 34 are not.
+        let recursive = ##"{"type":"array","items":{"$ref":"#"}}"##
+        #expect(try schemaIssues(recursive, String(repeating: "[", count: 33) + String(repeating: "]", count: 33)) == [])
+        let deep = try schemaIssues(recursive, String(repeating: "[", count: 34) + String(repeating: "]", count: 34))
+        #expect(deep == ["schema_not_checked result.json" + String(repeating: "[0]", count: 33)])
     }
 }

@@ -2,15 +2,11 @@
 /// present but unusable (wrong type or value), so that later rules neither
 /// report them again nor call them missing.
 struct IssueCollector {
-    /// The most bytes of paths and messages one report keeps. Every issue
-    /// carries its full path, so without a bound a long key above many issues
-    /// (a 10 kB property name over 10,000 bad keywords) multiplies into a
-    /// report of gigabytes; issues found beyond the bound are only counted.
-    static let maxReportBytes = 16 * 1024 * 1024
-
     private(set) var entries: [(path: FieldPath, issue: ValidationIssue)] = []
     private(set) var unusable: Set<FieldPath> = []
-    private var keptBytes = 0
+    /// Paths and messages are kept up to `ReportByteBound.maxBytes`; issues
+    /// found beyond the bound are only counted.
+    private var bound = ReportByteBound()
     private var droppedErrors = 0
     private var droppedWarnings = 0
 
@@ -49,21 +45,21 @@ struct IssueCollector {
     /// True when the field was present but had a wrong type or value.
     func isUnusable(_ path: FieldPath) -> Bool { unusable.contains(path) }
 
-    /// Keeps the issue while the report is within `maxReportBytes` (the path
-    /// text is built only then); beyond it, counts it by severity.
+    /// Keeps the issue while the report is within `ReportByteBound.maxBytes`
+    /// (the path text is built only then); beyond it, counts it by severity.
     private mutating func add(_ path: FieldPath, _ severity: ValidationSeverity, _ code: ValidationCode, _ message: String) {
-        guard keptBytes < Self.maxReportBytes else {
+        guard bound.hasRoom else {
             if severity == .error { droppedErrors += 1 } else { droppedWarnings += 1 }
             return
         }
         let text = path.text
-        keptBytes += text.utf8.count + message.utf8.count
+        bound.keep(path: text, message: message)
         entries.append((path, ValidationIssue(severity, code, path: text, message)))
     }
 
     /// The report: issues sorted into document order (ties keep the order
     /// they were found in), identical issues at the same path reported once.
-    /// When issues were dropped at `maxReportBytes`, a last issue at the
+    /// When issues were dropped at `ReportByteBound.maxBytes`, a last issue at the
     /// document says how many (an error when one of them is an error).
     func report(root: JSONNode) -> ValidationReport {
         var keyed: [(order: [Int], sequence: Int, issue: ValidationIssue)] = []
@@ -84,7 +80,7 @@ struct IssueCollector {
         let dropped = droppedErrors + droppedWarnings
         if dropped > 0 {
             issues.append(ValidationIssue(droppedErrors > 0 ? .error : .warning, .parameterInvalid, path: "",
-                                          "\(MessageText.grouped(dropped)) more issue(s) were found but are not listed: a report keeps at most \(MessageText.grouped(Self.maxReportBytes)) bytes of paths and messages"))
+                                          ReportByteBound.droppedMessage(dropped)))
         }
         return ValidationReport(issues: issues)
     }

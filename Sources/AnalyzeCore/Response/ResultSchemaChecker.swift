@@ -12,6 +12,9 @@ struct ResultSchemaChecker {
     let root: JSONNode
     /// The issues found so far, in document order.
     private(set) var issues: [ResultIssue] = []
+    /// Issues left out once `bound` was reached.
+    private(set) var droppedIssues = 0
+    private var bound = ReportByteBound()
     private let maxSteps: Int
     private var budget: Int
     private var exhausted = false
@@ -20,11 +23,51 @@ struct ResultSchemaChecker {
     private var trialDepth = 0
     /// `$ref` targets already resolved (nil: cannot be resolved).
     private var resolved: [String: JSONNode?] = [:]
+    /// Indexes of schema nodes, built once per node the first time a value
+    /// meets it (schemas may list tens of thousands of enum values,
+    /// properties or required names).
+    private var enumIndexes: [NodeKey: EnumIndex] = [:]
+    private var propertyIndexes: [NodeKey: [MemberKey: JSONNode]] = [:]
+    private var requiredNames: [NodeKey: [MemberKey]] = [:]
+    /// Message texts of schema values (`enum`, `const`), built once per node:
+    /// a long enum list is serialized once, not once per issue.
+    /// (A reference: messages are built inside `report`'s autoclosure, only
+    /// for issues that are kept.)
+    private let descriptions = Descriptions()
+
+    private final class Descriptions {
+        var texts: [NodeKey: String] = [:]
+
+        /// `ResultValue.describe` of a value inside the schema, cached per node.
+        func text(of node: JSONNode) -> String {
+            let key = NodeKey(node)
+            if let known = texts[key] { return known }
+            let text = ResultValue.describe(node)
+            texts[key] = text
+            return text
+        }
+    }
+
+    /// Identity of a node inside the schema document.
+    private struct NodeKey: Hashable {
+        let tape: UInt64
+        let index: UInt64
+        init(_ node: JSONNode) { (tape, index) = node.element.opaque }
+    }
+
+    /// The values of an `enum`: scalars under their `MemberKey.scalarHash`,
+    /// arrays and objects in a list.
+    private struct EnumIndex {
+        var scalars: [Int: [JSONNode]] = [:]
+        var composites: [JSONNode] = []
+    }
 
     /// Most schema-against-value steps spent on one result, by default.
     static let defaultMaxSteps = 1_000_000
-    /// Deepest chain of nested schemas and `$ref`s followed.
-    static let maxDepth = 256
+    /// Deepest chain of nested schemas, `anyOf` alternatives and `$ref`s
+    /// followed. Each level is a few hundred bytes of stack in a release
+    /// build: 64 levels fit threads with small stacks (128 KiB and less).
+    static let maxDepth = 64
 
     /// A checker for `schema` that gives up after `maxSteps` steps.
     init(schema: JSONNode, maxSteps: Int = ResultSchemaChecker.defaultMaxSteps) {
@@ -38,9 +81,22 @@ struct ResultSchemaChecker {
         check(instance, root, .text(path), depth: 0)
     }
 
+    /// Keeps an issue while the report is within `ReportByteBound.maxBytes`
+    /// (its path and message are built only then); beyond it, counts it.
+    /// Issues of an `anyOf` alternative under trial are kept without text.
     private mutating func report(_ code: String, _ path: LazyPath, _ message: @autoclosure () -> String) {
         let counted = trialDepth > 0 && code != "pattern_not_checked" && code != "schema_not_checked"
-        issues.append(counted ? ResultIssue(code, path: "", "") : ResultIssue(code, path: path.rendered, message()))
+        if counted {
+            issues.append(ResultIssue(code, path: "", ""))
+            return
+        }
+        guard bound.hasRoom else {
+            droppedIssues += 1
+            return
+        }
+        let issue = ResultIssue(code, path: path.rendered, message())
+        bound.keep(path: issue.path, message: issue.message)
+        issues.append(issue)
     }
 
     private mutating func check(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
@@ -77,12 +133,12 @@ struct ResultSchemaChecker {
             report("schema_type", path, "expected \(Self.typeText(type)), got \(ResultValue.kindAndValue(instance))")
             return
         }
-        if let allowed = schema["enum"], allowed.kind == .array,
-           !allowed.elements.contains(where: { ResultValue.jsonEqual(instance, $0) }) {
-            report("schema_enum", path, "value \(ResultValue.describe(instance)) is not one of \(ResultValue.describe(allowed))")
+        let descriptions = self.descriptions
+        if let allowed = schema["enum"], allowed.kind == .array, !isInEnum(instance, allowed) {
+            report("schema_enum", path, "value \(ResultValue.describe(instance)) is not one of \(descriptions.text(of: allowed))")
         }
         if let constant = schema["const"], !ResultValue.jsonEqual(instance, constant) {
-            report("schema_const", path, "value \(ResultValue.describe(instance)) is not the constant \(ResultValue.describe(constant))")
+            report("schema_const", path, "value \(ResultValue.describe(instance)) is not the constant \(descriptions.text(of: constant))")
         }
         checkNumber(instance, schema, path)
         checkString(instance, schema, path)
@@ -91,6 +147,35 @@ struct ResultSchemaChecker {
         if let alternatives = schema["anyOf"], alternatives.kind == .array {
             checkAnyOf(instance, alternatives, path, depth: depth)
         }
+    }
+
+    /// Whether `instance` equals a value of `allowed` (an `enum` array): only
+    /// the values of its hash (scalars) or kind (arrays, objects) are
+    /// compared, and each comparison is one step of the budget.
+    private mutating func isInEnum(_ instance: JSONNode, _ allowed: JSONNode) -> Bool {
+        let key = NodeKey(allowed)
+        let index: EnumIndex
+        if let known = enumIndexes[key] {
+            index = known
+        } else {
+            var built = EnumIndex()
+            for value in allowed.elements {
+                if value.kind == .array || value.kind == .object {
+                    built.composites.append(value)
+                } else {
+                    built.scalars[MemberKey.scalarHash(value), default: []].append(value)
+                }
+            }
+            enumIndexes[key] = built
+            index = built
+        }
+        let candidates = instance.kind == .array || instance.kind == .object
+            ? index.composites : index.scalars[MemberKey.scalarHash(instance)] ?? []
+        for candidate in candidates {
+            budget -= 1
+            if ResultValue.jsonEqual(instance, candidate) { return true }
+        }
+        return false
     }
 
     private mutating func checkAnyOf(_ instance: JSONNode, _ alternatives: JSONNode, _ path: LazyPath, depth: Int) {
@@ -169,18 +254,39 @@ struct ResultSchemaChecker {
 
     private mutating func checkObject(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
         guard instance.kind == .object else { return }
+        let members = instance.members
         if let properties = schema["properties"], properties.kind == .object {
-            for (key, value) in instance.members {
-                if let property = properties[key] {
+            let key = NodeKey(properties)
+            let index: [MemberKey: JSONNode]
+            if let known = propertyIndexes[key] {
+                index = known
+            } else {
+                var built: [MemberKey: JSONNode] = [:]
+                for (name, property) in properties.members { built[MemberKey(name)] = property }
+                propertyIndexes[key] = built
+                index = built
+            }
+            for (key, value) in members {
+                if let property = index[MemberKey(key)] {
                     check(value, property, path.member(key), depth: depth + 1)
                 }
             }
         }
         if let required = schema["required"], required.kind == .array {
-            for name in required.elements {
-                if let key = name.string, instance[key] == nil {
-                    report("schema_required", path.member(key), "required property \(ResultValue.quoted(key)) is missing")
-                }
+            let key = NodeKey(required)
+            let names: [MemberKey]
+            if let known = requiredNames[key] {
+                names = known
+            } else {
+                names = required.elements.compactMap { $0.string.map(MemberKey.init) }
+                requiredNames[key] = names
+            }
+            guard !names.isEmpty else { return }
+            let present = Set(members.map { MemberKey($0.key) })
+            // One step per name: a long list met by many objects counts against the budget.
+            budget -= names.count
+            for name in names where !present.contains(name) {
+                report("schema_required", path.member(name.text), "required property \(ResultValue.quoted(name.text)) is missing")
             }
         }
     }

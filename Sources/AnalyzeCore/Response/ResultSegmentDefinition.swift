@@ -15,39 +15,61 @@ struct ResultSegmentDefinition {
     /// starts (`fields.count + 1` offsets): compared without reference counting.
     private let names: [UInt8]
     private let nameStarts: [Int]
+    /// The indices of the fields, in order, under a seeded hash of their
+    /// name's bytes: a metadata key is compared with the few names of its
+    /// hash, not with every name (definitions may declare thousands of fields).
+    private let byNameHash: [Int: [Int]]
+    /// The index of the first field of each name (string equality).
+    private let firstByName: [String: Int]
 
     init(id: String, fields: [ResultSegmentField]) {
         self.id = id
         self.fields = fields
         var names: [UInt8] = []
         var nameStarts = [0]
-        for field in fields {
+        var byNameHash: [Int: [Int]] = [:]
+        var firstByName: [String: Int] = [:]
+        for (index, field) in fields.enumerated() {
+            let start = names.count
             names += field.name.utf8
             nameStarts.append(names.count)
+            byNameHash[names[start...].withUnsafeBufferPointer(Self.hash), default: []].append(index)
+            if firstByName[field.name] == nil { firstByName[field.name] = index }
         }
         self.names = names
         self.nameStarts = nameStarts
+        self.byNameHash = byNameHash
+        self.firstByName = firstByName
         namesAreASCII = ResultSegmentField.isASCII(names)
     }
 
-    /// The field called `name`, if declared.
-    func field(_ name: String) -> ResultSegmentField? { fields.first { $0.name == name } }
+    /// A hash of raw bytes, seeded per process (so not open to chosen collisions).
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return hasher.finalize()
+    }
+
+    /// The field called `name`, if declared (the first one of that name).
+    func field(_ name: String) -> ResultSegmentField? { firstByName[name].map { fields[$0] } }
 
     /// Marks in `present` every field whose name has the bytes of `key`, and
     /// returns the field called `key` as `field(_:)` finds it (by string
     /// equality; decided on bytes when the key and all names are ASCII).
     func field(utf8 key: UnsafeBufferPointer<UInt8>, markingIn present: inout [Bool]) -> ResultSegmentField? {
         var firstMatch: Int?
-        names.withUnsafeBufferPointer { names in
-            nameStarts.withUnsafeBufferPointer { starts in
-                for index in 0..<(starts.count - 1) {
-                    let start = starts[index]
-                    guard starts[index + 1] - start == key.count else { continue }
-                    var offset = 0
-                    while offset < key.count && names[start + offset] == key[offset] { offset += 1 }
-                    if offset == key.count {
-                        if index < present.count { present[index] = true }
-                        if firstMatch == nil { firstMatch = index }
+        if let candidates = byNameHash[Self.hash(key)] {
+            names.withUnsafeBufferPointer { names in
+                nameStarts.withUnsafeBufferPointer { starts in
+                    for index in candidates where index + 1 < starts.count {
+                        let start = starts[index]
+                        guard starts[index + 1] - start == key.count else { continue }
+                        var offset = 0
+                        while offset < key.count && names[start + offset] == key[offset] { offset += 1 }
+                        if offset == key.count {
+                            if index < present.count { present[index] = true }
+                            if firstMatch == nil { firstMatch = index }
+                        }
                     }
                 }
             }
@@ -98,11 +120,12 @@ final class ResultSegmentField {
     let check: Check
     /// `format` of a timestamp field.
     let format: TimecodeFormat?
-    /// `enum`: the allowed string values, when given.
-    let allowed: [String]?
-    /// The UTF-8 of the allowed values, when all of them are ASCII (then a
-    /// value is allowed exactly when its bytes equal one of them, if ASCII too).
-    let allowedASCII: [[UInt8]]?
+    /// `enum`: the allowed string values, when given, as a set (string
+    /// equality, as `==` decides it).
+    let allowed: Set<String>?
+    /// The allowed values as issue messages show them: the JSON array cut to
+    /// about 60 bytes (built once per field, not once per issue).
+    let allowedText: String
     /// `items.type` of an array field.
     let itemType: String?
     /// The check `items.type` calls for (`.any` when not given).
@@ -117,24 +140,20 @@ final class ResultSegmentField {
         format = node["format"]?.string.flatMap(TimecodeFormat.init(rawValue:))
         if let values = node["enum"], values.kind == .array {
             let allowed = values.elements.compactMap { $0.string }
-            let bytes = allowed.map { Array($0.utf8) }
-            self.allowed = allowed
-            allowedASCII = bytes.allSatisfy { ResultSegmentField.isASCII($0) } ? bytes : nil
+            self.allowed = Set(allowed)
+            allowedText = ResultValue.describe(.array(allowed.map(JSONValue.string)))
         } else {
             allowed = nil
-            allowedASCII = nil
+            allowedText = ""
         }
         itemType = node["items"]?["type"]?.string
         itemCheck = itemType.map(Check.init) ?? .any
     }
 
     /// Whether the string `value` (raw UTF-8) is one of `allowed` (true when no
-    /// `enum` is given): string equality, decided on bytes when all are ASCII.
+    /// `enum` is given), by string equality.
     func allows(utf8 value: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let allowed else { return true }
-        if let allowedASCII, ResultSegmentField.isASCII(value) {
-            return allowedASCII.contains { $0.elementsEqual(value) }
-        }
         return allowed.contains(String(decoding: value, as: UTF8.self))
     }
 

@@ -30,9 +30,13 @@ enum ResultValue {
             }
             return rightElements.next() == nil
         case (.object, .object):
-            guard left.count == right.count else { return false }
+            let rightMembers = right.members
+            guard left.count == rightMembers.count else { return false }
+            // Keys are unique (the parser rejects duplicates): an index, not a scan per key.
+            var byKey: [MemberKey: JSONNode] = [:]
+            for (key, value) in rightMembers { byKey[MemberKey(key)] = value }
             for (key, value) in left.members {
-                guard let other = right[key], jsonEqual(value, other) else { return false }
+                guard let other = byKey[MemberKey(key)], jsonEqual(value, other) else { return false }
             }
             return true
         default:
@@ -93,5 +97,39 @@ enum ResultValue {
     /// "integer 9", "string \"x\"", or just "null": the kind and value of a node, for messages.
     static func kindAndValue(_ node: JSONNode) -> String {
         node.isNull ? "null" : node.kind.name + " " + describe(node)
+    }
+}
+
+/// An object member name compared and hashed by its UTF-8 bytes, as
+/// `JSONNode`'s subscript compares keys (not by Swift's canonical equivalence).
+struct MemberKey: Hashable {
+    /// The name.
+    let text: String
+
+    /// The key for `text`.
+    init(_ text: String) { self.text = text }
+
+    static func == (left: MemberKey, right: MemberKey) -> Bool {
+        left.text.utf8.elementsEqual(right.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for byte in text.utf8 { hasher.combine(byte) }
+        hasher.combine(text.utf8.count)
+    }
+
+    /// A seeded hash of a scalar JSON value (null, boolean, number, string)
+    /// under which `ResultValue.jsonEqual` values agree: numbers hash by their
+    /// double value (so 1 and 1.0 agree), strings by their bytes.
+    static func scalarHash(_ node: JSONNode) -> Int {
+        var hasher = Hasher()
+        switch node.kind {
+        case .null: hasher.combine(0)
+        case .bool: hasher.combine(1); hasher.combine(node.bool ?? false)
+        case .integer, .double: hasher.combine(2); hasher.combine(node.double ?? 0)
+        case .string: hasher.combine(3); node.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        case .array, .object: hasher.combine(4)
+        }
+        return hasher.finalize()
     }
 }

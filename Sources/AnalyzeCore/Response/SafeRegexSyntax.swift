@@ -17,15 +17,38 @@ struct SafeRegexUnsupported: Error {
     let reason: String
 }
 
-/// A set of Unicode scalars as inclusive ranges of code points.
+/// A set of Unicode scalars as inclusive ranges of code points, kept sorted
+/// and merged (no two ranges overlap or touch) so that a scalar is found by
+/// binary search: a class of thousands of single characters costs a few
+/// comparisons per character of text, not thousands.
 struct ScalarRanges {
-    var ranges: [(UInt32, UInt32)]
+    /// The ranges, sorted by their lower end, none overlapping or adjacent.
+    let ranges: [(UInt32, UInt32)]
+
+    /// The set of the scalars in any of `ranges` (in any order, possibly overlapping).
+    init(ranges: [(UInt32, UInt32)]) {
+        var merged: [(UInt32, UInt32)] = []
+        for (low, high) in ranges.sorted(by: { $0.0 < $1.0 }) {
+            if let last = merged.last, low <= last.1 || low - last.1 == 1 {
+                merged[merged.count - 1].1 = max(last.1, high)
+            } else {
+                merged.append((low, high))
+            }
+        }
+        self.ranges = merged
+    }
 
     /// True when `scalar` is in the set.
     func contains(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        for (low, high) in ranges where value >= low && value <= high { return true }
-        return false
+        var low = 0
+        var high = ranges.count
+        // The first range whose upper end is at least `value`.
+        while low < high {
+            let middle = low + (high - low) / 2
+            if ranges[middle].1 < value { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].0 <= value
     }
 
     /// Every scalar not in the set.

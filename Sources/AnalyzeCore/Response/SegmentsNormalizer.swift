@@ -18,21 +18,33 @@ struct SegmentsNormalizer {
     /// How the result is to be read (definitions, boundary time format).
     let context: ResultContext
     /// The issues found, in document order.
-    private(set) var issues: [ResultIssue] = []
+    var issues: [ResultIssue] { found.issues }
+    /// Issues left out at `ReportByteBound.maxBytes`.
+    var droppedIssues: Int { found.dropped }
+    private let found = ResultIssueList()
     /// The document `data` lives in (kept alive while writing; used to view a
     /// value as a `JSONNode` when an issue describes it).
     private let document: JSONDocument
     /// Which fields of the current segment's definition its metadata holds.
     private var present: [Bool] = []
+    /// The first definition of each id: looked up once per `data` key.
+    private let definitionsByID: [String: ResultSegmentDefinition]
 
     /// A normalizer for results described by `context`, whose data lives in `document`.
     init(context: ResultContext, document: JSONDocument) {
         self.context = context
         self.document = document
+        var definitionsByID: [String: ResultSegmentDefinition] = [:]
+        for definition in context.definitions ?? [] where definitionsByID[definition.id] == nil {
+            definitionsByID[definition.id] = definition
+        }
+        self.definitionsByID = definitionsByID
     }
 
-    private mutating func report(_ code: String, _ path: String, _ message: String) {
-        issues.append(ResultIssue(code, path: path, message))
+    /// Keeps an issue while the report is within `ReportByteBound.maxBytes`
+    /// (its path and message are built only then); beyond it, counts it.
+    private func report(_ code: String, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String) {
+        found.report(code, path, message)
     }
 
     /// Writes the normalized segments of `data` (a value of the normalizer's
@@ -50,7 +62,7 @@ struct SegmentsNormalizer {
         for (rawID, value) in RawMembers(data.element) {
             let id = String(decoding: rawID, as: UTF8.self)
             let listPath = JSONPath.member(path, id)
-            let definition = context.definitions?.first { $0.id == id }
+            let definition = definitionsByID[id]
             if definition == nil, context.definitions != nil, !context.definitionsPartial {
                 report("definition_unknown", listPath, "no segment definition has the id \(ResultValue.quoted(id))")
             }
@@ -245,9 +257,9 @@ struct SegmentsNormalizer {
     }
 
     private mutating func checkAllowed(_ value: csj_element, _ field: ResultSegmentField, _ path: () -> String) {
-        guard let allowed = field.allowed, csj_element_type(value) == CSJ_STRING else { return }
+        guard field.allowed != nil, csj_element_type(value) == CSJ_STRING else { return }
         if Self.withString(value, { field.allows(utf8: $0) }) { return }
-        report("field_enum", path(), "value \(ResultValue.quoted(node(value).string ?? "")) of field \(ResultValue.quoted(field.name)) is not one of the allowed values \(ResultValue.describe(.array(allowed.map(JSONValue.string))))")
+        report("field_enum", path(), "value \(ResultValue.quoted(node(value).string ?? "")) of field \(ResultValue.quoted(field.name)) is not one of the allowed values \(field.allowedText)")
     }
 
     /// Whether `value` passes the check of a declared field type; unknown type

@@ -40,6 +40,7 @@ struct TaskResultNormalizer {
     func write(to writer: inout JSONWriter) {
         let truncated = finishReason == "length"
         var issues: [ResultIssue] = []
+        var dropped = 0
         if finishReason != "stop" && finishReason != "length" {
             issues.append(ResultIssue("finish_reason_unknown", path: "result.finish_reason",
                                       "finish_reason \(ResultValue.quoted(finishReason)) is not one of stop, length"))
@@ -67,6 +68,7 @@ struct TaskResultNormalizer {
                 var normalizer = SegmentsNormalizer(context: context, document: document)
                 normalizer.write(document.root, path: "result.segments", to: &writer)
                 issues += normalizer.issues
+                dropped = normalizer.droppedIssues
             } else {
                 writer.null()
             }
@@ -78,6 +80,7 @@ struct TaskResultNormalizer {
                     var checker = ResultSchemaChecker(schema: schema)
                     checker.check(document.root, path: "result.json")
                     issues += checker.issues
+                    dropped = checker.droppedIssues
                 } else {
                     issues.append(ResultIssue("schema_unavailable", path: "result.json",
                                               "no JSON schema is known (none in request_params and none given); result.json was not checked"))
@@ -85,6 +88,9 @@ struct TaskResultNormalizer {
             } else {
                 writer.null()
             }
+        }
+        if dropped > 0 {
+            issues.append(ResultIssue("issues_not_listed", path: "", ReportByteBound.droppedMessage(dropped)))
         }
         writer.key("issues")
         writer.beginArray()

@@ -209,6 +209,23 @@ static int append_file_option(char **buf, size_t *len, const char *key, const ch
   return 1;
 }
 
+/* What --now takes (the Python CLI prints the same words). */
+#define NOW_USAGE "--now takes Unix seconds as a plain decimal number: digits, optionally '.' and more digits"
+
+/* True for digits, optionally followed by '.' and at least one digit: the only --now
+ * spellings spliced into the options JSON (no sign, exponent, hex, nan or inf). */
+static int is_plain_decimal(const char *text) {
+  const char *p = text;
+  while (*p >= '0' && *p <= '9') p++;
+  if (p == text) return 0;
+  if (*p == '.') {
+    const char *fraction = ++p;
+    while (*p >= '0' && *p <= '9') p++;
+    if (p == fraction) return 0;
+  }
+  return *p == '\0';
+}
+
 /* Options shared by the commands: --request FILE, --schema FILE, --now UNIX. */
 struct options {
   char *json; /* the options object, malloc'd */
@@ -234,10 +251,11 @@ static int parse_common(int argc, char **argv, const char *allowed, const char *
     } else if (strcmp(arg, "--schema") == 0 && strchr(allowed, 's') && has_value) {
       if (!append_file_option(&o->json, &o->len, "json_schema", argv[++i])) goto fail;
     } else if (strcmp(arg, "--now") == 0 && strchr(allowed, 'n') && has_value) {
-      char *end;
       const char *value = argv[++i];
-      strtod(value, &end);
-      if (*value == '\0' || *end != '\0') goto usage;
+      if (!is_plain_decimal(value)) {
+        fprintf(stderr, "analyze: %s\n", NOW_USAGE);
+        goto usage;
+      }
       append(&o->json, &o->len, o->len > 1 ? ",\"now\":" : "\"now\":", o->len > 1 ? 7 : 6);
       append(&o->json, &o->len, value, strlen(value));
     } else if (arg[0] == '-' && arg[1] == '-' && extra && has_value && extra(arg, argv[i + 1], state)) {

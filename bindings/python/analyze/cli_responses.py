@@ -11,8 +11,9 @@ from .cli_common import EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE, read_input, repor
 from .errors import EAPI, AnalyzeError
 from .responses import RESPONSE_KINDS, export_text, response_text, task_text, webhook_text
 
-_STRTOD = re.compile(r"\s*[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)"
-                     r"([pP][+-]?\d+)?|inf(inity)?|nan(\([0-9A-Za-z_]*\))?)", re.IGNORECASE)
+# What --now takes: digits, optionally '.' and more digits (no sign, exponent, hex, nan or inf).
+_PLAIN_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
+_NOW_USAGE = "--now takes Unix seconds as a plain decimal number: digits, optionally '.' and more digits"
 _STRTOL = re.compile(r"\s*[+-]?\d+")
 
 
@@ -173,7 +174,8 @@ def _parse_common(args: List[str], allowed: str, usage: str,
             members.append(member)
         elif arg == "--now" and "n" in allowed and has_value:
             index += 1
-            if not _STRTOD.fullmatch(args[index]):
+            if not _PLAIN_DECIMAL.fullmatch(args[index]):
+                print(f"analyze: {_NOW_USAGE}", file=sys.stderr)
                 print(f"usage: analyze {usage}", file=sys.stderr)
                 return None
             members.append(f'"now":{args[index]}')

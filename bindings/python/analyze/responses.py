@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import ctypes
 import json as _json
+import math
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _native
-from .errors import EAPI, ApiError
+from .errors import EAPI, EINVAL, ApiError, ArgumentError
 
 __all__ = [
     "RESPONSE_KINDS", "ResultIssue", "Segment", "Usage", "TaskResult", "VideoSource", "WebhookDelivery",
@@ -506,6 +507,15 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
     HTTP date into a delay."""
     if kind not in RESPONSE_KINDS:
         raise ValueError(f"kind must be one of {', '.join(RESPONSE_KINDS)}, not {kind!r}")
+    if isinstance(status, bool) or not isinstance(status, int):
+        raise TypeError(f"status must be an int, not {type(status).__name__}")
+    if not 100 <= status <= 599:
+        # Checked here: the library takes a C int, which a larger Python int would wrap into.
+        raise ArgumentError(EINVAL, f"http_status {status} is not an HTTP status (100-599)")
+    if now is not None and (isinstance(now, bool) or not isinstance(now, (int, float))
+                            or (isinstance(now, float) and not math.isfinite(now))):
+        raise ArgumentError(EINVAL, f"option now must be a number of Unix seconds within years 1\u20139999, got {now!r}",
+                            "now")
     code, text, detail = response_text(RESPONSE_KINDS[kind], status, _headers_json(headers), _body_bytes(body),
                                        _options(request, json_schema, now))
     if code == EAPI:

@@ -107,6 +107,9 @@ C_COMMANDS = [
     ["parse-response", "--kind", "list", "--status", "503", "--now", "1796032800", "--header",
      "retry-after: Mon, 30 Nov 2026 10:00:30 GMT", path("error_503_service_unavailable.json")],
     ["parse-response", "--kind", "list", "--status", "503", "--now", "soon", path("error_503_service_unavailable.json")],
+    *[["parse-response", "--kind", "list", "--status", "503", "--now", now, "--header",
+       "retry-after: Mon, 30 Nov 2026 10:00:30 GMT", path("error_503_service_unavailable.json")]
+      for now in ("1796032800.5", "nan", "inf", "+5", "-5", "0x10", "1e9", "1.", ".5", "", " 5", "5 ", "\u0665")],
     ["parse-response", "--kind", "create", "--status", "202", path("task_queued.json")],
     ["segments", "--format", "vtt", path("task_ready_segments_issues.json")],
     ["segments", "--format", "csv", path("task_ready_segments_issues.json")],
@@ -123,3 +126,11 @@ C_COMMANDS = [
 def test_python_and_c_tools_agree_byte_for_byte(run_cli, c_tool, args):
     done = subprocess.run([c_tool, *args], capture_output=True, text=True)
     assert run_cli(*args) == (done.returncode, done.stdout, done.stderr)
+
+
+@pytest.mark.parametrize("now", ["nan", "+5", "0x10", "1e9", "1.", ".5", "", "\u0665"])
+def test_now_must_be_a_plain_decimal(run_cli, now):
+    code, out, err = run_cli("parse-response", "--kind", "list", "--status", "503", "--now", now,
+                             path("error_503_service_unavailable.json"))
+    assert (code, out) == (2, "")
+    assert err.startswith("analyze: --now takes Unix seconds as a plain decimal number: digits, optionally '.' and more digits\nusage: analyze parse-response ")

@@ -185,6 +185,18 @@ class TestResponses:
         assert caught.value.message == "http_status 700 is not an HTTP status (100-599)"
         with pytest.raises(ValueError):
             analyze.parse_response("retrieve", 500, b"", now=float("inf"))
+        for status in (-2**32 + 202, 2**32 + 202, 2**63 + 503):
+            # A C int would wrap these into 202 or 503.
+            with pytest.raises(analyze.ArgumentError) as caught:
+                analyze.parse_response("create", status, fixture("create_202.json"))
+            assert caught.value.message == f"http_status {status} is not an HTTP status (100-599)"
+        with pytest.raises(TypeError):
+            analyze.parse_response("create", True, b"{}")
+        for now in (float("nan"), float("-inf"), True, "5"):
+            with pytest.raises(analyze.ArgumentError) as caught:
+                analyze.parse_response("retrieve", 500, b"", now=now)
+            assert caught.value.message == f"option now must be a number of Unix seconds within years 1\u20139999, got {now!r}"
+            assert caught.value.path == "now"
         with pytest.raises(analyze.ArgumentError) as caught:
             analyze.parse_response("retrieve", 500, b"", now=1e300)
         assert caught.value.path == "now"

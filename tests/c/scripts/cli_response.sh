@@ -87,6 +87,13 @@ exits 2 -- "$cli" parse-response --kind create "$dir/create_202.json"
 exits 2 -- "$cli" parse-response --kind create --status 202 --header 'no colon' "$dir/create_202.json"
 exits 2 -- "$cli" parse-response --kind retrieve --status 503 --header 'A: 1' --header 'a: 2' "$dir/create_202.json"
 exits 2 -- "$cli" parse-response --kind retrieve --status 503 --now soon "$dir/create_202.json"
+for now in nan inf +5 -5 0x10 1e9 1. .5 '' ' 5' '5 '; do
+  exits 2 -- "$cli" parse-response --kind retrieve --status 503 --now "$now" "$dir/create_202.json"
+  "$cli" parse-response --kind retrieve --status 503 --now "$now" "$dir/create_202.json" 2>&1 >/dev/null | head -n 1 > "$tmp/err"
+  printf '%s\n' "analyze: --now takes Unix seconds as a plain decimal number: digits, optionally '.' and more digits" | cmp -s - "$tmp/err" ||
+    { echo "FAIL: --now '$now' did not say what --now takes"; fail=1; }
+done
+same 1 expected/response_list_503_date.json nl -- "$cli" parse-response --kind list --status 503 --header 'retry-after: Mon, 30 Nov 2026 10:00:30 GMT' --now 1796032800.0 "$dir/error_503_service_unavailable.json"
 exits 2 -- "$cli" parse-response --kind create --status 202 "$tmp/not_task.json"
 exits 2 -- "$cli" segments --format srt "$dir/task_ready_segments_clock_ms.json"
 exits 2 -- "$cli" segments "$dir/task_ready_segments_clock_ms.json"
