@@ -6,6 +6,7 @@ import re
 import sys
 from typing import Callable, List, Optional, Tuple
 
+from ._compact_json import skip_string, skip_value
 from . import normalize
 from .cli_common import EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE, read_input, report
 from .errors import EAPI, AnalyzeError
@@ -25,50 +26,23 @@ def _emit(text: str) -> None:
 
 # ---- Reading the library's normalized JSON (the C tool's scanner) ----------------
 
-def _skip_string(text: str, index: int) -> int:
-    index += 1
-    while index < len(text) and text[index] != '"':
-        index += 2 if text[index] == "\\" else 1
-    return index + 1
-
-
-def _skip_value(text: str, index: int) -> int:
-    depth = 0
-    while True:
-        if index >= len(text):
-            return index
-        char = text[index]
-        if char == '"':
-            index = _skip_string(text, index)
-        else:
-            if char in "{[":
-                depth += 1
-            elif char in "}]":
-                depth -= 1
-            index += 1
-        if depth == 0:
-            while index < len(text) and text[index] not in ",}]":
-                index += 1
-            return index
-
-
 def _member(text: str, index: Optional[int], key: str) -> Optional[int]:
     if index is None or text[index] != "{":
         return None
     index += 1
     while index < len(text) and text[index] == '"':
-        name_end = _skip_string(text, index)
+        name_end = skip_string(text, index)
         value = name_end + 1
         if text[index + 1:name_end - 1] == key:
             return value
-        index = _skip_value(text, value)
+        index = skip_value(text, value)
         if index < len(text) and text[index] == ",":
             index += 1
     return None
 
 
 def _raw(text: str, index: Optional[int]) -> str:
-    return "null" if index is None else text[index:_skip_value(text, index)]
+    return "null" if index is None else text[index:skip_value(text, index)]
 
 
 def _count(text: str, index: Optional[int]) -> int:
@@ -76,7 +50,7 @@ def _count(text: str, index: Optional[int]) -> int:
         return 0
     count, index = 0, index + 1
     while text[index] != "]":
-        index = _skip_value(text, index)
+        index = skip_value(text, index)
         if text[index] == ",":
             index += 1
         count += 1
@@ -115,9 +89,9 @@ def summary(task: str) -> str:
         if task[segments] == "{":
             parts, index = [], segments + 1
             while task[index] == '"':
-                value = _skip_string(task, index) + 1
+                value = skip_string(task, index) + 1
                 parts.append(f"{task[index:value - 1]} {_count(task, value)}")
-                index = _skip_value(task, value)
+                index = skip_value(task, value)
                 if task[index] == ",":
                     index += 1
             lines.append("segments: " + ", ".join(parts) if parts else "segments: none")
@@ -132,7 +106,7 @@ def summary(task: str) -> str:
     while index is not None and task[index] == "{":
         lines.append(f"  {_raw(task, _member(task, index, 'code'))} at {_raw(task, _member(task, index, 'path'))}: "
                      f"{_raw(task, _member(task, index, 'message'))}")
-        index = _skip_value(task, index)
+        index = skip_value(task, index)
         if task[index] == ",":
             index += 1
     return "\n".join(lines) + "\n"

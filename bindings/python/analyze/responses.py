@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
+from ._compact_json import skip_value
 from . import _native
 from .errors import EAPI, EINVAL, ApiError, ArgumentError
 
@@ -191,31 +192,11 @@ class WebhookEvent:
 
 # ---- Building typed objects from the library's JSON ---------------------------
 
-def _skip_value(text: str, start: int) -> int:
-    """End of the JSON value at ``start`` in the library's compact output."""
-    depth, index = 0, start
-    while True:
-        char = text[index]
-        if char == '"':
-            index += 1
-            while text[index] != '"':
-                index += 2 if text[index] == "\\" else 1
-        elif char in "{[":
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-        index += 1
-        if depth == 0:
-            while index < len(text) and text[index] not in ",}]":
-                index += 1
-            return index
-
-
 def _array_items(text: str) -> List[str]:
     """The raw texts of the elements of the compact JSON array ``text``."""
     items, index = [], 1
     while text[index] != "]":
-        end = _skip_value(text, index)
+        end = skip_value(text, index)
         items.append(text[index:end])
         index = end + 1 if text[end] == "," else end
     return items
@@ -526,7 +507,7 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
     if kind == "create":
         return CreatedTask(value["task_id"], value["status"])
     if kind == "list":
-        data_text = text[len('{"data":'):_skip_value(text, len('{"data":'))]
+        data_text = text[len('{"data":'):skip_value(text, len('{"data":'))]
         tasks = [_task(item, raw) for item, raw in zip(value["data"], _array_items(data_text))]
         return TaskList(tasks, PageInfo(**value["page_info"]), text)
     return DeletedTask(value["deleted"])
@@ -540,7 +521,7 @@ def parse_webhook(body: Body, request: Optional[Mapping[str, Any]] = None,
     task = None
     if value["task"] is not None:
         start = text.index(',"task":') + len(',"task":')
-        task = _task(value["task"], text[start:_skip_value(text, start)])
+        task = _task(value["task"], text[start:skip_value(text, start)])
     return WebhookEvent(value["id"], value["created_at"], value["created_at_ms"], value["type"], value["known"],
                         task, value.get("data"), text)
 
