@@ -55,6 +55,36 @@ static inline int analyze__jansson_load(json_t **out, char *text, analyze_error_
   return ANALYZE_OK;
 }
 
+/* Internal: like analyze__jansson_dump(), but a NULL value gives a NULL text (no options/headers). */
+static inline int analyze__jansson_dump_optional(const json_t *json, char **text, analyze_error_t *err) {
+  *text = NULL;
+  if (json == NULL) return ANALYZE_OK;
+  return analyze__jansson_dump(json, text, err);
+}
+
+/* Internal: the signature shared by the (input JSON, options JSON) -> JSON functions. */
+typedef int (*analyze__json_options_fn)(char **, const char *, size_t, const char *, size_t, analyze_error_t *);
+
+/* Internal: the body of every twin of an analyze__json_options_fn. `input`
+ * may be NULL only when input_optional is non-zero; `options` may be NULL. */
+static inline int analyze__jansson_call(analyze__json_options_fn fn, json_t **out, const char *out_is_null,
+                                        const json_t *input, int input_optional, const json_t *options,
+                                        analyze_error_t *err) {
+  char *text = NULL, *options_text = NULL, *result = NULL;
+  int rc;
+  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, out_is_null, err);
+  *out = NULL;
+  rc = input_optional ? analyze__jansson_dump_optional(input, &text, err) : analyze__jansson_dump(input, &text, err);
+  if (rc != ANALYZE_OK) return rc;
+  rc = analyze__jansson_dump_optional(options, &options_text, err);
+  if (rc == ANALYZE_OK)
+    rc = fn(&result, text, text ? strlen(text) : 0, options_text, options_text ? strlen(options_text) : 0, err);
+  free(text);
+  free(options_text);
+  if (rc != ANALYZE_OK) return rc;
+  return analyze__jansson_load(out, result, err);
+}
+
 /**
  * json_t twin of analyze_json_normalize(): `*out` is a new value equal to
  * `json` after a round trip through the library's reader and writer.
@@ -77,13 +107,6 @@ static inline int analyze_json_normalize_jansson(json_t **out, const json_t *jso
 
 /* ---- Requests: validation and HTTP request building -------------------- */
 
-/* Internal: optional json_t options -> text (NULL stays NULL). */
-static inline int analyze__jansson_options(const json_t *options, char **text, analyze_error_t *err) {
-  *text = NULL;
-  if (options == NULL) return ANALYZE_OK;
-  return analyze__jansson_dump(options, text, err);
-}
-
 /**
  * json_t twin of analyze_request_validate(): `*report` is the report object.
  * `options` may be NULL. Returns the codes of analyze_request_validate(), and
@@ -92,22 +115,7 @@ static inline int analyze__jansson_options(const json_t *options, char **text, a
  */
 static inline int analyze_request_validate_jansson(json_t **report, const json_t *request,
                                                    const json_t *options, analyze_error_t *err) {
-  char *text, *opts, *result;
-  int rc;
-  if (report == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "report is NULL", err);
-  *report = NULL;
-  rc = analyze__jansson_dump(request, &text, err);
-  if (rc != ANALYZE_OK) return rc;
-  rc = analyze__jansson_options(options, &opts, err);
-  if (rc != ANALYZE_OK) {
-    free(text);
-    return rc;
-  }
-  rc = analyze_request_validate(&result, text, strlen(text), opts, opts ? strlen(opts) : 0, err);
-  free(text);
-  free(opts);
-  if (rc != ANALYZE_OK) return rc;
-  return analyze__jansson_load(report, result, err);
+  return analyze__jansson_call(analyze_request_validate, report, "report is NULL", request, 0, options, err);
 }
 
 /**
@@ -119,35 +127,18 @@ static inline int analyze_request_validate_jansson(json_t **report, const json_t
  */
 static inline int analyze_request_build_jansson(json_t **http_request, const json_t *request,
                                                 const json_t *options, analyze_error_t *err) {
-  char *text, *opts, *result;
-  int rc;
-  if (http_request == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "http_request is NULL", err);
-  *http_request = NULL;
-  rc = analyze__jansson_dump(request, &text, err);
-  if (rc != ANALYZE_OK) return rc;
-  rc = analyze__jansson_options(options, &opts, err);
-  if (rc != ANALYZE_OK) {
-    free(text);
-    return rc;
-  }
-  rc = analyze_request_build(&result, text, strlen(text), opts, opts ? strlen(opts) : 0, err);
-  free(text);
-  free(opts);
-  if (rc != ANALYZE_OK) return rc;
-  return analyze__jansson_load(http_request, result, err);
+  return analyze__jansson_call(analyze_request_build, http_request, "http_request is NULL", request, 0, options, err);
 }
 
 /* Internal: the shared body of the task-id builders' twins. */
-static inline int analyze__jansson_task_request(int (*build)(char **, const char *, size_t, const char *, size_t,
-                                                             analyze_error_t *),
-                                                json_t **out, const char *task_id, const json_t *options,
-                                                analyze_error_t *err) {
+static inline int analyze__jansson_task_request(analyze__json_options_fn build, json_t **out, const char *task_id,
+                                                const json_t *options, analyze_error_t *err) {
   char *opts, *result;
   int rc;
   if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
   *out = NULL;
   if (task_id == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "task_id is NULL", err);
-  rc = analyze__jansson_options(options, &opts, err);
+  rc = analyze__jansson_dump_optional(options, &opts, err);
   if (rc != ANALYZE_OK) return rc;
   rc = build(&result, task_id, strlen(task_id), opts, opts ? strlen(opts) : 0, err);
   free(opts);
@@ -185,35 +176,11 @@ static inline int analyze_request_build_delete_jansson(json_t **out, const char 
  */
 static inline int analyze_request_build_list_jansson(json_t **out, const json_t *query, const json_t *options,
                                                      analyze_error_t *err) {
-  char *text = NULL, *opts, *result;
-  int rc;
-  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
-  *out = NULL;
-  if (query != NULL) {
-    rc = analyze__jansson_dump(query, &text, err);
-    if (rc != ANALYZE_OK) return rc;
-  }
-  rc = analyze__jansson_options(options, &opts, err);
-  if (rc != ANALYZE_OK) {
-    free(text);
-    return rc;
-  }
-  rc = analyze_request_build_list(&result, text, text ? strlen(text) : 0, opts, opts ? strlen(opts) : 0, err);
-  free(text);
-  free(opts);
-  if (rc != ANALYZE_OK) return rc;
-  return analyze__jansson_load(out, result, err);
+  return analyze__jansson_call(analyze_request_build_list, out, "out is NULL", query, 1, options, err);
 }
 
 
 /* ---- Responses, tasks, segments and webhook events --------------------- */
-
-/* Internal: like analyze__jansson_dump(), but a NULL value gives a NULL text (no options/headers). */
-static inline int analyze__jansson_dump_optional(const json_t *json, char **text, analyze_error_t *err) {
-  *text = NULL;
-  if (json == NULL) return ANALYZE_OK;
-  return analyze__jansson_dump(json, text, err);
-}
 
 /**
  * json_t twin of analyze_response_parse(): headers and options are json_t
@@ -254,19 +221,7 @@ static inline int analyze_response_parse_jansson(json_t **out, int kind, int htt
  */
 static inline int analyze_task_parse_jansson(json_t **out, const json_t *task, const json_t *options,
                                              analyze_error_t *err) {
-  char *text, *options_text, *result = NULL;
-  int rc;
-  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
-  *out = NULL;
-  rc = analyze__jansson_dump(task, &text, err);
-  if (rc != ANALYZE_OK) return rc;
-  rc = analyze__jansson_dump_optional(options, &options_text, err);
-  if (rc == ANALYZE_OK)
-    rc = analyze_task_parse(&result, text, strlen(text), options_text, options_text ? strlen(options_text) : 0, err);
-  free(text);
-  free(options_text);
-  if (rc != ANALYZE_OK) return rc;
-  return analyze__jansson_load(out, result, err);
+  return analyze__jansson_call(analyze_task_parse, out, "out is NULL", task, 0, options, err);
 }
 
 /**
@@ -300,19 +255,7 @@ static inline int analyze_segments_export_jansson(char **out, const json_t *task
  */
 static inline int analyze_webhook_parse_jansson(json_t **out, const json_t *event, const json_t *options,
                                                 analyze_error_t *err) {
-  char *text, *options_text, *result = NULL;
-  int rc;
-  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
-  *out = NULL;
-  rc = analyze__jansson_dump(event, &text, err);
-  if (rc != ANALYZE_OK) return rc;
-  rc = analyze__jansson_dump_optional(options, &options_text, err);
-  if (rc == ANALYZE_OK)
-    rc = analyze_webhook_parse(&result, text, strlen(text), options_text, options_text ? strlen(options_text) : 0, err);
-  free(text);
-  free(options_text);
-  if (rc != ANALYZE_OK) return rc;
-  return analyze__jansson_load(out, result, err);
+  return analyze__jansson_call(analyze_webhook_parse, out, "out is NULL", event, 0, options, err);
 }
 
 
