@@ -3,6 +3,7 @@
 #define ANALYZE_TEST_CHECK_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_failures = 0;
@@ -38,6 +39,29 @@ static int check_count = 0;
               check_a_ ? check_a_ : "(null)", check_e_);                                             \
     }                                                                                                \
   } while (0)
+
+/* Reads a whole file into a NUL-terminated malloc'd buffer (free it); NULL when
+ * it cannot be opened. *len gets its length (0 on a short read). */
+static inline char *check_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  char *buf;
+  long size;
+  *len = 0;
+  if (f == NULL) return NULL;
+  fseek(f, 0, SEEK_END);
+  size = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  buf = malloc((size_t)size + 1);
+  if (buf == NULL) {
+    fclose(f);
+    return NULL;
+  }
+  if (fread(buf, 1, (size_t)size, f) != (size_t)size) size = 0;
+  buf[size] = 0;
+  fclose(f);
+  *len = (size_t)size;
+  return buf;
+}
 
 /* Prints the summary line and returns the process exit code. */
 #define CHECK_DONE()                                                             \

@@ -8,22 +8,6 @@
 
 #include "check.h"
 
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buf;
-  long size;
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  buf = malloc((size_t)size + 1);
-  if (fread(buf, 1, (size_t)size, f) != (size_t)size) size = 0;
-  buf[size] = 0;
-  fclose(f);
-  *len = (size_t)size;
-  return buf;
-}
-
 /* Normalizes `text` and checks jansson reads the output back equal to the input. */
 static void check_round_trip(const char *name, const char *text, size_t len) {
   char *out = NULL;
@@ -65,7 +49,7 @@ static void check_corpus(const char *dir) {
     size_t len = 0;
     char *text;
     snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-    text = read_file(path, &len);
+    text = check_read_file(path, &len);
     CHECK(text != NULL);
     if (text) check_round_trip(files[i], text, len);
     free(text);

@@ -14,22 +14,8 @@ static const char *fixtures = ".";
 
 static char *read_fixture(const char *name, size_t *len) {
   char path[1024];
-  FILE *f;
-  char *buf;
-  long size;
-  *len = 0;
   snprintf(path, sizeof path, "%s/%s", fixtures, name);
-  f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  buf = malloc((size_t)size + 1);
-  if (fread(buf, 1, (size_t)size, f) != (size_t)size) size = 0;
-  buf[size] = 0;
-  fclose(f);
-  *len = (size_t)size;
-  return buf;
+  return check_read_file(path, len);
 }
 
 static int kind_number(const char *kind) {

@@ -2,14 +2,7 @@
 # The analyze CLI: subcommands, output and exit codes.
 set -u
 cli=$1 dir=$2
-fail=0
-expect() { # expect CODE OUTPUT -- command...
-  want_code=$1 want_out=$2; shift 3
-  out=$("$@" 2>/dev/null); code=$?
-  if [ "$code" != "$want_code" ] || [ "$out" != "$want_out" ]; then
-    echo "FAIL: $* -> exit $code, output '$out' (expected exit $want_code, '$want_out')"; fail=1
-  fi
-}
+. "$(dirname "$0")/expect.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 printf '{ "b" : [1, 2.50] }' > "$tmp/ok.json"
 printf '{ "b" : [1, ' > "$tmp/bad.json"
