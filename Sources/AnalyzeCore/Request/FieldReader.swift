@@ -9,34 +9,31 @@ struct FieldReader {
     /// The member `key`, or nil when absent.
     func member(_ key: String) -> JSONNode? { node[key] }
 
-    /// A string member; nil when absent or of another type (then an issue is recorded).
-    func string(_ key: String, _ issues: inout IssueCollector) -> String? {
+    /// The member `key` read by `extract`; nil when absent, or when `extract`
+    /// refuses it (then a wrong-type issue naming `expected` is recorded).
+    private func typed<T>(_ key: String, _ issues: inout IssueCollector, expected: String,
+                          _ extract: (JSONNode) -> T?) -> T? {
         guard let value = node[key] else { return nil }
-        guard let text = value.string else {
-            issues.wrongType(path.key(key), expected: "a string", got: value)
+        guard let typed = extract(value) else {
+            issues.wrongType(path.key(key), expected: expected, got: value)
             return nil
         }
-        return text
+        return typed
+    }
+
+    /// A string member; nil when absent or of another type (then an issue is recorded).
+    func string(_ key: String, _ issues: inout IssueCollector) -> String? {
+        typed(key, &issues, expected: "a string") { $0.string }
     }
 
     /// A number member (integer or not) as a double.
     func number(_ key: String, _ issues: inout IssueCollector) -> Double? {
-        guard let value = node[key] else { return nil }
-        guard value.kind == .integer || value.kind == .double, let number = value.double else {
-            issues.wrongType(path.key(key), expected: "a number", got: value)
-            return nil
-        }
-        return number
+        typed(key, &issues, expected: "a number") { $0.kind == .integer || $0.kind == .double ? $0.double : nil }
     }
 
     /// An integer member (a number with a fraction or exponent is refused).
     func integer(_ key: String, _ issues: inout IssueCollector) -> Int64? {
-        guard let value = node[key] else { return nil }
-        guard value.kind == .integer, let integer = value.int64 else {
-            issues.wrongType(path.key(key), expected: "an integer", got: value)
-            return nil
-        }
-        return integer
+        typed(key, &issues, expected: "an integer") { $0.kind == .integer ? $0.int64 : nil }
     }
 
     /// A string member that must be one of `E`'s raw values.
@@ -53,22 +50,12 @@ struct FieldReader {
 
     /// An object member (its node).
     func object(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
-        guard let value = node[key] else { return nil }
-        guard value.kind == .object else {
-            issues.wrongType(path.key(key), expected: "an object", got: value)
-            return nil
-        }
-        return value
+        typed(key, &issues, expected: "an object") { $0.kind == .object ? $0 : nil }
     }
 
     /// An array member (its node).
     func array(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
-        guard let value = node[key] else { return nil }
-        guard value.kind == .array else {
-            issues.wrongType(path.key(key), expected: "an array", got: value)
-            return nil
-        }
-        return value
+        typed(key, &issues, expected: "an array") { $0.kind == .array ? $0 : nil }
     }
 
     /// The elements of an array member that are objects, each with its path;
