@@ -5,7 +5,7 @@ import statistics
 import sys
 import time
 
-import analyze
+import libanalyze as analyze
 
 
 def median_ms(fn, runs):

@@ -8,7 +8,7 @@ import random
 import sys
 import time
 
-import analyze
+import libanalyze
 
 SIMULATED = [
     {"status": 200, "body": {"_id": "t1", "status": "pending"}},
@@ -32,7 +32,7 @@ def main(sleep: bool) -> int:
     attempt, started = 0, time.monotonic()
     while True:
         state = fetch_task(attempt)
-        decision = analyze.poll_next(state, attempt, jitter=random.random(),
+        decision = libanalyze.poll_next(state, attempt, jitter=random.random(),
                                      elapsed_ms=int((time.monotonic() - started) * 1000), deadline_ms=600_000)
         print(f"attempt {attempt}: {decision.reason}: {decision.message}")
         if decision.done:

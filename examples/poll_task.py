@@ -12,10 +12,10 @@ import time
 import urllib.error
 import urllib.request
 
-import analyze
+import libanalyze
 
 
-def send(http: analyze.HttpRequest):
+def send(http: libanalyze.HttpRequest):
     """The host's transport: performs the request the library built."""
     data = http.body.encode() if http.body is not None else None
     request = urllib.request.Request(http.url, data=data, headers=http.headers, method=http.method)
@@ -31,19 +31,19 @@ def wait_for_task(task_id: str, api_key: str, send=send, sleep=time.sleep, deadl
     started = time.monotonic()
     attempt = 0
     while True:
-        status, headers, body = send(analyze.build_retrieve_request(task_id, api_key=api_key))
+        status, headers, body = send(libanalyze.build_retrieve_request(task_id, api_key=api_key))
         try:
-            state = analyze.parse_response("retrieve", status, body, headers=headers, now=time.time())
-        except analyze.ApiError as error:
+            state = libanalyze.parse_response("retrieve", status, body, headers=headers, now=time.time())
+        except libanalyze.ApiError as error:
             state = error                      # poll_next decides whether it is worth retrying
-        decision = analyze.poll_next(state, attempt, jitter=random.random(),
+        decision = libanalyze.poll_next(state, attempt, jitter=random.random(),
                                      elapsed_ms=int((time.monotonic() - started) * 1000),
                                      deadline_ms=deadline_s * 1000)
         print(f"attempt {attempt}: {decision.message}")
         if decision.done:
             if decision.reason != "terminal":
                 raise RuntimeError(decision.message)
-            return state                       # an analyze.Task: .status, .result, .error
+            return state                       # an libanalyze.Task: .status, .result, .error
         sleep(decision.delay_s)
         attempt += 1
 

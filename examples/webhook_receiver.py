@@ -9,7 +9,7 @@ import json
 import os
 import time
 
-import analyze
+import libanalyze
 
 SECRET = os.environ.get("WEBHOOK_SECRET", "whsec_test")
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -18,11 +18,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def receive(headers: dict, body: bytes) -> int:
     """Returns the HTTP status to answer with: 200 accepted, 400 rejected."""
     try:
-        analyze.verify_webhook(SECRET, headers.get("TL-Signature"), body)  # now = time.time(), tolerance 300 s
-    except analyze.WebhookTimestampError as error:
+        libanalyze.verify_webhook(SECRET, headers.get("TL-Signature"), body)  # now = time.time(), tolerance 300 s
+    except libanalyze.WebhookTimestampError as error:
         print("stale or replayed:", error.message)
         return 400
-    except analyze.WebhookError as error:  # header, signature or secret
+    except libanalyze.WebhookError as error:  # header, signature or secret
         print("rejected:", error.message)
         return 400
     event = json.loads(body)
@@ -33,7 +33,7 @@ def receive(headers: dict, body: bytes) -> int:
 if __name__ == "__main__":
     with open(os.path.join(HERE, "..", "tests", "fixtures", "webhook", "event-ready.json"), "rb") as handle:
         body = handle.read()
-    headers = {"TL-Signature": analyze.sign_webhook(SECRET, body, int(time.time()))}
+    headers = {"TL-Signature": libanalyze.sign_webhook(SECRET, body, int(time.time()))}
     assert receive(headers, body) == 200
     assert receive(headers, body.replace(b"ready", b"failed", 1)) == 400
     assert receive({}, body) == 400

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs (Debian packages, Python test packages), builds
 # libanalyze and the CLI into build/, and installs the Python binding so that
-# `python3 -m analyze` works from any directory. Safe to run again.
+# `python3 -m libanalyze` works from any directory. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +28,8 @@ pip_install() {
 }
 python3 -c 'import pytest, jsonschema' 2>/dev/null || pip_install pytest jsonschema
 python3 -c 'import setuptools, wheel' 2>/dev/null || pip_install setuptools wheel
+# 0.1.0 was published as "analyze", a name that belongs to another PyPI project.
+python3 -m pip show -q analyze >/dev/null 2>&1 && python3 -m pip uninstall -y -q analyze >/dev/null 2>&1 || true
 ANALYZE_BUILD_DIR="$PWD/build" pip_install --no-build-isolation --force-reinstall --no-deps ./bindings/python
 rm -rf bindings/python/build
-echo "setup: built build/lib/libanalyze.so.1 and build/bin/analyze; installed the Python package 'analyze'"
+echo "setup: built build/lib/libanalyze.so.1 and build/bin/analyze; installed the Python package 'libanalyze'"

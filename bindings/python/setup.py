@@ -1,10 +1,10 @@
-"""Build hook: ships the built libanalyze.so.1 inside the package (analyze/_lib/
+"""Build hook: ships the built libanalyze.so.1 inside the package (libanalyze/_lib/
 in the built wheel only; the source tree is never written to, so a stale copy
 can never shadow a fresh build during development).
 
 The library is taken from $ANALYZE_BUILD_DIR/lib or, by default, the CMake
 build tree of this repository (../../build/lib). Without one the package is
-built without a library and finds it at run time (see analyze/_native.py).
+built without a library and finds it at run time (see libanalyze/_native.py).
 """
 import os
 import shutil
@@ -23,7 +23,7 @@ class BuildWithLibrary(build_py):
         build_dir = os.environ.get("ANALYZE_BUILD_DIR", os.path.join(HERE, "..", "..", "build"))
         library = os.path.join(build_dir, "lib", "libanalyze.so.1")
         if os.path.exists(library):
-            target = os.path.join(self.build_lib, "analyze", "_lib")
+            target = os.path.join(self.build_lib, "libanalyze", "_lib")
             os.makedirs(target, exist_ok=True)
             shutil.copy2(os.path.realpath(library), os.path.join(target, "libanalyze.so.1"))
 

@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-import analyze
-from analyze import _native
+import libanalyze as analyze
+from libanalyze import _native
 
 
 def test_versions_match_the_header():
@@ -19,7 +19,7 @@ def test_library_search_order_starts_with_the_environment(monkeypatch):
     monkeypatch.setenv("ANALYZE_LIBRARY", "/nowhere/libanalyze.so.1")
     order = _native.candidates()
     assert order[0] == "/nowhere/libanalyze.so.1"
-    assert order[1].endswith(os.path.join("analyze", "_lib", "libanalyze.so.1"))
+    assert order[1].endswith(os.path.join("libanalyze", "_lib", "libanalyze.so.1"))
     assert order[2].endswith(os.path.join("build", "lib", "libanalyze.so.1"))
     assert order[3] == "libanalyze.so.1"
 

@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-import analyze
-from analyze import _native
+import libanalyze as analyze
+from libanalyze import _native
 
 RUNNING = {"task_id": "t1", "custom_id": None, "status": "processing", "terminal": False}
 

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-import analyze
-from analyze import _native
+import libanalyze as analyze
+from libanalyze import _native
 
 V12 = {"video_id": "6650a3c1e1b2c3d4e5f60718", "prompt": "Summarize."}
 

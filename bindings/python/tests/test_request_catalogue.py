@@ -8,7 +8,7 @@ import os
 import jsonschema
 import pytest
 
-import analyze
+import libanalyze as analyze
 
 from conftest import REPO, SPEC
 

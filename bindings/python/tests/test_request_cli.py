@@ -5,8 +5,8 @@ import os
 import subprocess
 
 
-import analyze
-from analyze.cli_requests import format_issues
+import libanalyze as analyze
+from libanalyze.cli_requests import format_issues
 
 from conftest import REPO
 

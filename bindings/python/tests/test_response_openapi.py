@@ -1,5 +1,5 @@
 """Every response fixture that claims a documented shape validates against the
-OpenAPI response schema it names (../shared/spec/openapi-analyze.json)."""
+OpenAPI response schema it names (spec/openapi-analyze.json)."""
 import json
 import os
 
@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
-SPEC = os.path.normpath(os.path.join(REPO, "..", "shared", "spec", "openapi-analyze.json"))
+SPEC = os.path.join(REPO, "spec", "openapi-analyze.json")
 
 FIXTURES = os.path.join(REPO, "tests", "fixtures", "responses")
 CASES = [case for case in json.load(open(os.path.join(FIXTURES, "cases.json"))) if case["openapi"]]

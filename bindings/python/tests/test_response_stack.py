@@ -9,7 +9,7 @@ import sys
 
 _SCRIPT = r'''
 import json, threading
-import analyze
+import libanalyze as analyze
 
 body = {"task_id": "t", "custom_id": None, "status": "ready", "created_at": "2026-01-05T08:00:00Z",
         "request_params": {"response_format": {"type": "json_schema", "json_schema": {"anyOf": [{"$ref": "#"}]}}},

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-import analyze
-from analyze import _native, responses
+import libanalyze as analyze
+from libanalyze import _native, responses
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 
 FIXTURES = os.path.join(REPO, "tests", "fixtures", "responses")

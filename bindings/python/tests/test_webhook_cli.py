@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-import analyze
+import libanalyze as analyze
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
@@ -21,7 +21,7 @@ with open(os.path.join(FIXTURES, "event-ready.signature")) as _f:
 
 @pytest.fixture
 def python_cli(tmp_path):
-    """An executable that runs `python3 -m analyze` with this binding."""
+    """An executable that runs `python3 -m libanalyze` with this binding."""
     package_parent = os.path.dirname(os.path.dirname(os.path.abspath(analyze.__file__)))
     wrapper = tmp_path / "analyze"
     wrapper.write_text(f'#!/bin/sh\nPYTHONPATH="{package_parent}" ANALYZE_LIBRARY="{analyze.library_path()}" '

@@ -4,7 +4,7 @@ import re
 import subprocess
 import sys
 
-import analyze
+import libanalyze as analyze
 
 EXAMPLES = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "examples"))
 

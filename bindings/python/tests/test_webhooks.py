@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-import analyze
-from analyze import _native
+import libanalyze as analyze
+from libanalyze import _native
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tests", "fixtures", "webhook")
 SECRET = b"whsec_test"
