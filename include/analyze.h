@@ -59,12 +59,12 @@ extern "C" {
 /* ---- Versions ---------------------------------------------------------- */
 
 #define ANALYZE_VERSION_MAJOR 0
-#define ANALYZE_VERSION_MINOR 1
+#define ANALYZE_VERSION_MINOR 2
 #define ANALYZE_VERSION_PATCH 0
 /** MAJOR * 10000 + MINOR * 100 + PATCH. */
 #define ANALYZE_VERSION_NUMBER \
   (ANALYZE_VERSION_MAJOR * 10000 + ANALYZE_VERSION_MINOR * 100 + ANALYZE_VERSION_PATCH)
-#define ANALYZE_VERSION_STRING "0.1.0"
+#define ANALYZE_VERSION_STRING "0.2.0"
 /** Changes only when the ABI breaks; it is also the SONAME suffix (libanalyze.so.1). */
 #define ANALYZE_ABI_VERSION 1
 

@@ -28,4 +28,10 @@ class BuildWithLibrary(build_py):
             shutil.copy2(os.path.realpath(library), os.path.join(target, "libanalyze.so.1"))
 
 
-setup(cmdclass={"build_py": BuildWithLibrary})
+def release_version():
+    """The release version, from the repository's one source (VERSION)."""
+    with open(os.path.join(HERE, "..", "..", "VERSION"), encoding="ascii") as file:
+        return file.read().strip()
+
+
+setup(version=release_version(), cmdclass={"build_py": BuildWithLibrary})

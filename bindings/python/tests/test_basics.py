@@ -8,10 +8,12 @@ import pytest
 import libanalyze as analyze
 from libanalyze import _native
 
+REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
+
 
 def test_versions_match_the_header():
     assert analyze.abi_version() == 1
-    assert analyze.version() == "0.1.0"
+    assert analyze.version() == open(os.path.join(REPO, "VERSION")).read().strip()
     assert analyze.version_number() == 100
 
 
@@ -77,7 +79,7 @@ def test_null_arguments_raise_argument_error():
 
 def test_cli_version_and_normalize(run_cli, tmp_path):
     code, out, _ = run_cli("version")
-    assert (code, out) == (0, "libanalyze 0.1.0 (abi 1)\n")
+    assert (code, out) == (0, f"libanalyze {analyze.version()} (abi 1)\n")
     (tmp_path / "ok.json").write_text('{ "b" : [1, 2.50] }')
     assert run_cli("normalize", str(tmp_path / "ok.json"))[:2] == (0, '{"b":[1,2.5]}\n')
     assert run_cli("normalize", "-", stdin='[ 1 ]')[:2] == (0, "[1]\n")
