@@ -14,7 +14,8 @@ REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 def test_versions_match_the_header():
     assert analyze.abi_version() == 1
     assert analyze.version() == open(os.path.join(REPO, "VERSION")).read().strip()
-    assert analyze.version_number() == 100
+    major, minor, patch = (int(part) for part in analyze.version().split("."))
+    assert analyze.version_number() == major * 10000 + minor * 100 + patch
 
 
 def test_library_search_order_starts_with_the_environment(monkeypatch):
