@@ -424,9 +424,13 @@ typedef enum analyze_response_kind {
  * @param out          receives the result or the API error object (see above).
  * @param kind         an analyze_response_kind.
  * @param http_status  the HTTP status code (100-599).
- * @param headers_json the response headers as a JSON object of name to string
- *                     value (names case-insensitive; the same name twice is
- *                     ANALYZE_EINVAL); NULL with headers_len 0 for none.
+ * @param headers_json the response headers: a JSON object of name to value (a
+ *                     string, or an array of strings for a repeated field), or
+ *                     a JSON array of [name, value] string pairs in the order
+ *                     received. Names are case-insensitive; a field received
+ *                     more than once is combined as RFC 9110 says (values
+ *                     joined with ", " in order; Set-Cookie kept apart). NULL
+ *                     with headers_len 0 (or "null") for none.
  * @param headers_len  its length in bytes.
  * @param body         the response body bytes (need not be JSON for errors);
  *                     NULL with body_len 0 for an empty body.
