@@ -216,7 +216,7 @@ def cmd_parse_response(args: List[str]) -> int:
             if colon <= 0:
                 state["bad"] = True
                 return True
-            headers.append(_quote(value[:colon]) + ":" + _quote(value[colon + 1:].strip(" \t")))
+            headers.append("[" + _quote(value[:colon]) + "," + _quote(value[colon + 1:].strip(" \t")) + "]")
             return True
         return False
 
@@ -230,7 +230,7 @@ def cmd_parse_response(args: List[str]) -> int:
     body = _read(source)
     if body is None:
         return EXIT_UNUSABLE
-    headers_json = ("{" + ",".join(headers) + "}").encode("utf-8", "surrogateescape")
+    headers_json = ("[" + ",".join(headers) + "]").encode("utf-8", "surrogateescape")
     try:
         code, text, detail = response_text(int(state["kind"]), int(state["status"]), headers_json, body, options)
     except AnalyzeError as error:
