@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "setup: checking the Debian packages the build needs"
 packages=(libsimdjson-dev libjansson-dev libssl-dev cmake ninja-build pkg-config gcc g++ util-linux)
 missing=()
 for package in "${packages[@]}"; do
@@ -13,12 +14,15 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then echo "setup: run as root to install packages" >&2; exit 1; fi
+  echo "setup: apt-get update (about 10 s)"
   apt-get update -qq
+  echo "setup: apt-get install ${missing[*]} (up to a minute)"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 command -v swiftc >/dev/null || { echo "setup: the Swift toolchain (swiftc) is not on PATH" >&2; exit 1; }
 
+echo "setup: building libanalyze, the analyze tool and the C tests into build/ (a first build takes about a minute)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build
 
@@ -26,6 +30,7 @@ pip_install() {
   python3 -m pip install -q --disable-pip-version-check "$@" 2>/dev/null ||
     python3 -m pip install -q --disable-pip-version-check --break-system-packages "$@"
 }
+echo "setup: installing the Python binding (and pytest/jsonschema for the tests if missing)"
 python3 -c 'import pytest, jsonschema' 2>/dev/null || pip_install pytest jsonschema
 python3 -c 'import setuptools, wheel' 2>/dev/null || pip_install setuptools wheel
 # 0.1.0 was published as "analyze", a name that belongs to another PyPI project.
