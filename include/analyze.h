@@ -486,12 +486,16 @@ ANALYZE_EXTERN(int) analyze_task_parse(char **out, const char *body, size_t len,
  * definition_id,index,start_time,end_time,metadata and one row per segment in
  * result order (index within its definition; times in seconds, empty when
  * unknown; metadata as compact JSON); fields holding a comma, quote, CR or LF
- * are quoted. "json": the normalized result.segments object.
+ * are quoted. "json": the normalized result.segments object. "svg": an SVG
+ * 1.1 timeline, one lane per definition on a time axis from 0 to the video's
+ * duration (or the last end), each drawable segment a bar labelled with its
+ * first scalar metadata value, its metadata as the bar's <title> (see
+ * docs/responses.md for the layout).
  *
  * @param out          receives the text; NULL on failure.
  * @param task_body    the task body (JSON), as for analyze_task_parse().
  * @param len          its length in bytes.
- * @param format       "vtt", "csv" or "json" (NUL-terminated).
+ * @param format       "vtt", "csv", "json" or "svg" (NUL-terminated).
  * @param options      optional JSON options: "request".
  * @param options_len  its length in bytes.
  * @param err          optional error detail.

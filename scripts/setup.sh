@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "setup: checking the Debian packages the build needs"
-packages=(libsimdjson-dev libjansson-dev libssl-dev cmake ninja-build pkg-config gcc g++ util-linux)
+packages=(libsimdjson-dev libjansson-dev libssl-dev cmake ninja-build pkg-config gcc g++ util-linux
+  librsvg2-bin) # rsvg-convert: the tests render the SVG timeline export
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

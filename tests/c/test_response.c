@@ -163,10 +163,10 @@ static void check_arguments(void) {
 
   out = (char *)1;
   rc = analyze_segments_export(&out, task, strlen(task), NULL, NULL, 0, &err);
-  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "format is NULL (expected vtt, csv or json)", "");
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "format is NULL (expected vtt, csv, json or svg)", "");
   out = (char *)1;
   rc = analyze_segments_export(&out, task, strlen(task), "srt", NULL, 0, &err);
-  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "format \"srt\" is not one of vtt, csv, json", "");
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "format \"srt\" is not one of vtt, csv, json, svg", "");
   out = (char *)1;
   rc = analyze_segments_export(&out, task, strlen(task), "vtt", NULL, 0, &err);
   check_failure_shape(rc, out, &err, ANALYZE_ERESPONSE, "the task has no result (status is queued)", "result");

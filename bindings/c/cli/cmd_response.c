@@ -420,7 +420,7 @@ static int format_flag(const char *flag, const char *value, void *state) {
 }
 
 static int cmd_segments(int argc, char **argv) {
-  static const char usage[] = "segments --format vtt|csv|json [--request FILE] FILE|-";
+  static const char usage[] = "segments --format vtt|csv|json|svg [--request FILE] FILE|-";
   struct options o;
   const char *format = NULL;
   size_t len = 0;
@@ -480,6 +480,6 @@ const struct cli_command cli_response_commands[] = {
     {"parse-task", "[--json] FILE|-", "print a task body normalized (a summary, or --json)", cmd_parse_task},
     {"parse-response", "--kind K --status N FILE|-", "print an HTTP response's result or API error (exit 1)",
      cmd_parse_response},
-    {"segments", "--format vtt|csv|json FILE|-", "print a task's segments as WebVTT, CSV or JSON", cmd_segments},
+    {"segments", "--format vtt|csv|json|svg FILE|-", "print a task's segments as WebVTT, CSV, JSON or an SVG timeline", cmd_segments},
     {"parse-webhook", "FILE|-", "print a webhook event body normalized", cmd_parse_webhook},
     {NULL, NULL, NULL, NULL}};

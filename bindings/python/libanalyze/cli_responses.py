@@ -258,7 +258,7 @@ def _quote(text: str) -> str:
 
 
 def cmd_segments(args: List[str]) -> int:
-    usage = "segments --format vtt|csv|json [--request FILE] FILE|-"
+    usage = "segments --format vtt|csv|json|svg [--request FILE] FILE|-"
     chosen: List[str] = []
 
     def flag(name: str, value: str) -> bool:
@@ -307,6 +307,6 @@ COMMANDS = {
     "parse-task": ("[--json] FILE|-", "print a task body normalized (a summary, or --json)", cmd_parse_task),
     "parse-response": ("--kind K --status N FILE|-", "print an HTTP response's result or API error (exit 1)",
                        cmd_parse_response),
-    "segments": ("--format vtt|csv|json FILE|-", "print a task's segments as WebVTT, CSV or JSON", cmd_segments),
+    "segments": ("--format vtt|csv|json|svg FILE|-", "print a task's segments as WebVTT, CSV, JSON or an SVG timeline", cmd_segments),
     "parse-webhook": ("FILE|-", "print a webhook event body normalized", cmd_parse_webhook),
 }

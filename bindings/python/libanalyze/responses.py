@@ -527,7 +527,7 @@ def parse_webhook(body: Body, request: Optional[Mapping[str, Any]] = None,
 
 
 def export_segments(task_body: Body, format: str, request: Optional[Mapping[str, Any]] = None) -> str:
-    """The segments of a time_based_metadata task body as "vtt", "csv" or "json" text."""
+    """The segments of a time_based_metadata task body as "vtt", "csv", "json" or "svg" text."""
     return export_text(_body_bytes(task_body), format, _options(request))
 
 
