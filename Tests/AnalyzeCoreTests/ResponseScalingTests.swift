@@ -92,7 +92,7 @@ struct ResponseScalingTests {
         let values = (0..<500).map { String(4_611_686_018_427_387_904 + $0) }.joined(separator: ",")
         let schema = try JSONDocument.parse(#"{"type":"array","items":{"enum":["# + values + "]}}")
         let data = try JSONDocument.parse("[" + Array(repeating: "4611686018427388404", count: 2000).joined(separator: ",") + "]")
-        var checker = ResultSchemaChecker(schema: schema.root, maxSteps: 20_000)
+        var checker = ResultSchemaChecker(schema: schema.root, budget: CheckBudget(schemaSteps: 20_000))
         checker.check(data.root, path: "result.json")
         let issues = checker.issues.map { "\($0.code) \($0.path)" }
         #expect(issues.count == 41)
@@ -153,7 +153,7 @@ struct ResponseScalingTests {
         // json_schema results are bounded the same way (2,000 schema_type issues under the key).
         let schema = try JSONDocument.parse(#"{"properties":{"\#(key)":{"items":{"type":"string"}}}}"#)
         let value = try JSONDocument.parse(#"{"\#(key)":["# + Array(repeating: "1", count: 2000).joined(separator: ",") + "]}")
-        var checker = ResultSchemaChecker(schema: schema.root)
+        var checker = ResultSchemaChecker(schema: schema.root, budget: CheckBudget())
         checker.check(value.root, path: "result.json")
         #expect(checker.issues.count == 1631)
         #expect(checker.droppedIssues == 369)

@@ -44,11 +44,17 @@ struct SafeRegex {
         program.append(.match)
     }
 
+    /// The most work `matches(text)` can cost: the program's size times the
+    /// text's length plus one (`Int.max` when that overflows).
+    func work(for text: String) -> Int {
+        let (work, overflow) = program.count.multipliedReportingOverflow(by: text.unicodeScalars.count + 1)
+        return overflow ? Int.max : work
+    }
+
     /// Whether `text` contains a match; nil when checking would exceed `maxWork`.
     func matches(_ text: String) -> Bool? {
+        guard work(for: text) <= SafeRegex.maxWork else { return nil }
         let input = Array(text.unicodeScalars)
-        let (work, overflow) = program.count.multipliedReportingOverflow(by: input.count + 1)
-        guard !overflow, work <= SafeRegex.maxWork else { return nil }
         var current = ThreadSet(capacity: program.count)
         var next = ThreadSet(capacity: program.count)
         var position = 0
