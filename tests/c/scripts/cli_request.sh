@@ -54,6 +54,33 @@ expect 2 '' -- "$cli" build-request --api-key "tlk SECRET" "$fixtures/valid_pega
 err=$("$cli" build-request --api-key "tlk SECRET" "$fixtures/valid_pegasus12.json" 2>&1 >/dev/null)
 case "$err" in *SECRET*) echo "FAIL: the API key is echoed: $err"; fail=1 ;; *"option api_key"*) ;; *) echo "FAIL: stderr '$err'"; fail=1 ;; esac
 expect 2 '' -- "$cli" build-request --api-key k "$tmp/truncated.json"
-"$cli" --help | grep -q '^  validate \[--json\] FILE|-' || { echo "FAIL: --help lists validate"; fail=1; }
+# Usage errors name the argument, the value and what is allowed; library option errors name the option.
+usage_validate='usage: analyze validate [--json] [--video-duration SECONDS] FILE|-'
+usage_build='usage: analyze build-request --api-key KEY [--idempotency-key K]
+                             [--base-url URL] [--user-agent UA]
+                             [--video-duration SECONDS] FILE|-'
+for duration in abc 1e999 0x10 '' ' 5' +5 .5 NaN; do
+  expect_all 2 '' "analyze: --video-duration: '$duration' is not a number of seconds (a JSON number)
+$usage_validate" -- "$cli" validate --video-duration "$duration" "$fixtures/valid_pegasus12.json"
+done
+expect_all 2 '' "analyze: --video-duration: option video_duration must be a positive number of seconds
+$usage_validate" -- "$cli" validate --video-duration 0 "$fixtures/valid_pegasus12.json"
+expect_all 2 '' "analyze: --video-duration: missing value; expected a number of seconds (a JSON number)
+$usage_validate" -- "$cli" validate --video-duration
+expect_all 2 '' "analyze: validate: unknown option '--frobnicate' (allowed: --json, --video-duration, --help)
+$usage_validate" -- "$cli" validate --frobnicate "$fixtures/valid_pegasus12.json"
+expect_all 2 '' "analyze: validate: unknown option '--json=1' (allowed: --json, --video-duration, --help)
+$usage_validate" -- "$cli" validate --json=1 "$fixtures/valid_pegasus12.json"
+expect_all 2 '' "analyze: missing the create-task request: give a FILE, or - for standard input
+$usage_validate" -- "$cli" validate --json
+expect_all 2 '' "analyze: --api-key KEY is required
+$usage_build" -- "$cli" build-request "$fixtures/valid_pegasus12.json"
+expect_all 2 '' "analyze: --api-key: option api_key may hold only visible ASCII characters (no spaces or line breaks)
+$usage_build" -- "$cli" build-request --api-key "tlk SECRET" "$fixtures/valid_pegasus12.json"
+expect_all 2 '' "analyze: --base-url: option base_url must be an absolute http or https URL (starting with http:// or https://)
+$usage_build" -- "$cli" build-request --api-key k --base-url ftp://x "$fixtures/valid_pegasus12.json"
+expect_all 2 '' "analyze: --video-duration: option video_duration must be a positive number of seconds
+$usage_build" -- "$cli" build-request --api-key k --video-duration -1 "$fixtures/valid_pegasus12.json"
+"$cli" --help | grep -q "^  validate        check a create-task request; print every issue$" || { echo "FAIL: --help lists validate"; fail=1; }
 [ $fail -eq 0 ] && echo "cli_request ok"
 exit $fail
