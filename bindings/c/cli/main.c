@@ -60,6 +60,7 @@ static int run(const struct cli_command *command, int argc, char **argv) {
 int main(int argc, char **argv) {
   const struct cli_command *command;
   if (argc < 2) {
+    fputs("analyze: missing COMMAND\n\n", stderr);
     print_usage(stderr);
     return EXIT_UNUSABLE;
   }

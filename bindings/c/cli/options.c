@@ -180,6 +180,17 @@ static int apply_environment(const struct cli_command *command, struct cli_args 
   return 0;
 }
 
+/* True when --help (or -h) is among the options, not the value of another option nor after "--". */
+static int asks_for_help(const struct cli_command *command, int argc, char **argv) {
+  int i;
+  for (i = 0; i < argc && strcmp(argv[i], "--") != 0; i++) {
+    long k = find_option(command, argv[i]);
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) return 1;
+    if (k >= 0 && command->options[k].kind != CLI_FLAG) i++;
+  }
+  return 0;
+}
+
 int cli_parse(const struct cli_command *command, int argc, char **argv, struct cli_args *args) {
   int i, options_done = 0;
   memset(args, 0, sizeof *args);
@@ -192,6 +203,10 @@ int cli_parse(const struct cli_command *command, int argc, char **argv, struct c
     fputs("analyze: out of memory\n", stderr);
     return EXIT_UNUSABLE;
   }
+  if (asks_for_help(command, argc, argv)) {
+    cli_print_help(command, stdout);
+    return CLI_HELP_SHOWN;
+  }
   for (i = 0; i < argc; i++) {
     const char *arg = argv[i], *value;
     const struct cli_option *o;
@@ -203,10 +218,6 @@ int cli_parse(const struct cli_command *command, int argc, char **argv, struct c
       continue;
     }
     if (!options_done && arg[0] == '-' && arg[1] != '\0') {
-      if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-        cli_print_help(command, stdout);
-        return CLI_HELP_SHOWN;
-      }
       k = find_option(command, arg);
       if (k < 0) return unknown_option(command, arg);
       o = &command->options[k];

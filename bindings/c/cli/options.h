@@ -4,7 +4,8 @@
  *
  * Arguments are read left to right: an option takes its value from the next
  * argument, whatever it looks like (so `--signature ''` and `--secret -x`
- * work); names match exactly; `--` ends the options; `-` is standard input.
+ * work); names match exactly; `--` ends the options; `-` is standard input;
+ * --help (or -h) anywhere among the options prints the help and exits 0.
  * Every usage error names the argument, the value and what is allowed, then
  * prints the usage line to standard error; the command exits 2. */
 #ifndef ANALYZE_CLI_OPTIONS_H
