@@ -15,85 +15,24 @@
 
 #include "commands.h"
 #include "io.h"
+#include "json_reader.h"
 
-/* ---- Reading the report ------------------------------------------------- */
-
-/* Reads the JSON string at *p (just after its opening quote) into out (NUL
- * terminated, at most size-1 bytes), decoding escapes to UTF-8; leaves *p after
- * the closing quote. The report is the library's own output, so it is well-formed. */
-static void read_string(const char **p, char *out, size_t size) {
-  const char *s = *p;
-  size_t n = 0;
-  while (*s && *s != '"') {
-    unsigned long code = (unsigned char)*s++;
-    char buf[4];
-    size_t len = 1, i;
-    if (code == '\\') {
-      char e = *s++;
-      switch (e) {
-        case 'n': code = '\n'; break;
-        case 't': code = '\t'; break;
-        case 'r': code = '\r'; break;
-        case 'b': code = '\b'; break;
-        case 'f': code = '\f'; break;
-        case 'u': code = strtoul((char[5]){s[0], s[1], s[2], s[3], 0}, NULL, 16); s += 4; break;
-        default: code = (unsigned char)e; break;
-      }
-      if (e == 'u' && code >= 0x80) {
-        if (code < 0x800) {
-          buf[0] = (char)(0xC0 | (code >> 6));
-          buf[1] = (char)(0x80 | (code & 0x3F));
-          len = 2;
-        } else {
-          buf[0] = (char)(0xE0 | (code >> 12));
-          buf[1] = (char)(0x80 | ((code >> 6) & 0x3F));
-          buf[2] = (char)(0x80 | (code & 0x3F));
-          len = 3;
-        }
-      } else {
-        buf[0] = (char)code;
-      }
-    } else {
-      buf[0] = (char)code;
-    }
-    for (i = 0; i < len; i++)
-      if (n + 1 < size) out[n++] = buf[i];
-  }
-  out[n] = '\0';
-  *p = *s ? s + 1 : s;
-}
-
-/* Reads the value of member `key` (a string) of the issue object starting at *p. */
-static void read_member(const char **p, const char *key, char *out, size_t size) {
-  char pattern[32];
-  snprintf(pattern, sizeof pattern, "\"%s\":\"", key);
-  *p = strstr(*p, pattern);
-  if (*p == NULL) {
-    out[0] = '\0';
-    return;
-  }
-  *p += strlen(pattern);
-  read_string(p, out, size);
-}
+/* ---- Printing the report ------------------------------------------------ */
 
 /* Prints the report's issues as lines and a summary line; returns 1 when valid. */
 static int print_issues(const char *report, FILE *to) {
-  const char *p = strstr(report, "\"issues\":[");
   size_t errors = 0, warnings = 0, cap = strlen(report) + 1;
   char *severity = malloc(cap), *code = malloc(cap), *path = malloc(cap), *message = malloc(cap);
+  const char *issue;
   int valid = strncmp(report, "{\"valid\":true", 13) == 0;
-  if (severity && code && path && message && p != NULL) {
-    p += strlen("\"issues\":[");
-    while (*p == '{') {
-      read_member(&p, "severity", severity, cap);
-      read_member(&p, "code", code, cap);
-      read_member(&p, "path", path, cap);
-      read_member(&p, "message", message, cap);
-      if (p == NULL) break;
+  if (severity && code && path && message) {
+    for (issue = cli_json_first(cli_json_member(report, "issues")); issue != NULL; issue = cli_json_next(issue)) {
+      cli_json_decode(cli_json_member(issue, "severity"), severity, cap);
+      cli_json_decode(cli_json_member(issue, "code"), code, cap);
+      cli_json_decode(cli_json_member(issue, "path"), path, cap);
+      cli_json_decode(cli_json_member(issue, "message"), message, cap);
       fprintf(to, "%s %s %s: %s\n", severity, code, path[0] ? path : "(document)", message);
       if (strcmp(severity, "error") == 0) errors++; else warnings++;
-      p++; /* '}' */
-      if (*p == ',') p++;
     }
   }
   fprintf(to, "%s: %zu error%s, %zu warning%s\n", valid ? "valid" : "invalid", errors, errors == 1 ? "" : "s",

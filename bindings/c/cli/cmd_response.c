@@ -2,9 +2,8 @@
  *
  * Every command reads one body (FILE or - for standard input) and prints what
  * the library returns. The human summary of parse-task reads the library's own
- * normalized JSON (compact, valid, keys in a fixed order) with the small
- * scanner below and prints strings as JSON literals, so no control character
- * of a hostile body reaches the terminal. */
+ * normalized JSON with json_reader.h and prints strings as JSON literals, so
+ * no control character of a hostile body reaches the terminal. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,47 +13,9 @@
 #include "buffer.h"
 #include "commands.h"
 #include "io.h"
+#include "json_reader.h"
 
-/* ---- Reading the library's normalized JSON ------------------------------ */
-
-/* The end of the JSON string starting at p (at its opening quote). */
-static const char *skip_string(const char *p) {
-  for (p++; *p && *p != '"'; p++)
-    if (*p == '\\' && p[1]) p++;
-  return *p ? p + 1 : p;
-}
-
-/* The end of the JSON value starting at p. */
-static const char *skip_value(const char *p) {
-  int depth = 0;
-  do {
-    if (*p == '"') {
-      p = skip_string(p);
-      continue;
-    }
-    if (*p == '{' || *p == '[') depth++;
-    if (*p == '}' || *p == ']') depth--;
-    if (*p == '\0') return p;
-    p++;
-    if (depth == 0) {
-      while (*p && *p != ',' && *p != '}' && *p != ']') p++;
-    }
-  } while (depth > 0);
-  return p;
-}
-
-/* The value of member `key` of the object at p, or NULL. */
-static const char *member(const char *p, const char *key) {
-  size_t len = strlen(key);
-  if (p == NULL || *p != '{') return NULL;
-  for (p++; *p == '"';) {
-    const char *name = p + 1, *value = skip_string(p) + 1;
-    if ((size_t)(value - name - 2) == len && strncmp(name, key, len) == 0) return value;
-    p = skip_value(value);
-    if (*p == ',') p++;
-  }
-  return NULL;
-}
+/* ---- The human summary --------------------------------------------------- */
 
 /* Prints the JSON text of the value at p. */
 static void print_value(const char *p) {
@@ -62,21 +23,19 @@ static void print_value(const char *p) {
     fputs("null", stdout);
     return;
   }
-  fwrite(p, 1, (size_t)(skip_value(p) - p), stdout);
+  fwrite(p, 1, (size_t)(cli_json_skip_value(p) - p), stdout);
 }
 
 /* Number of elements of the array at p. */
 static int count_elements(const char *p) {
   int count = 0;
-  if (p == NULL || *p != '[') return 0;
-  for (p++; *p && *p != ']'; count++) {
-    p = skip_value(p);
-    if (*p == ',') p++;
-  }
+  for (p = cli_json_first(p); p != NULL; p = cli_json_next(p)) count++;
   return count;
 }
 
 static int is_null(const char *p) { return p == NULL || strncmp(p, "null", 4) == 0; }
+
+static int is_true(const char *p) { return p != NULL && strncmp(p, "true", 4) == 0; }
 
 static const char *kind_name(const char *p) {
   switch (p ? *p : 'n') {
@@ -91,42 +50,42 @@ static const char *kind_name(const char *p) {
 
 /* The short human summary of a normalized task (mirrored by cli_responses.py). */
 static void print_summary(const char *task) {
-  const char *result = member(task, "result"), *error = member(task, "error"), *p;
+  const char *result = cli_json_member(task, "result"), *error = cli_json_member(task, "error"), *p;
   printf("task_id: ");
-  print_value(member(task, "task_id"));
+  print_value(cli_json_member(task, "task_id"));
   printf("\ncustom_id: ");
-  print_value(member(task, "custom_id"));
+  print_value(cli_json_member(task, "custom_id"));
   printf("\nstatus: ");
-  print_value(member(task, "status"));
-  if (strncmp(member(task, "terminal"), "true", 4) == 0) printf(" (terminal)");
+  print_value(cli_json_member(task, "status"));
+  if (is_true(cli_json_member(task, "terminal"))) printf(" (terminal)");
   printf("\ncreated_at: ");
-  print_value(member(task, "created_at"));
+  print_value(cli_json_member(task, "created_at"));
   printf("\ncompleted_at: ");
-  print_value(member(task, "completed_at"));
+  print_value(cli_json_member(task, "completed_at"));
   putchar('\n');
   if (!is_null(error)) {
     printf("error: ");
-    print_value(member(error, "message"));
+    print_value(cli_json_member(error, "message"));
     putchar('\n');
   }
   if (is_null(result)) return;
   printf("result: finish_reason ");
-  print_value(member(result, "finish_reason"));
+  print_value(cli_json_member(result, "finish_reason"));
   printf(", output_tokens ");
-  print_value(member(member(result, "usage"), "output_tokens"));
+  print_value(cli_json_member(cli_json_member(result, "usage"), "output_tokens"));
   printf(", truncated ");
-  print_value(member(result, "truncated"));
+  print_value(cli_json_member(result, "truncated"));
   putchar('\n');
-  if ((p = member(result, "segments")) != NULL) {
+  if ((p = cli_json_member(result, "segments")) != NULL) {
     printf("segments:");
     if (*p == '{') {
       int first = 1;
       for (p++; *p == '"'; first = 0) {
-        const char *value = skip_string(p) + 1;
+        const char *value = cli_json_skip_value(p) + 1; /* after the key and its ':' */
         printf("%s ", first ? "" : ",");
         fwrite(p, 1, (size_t)(value - 1 - p), stdout);
         printf(" %d", count_elements(value));
-        p = skip_value(value);
+        p = cli_json_skip_value(value);
         if (*p == ',') p++;
       }
       if (first) printf(" none");
@@ -135,19 +94,17 @@ static void print_summary(const char *task) {
     }
     putchar('\n');
   }
-  if ((p = member(result, "json")) != NULL) printf("json: %s\n", kind_name(p));
-  p = member(result, "issues");
+  if ((p = cli_json_member(result, "json")) != NULL) printf("json: %s\n", kind_name(p));
+  p = cli_json_member(result, "issues");
   printf("issues: %d\n", count_elements(p));
-  for (p = p ? p + 1 : p; p && *p == '{';) {
+  for (p = cli_json_first(p); p != NULL; p = cli_json_next(p)) {
     printf("  ");
-    print_value(member(p, "code"));
+    print_value(cli_json_member(p, "code"));
     printf(" at ");
-    print_value(member(p, "path"));
+    print_value(cli_json_member(p, "path"));
     printf(": ");
-    print_value(member(p, "message"));
+    print_value(cli_json_member(p, "message"));
     putchar('\n');
-    p = skip_value(p);
-    if (*p == ',') p++;
   }
 }
 

@@ -107,17 +107,14 @@ static int unknown_option(const struct cli_command *command, const char *arg) {
   return code;
 }
 
-/* Stores one more value of a repeated option (the list has room for every argument). */
+/* Stores one more value of a repeated option (the list has room for every
+ * argument; integers[k] counts the values, so each store is O(1)). */
 static int add_item(struct cli_args *args, long k, const char *value, int argc) {
-  const char **list = args->items[k];
-  size_t n = 0;
-  if (list == NULL) {
-    list = calloc((size_t)argc + 1, sizeof *list);
-    if (list == NULL) return 0;
-    args->items[k] = list;
+  if (args->items[k] == NULL) {
+    args->items[k] = calloc((size_t)argc + 1, sizeof *args->items[k]);
+    if (args->items[k] == NULL) return 0;
   }
-  while (list[n] != NULL) n++;
-  list[n] = value;
+  args->items[k][args->integers[k]++] = value;
   return 1;
 }
 

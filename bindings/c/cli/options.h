@@ -79,7 +79,7 @@ struct cli_args {
   const char *operand;
   size_t option_count;
   const char **values;   /* per option: the value text (or the flag's name), NULL when absent */
-  long long *integers;   /* per option: the CLI_INTEGER value */
+  long long *integers;   /* per option: the CLI_INTEGER value, or the number of CLI_REPEATED values */
   const char ***items;   /* per option: the CLI_REPEATED values in order (NULL-terminated), or NULL */
 };
 
