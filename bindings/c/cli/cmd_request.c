@@ -52,9 +52,25 @@ static int print_issues(const char *report, FILE *to) {
    .key = "video_duration", .into = CLI_INTO_NUMBER,                                                     \
    .help = "the video's length: also check start_time, end_time and time_ranges against it"}
 
+static const char *const validation_modes[] = {"strict", "warn", "off", NULL};
+
+/* The API revision and the validation mode: library options that take effect
+ * once the library knows revision 2026-10 (until then it rejects the keys, and
+ * the CLI passes its message through, blamed on the option). */
+#define REVISION_OPTIONS                                                                                       \
+  {.name = "--api-revision", .placeholder = "REV", .kind = CLI_STRING, .what = "an API revision",            \
+   .key = "api_revision", .into = CLI_INTO_STRING, .default_env = "ANALYZE_API_REVISION",                      \
+   .help = "the API revision to check against, e.g. 2026-05 or 2026-10 (effective once the library knows "     \
+           "revision 2026-10)"},                                                                               \
+  {.name = "--validate", .kind = CLI_STRING, .choices = validation_modes, .key = "validate",                  \
+   .into = CLI_INTO_STRING,                                                                                    \
+   .help = "a broken rule is an error, a warning, or not checked (effective once the library knows revision "  \
+           "2026-10)"}
+
 static const struct cli_option validate_options[] = {
     {.name = "--json", .kind = CLI_FLAG, .help = "print the library's report JSON instead of one line per issue"},
     VIDEO_DURATION,
+    REVISION_OPTIONS,
     {0}};
 
 static const struct cli_option build_options[] = {
@@ -68,10 +84,11 @@ static const struct cli_option build_options[] = {
     {.name = "--user-agent", .placeholder = "UA", .kind = CLI_STRING, .what = "a User-Agent value",
      .key = "user_agent", .into = CLI_INTO_STRING, .help = "sent as User-Agent"},
     VIDEO_DURATION,
+    REVISION_OPTIONS,
     {0}};
 
 /* The library options validate takes, for build-request's list of every issue. */
-static const char *const validate_keys[] = {"video_duration", NULL};
+static const char *const validate_keys[] = {"video_duration", "api_revision", "validate", NULL};
 
 static int cmd_validate(const struct cli_args *args) {
   size_t len = 0, options_len = 0;

@@ -106,6 +106,8 @@ int cli_library_error(const struct cli_args *args, int code, const struct analyz
   const char *message = err->message[0] ? err->message : analyze_strerror(code);
   const struct cli_option *o, *blamed = NULL;
   size_t key_len = strcspn(err->path, ".[");
+  struct cli_buffer label;
+  int usage, shown_path;
   if (code == ANALYZE_EINVAL || (code == ANALYZE_EJSON && strncmp(message, "options: ", 9) == 0)) {
     for (o = args->command->options; o->name != NULL && blamed == NULL; o++)
       if (o->key != NULL && strlen(o->key) == key_len && strncmp(o->key, err->path, key_len) == 0) blamed = o;
@@ -116,10 +118,18 @@ int cli_library_error(const struct cli_args *args, int code, const struct analyz
     cli_report_error(args->operand, code, err);
     return EXIT_UNUSABLE;
   }
-  /* The path is shown when it says more than the option's own key. */
-  if (blamed->into == CLI_INTO_PAIRS || err->path[key_len] != '\0')
-    return cli_usage_error(args->command, "%s%s%s: %s%s%s%s", blamed->into == CLI_INTO_PAIRS ? args->command->name : "",
-                           blamed->into == CLI_INTO_PAIRS ? " " : "", blamed->name, message,
-                           err->path[0] ? " (at " : "", err->path, err->path[0] ? ")" : "");
-  return cli_usage_error(args->command, "%s: %s", blamed->name, message);
+  /* The label says where the value came from; the path is shown when it says more than the option's own key. */
+  cli_buffer_init(&label, blamed->into == CLI_INTO_PAIRS ? args->command->name : "");
+  if (blamed->into == CLI_INTO_PAIRS) cli_buffer_append(&label, " ", 1);
+  cli_buffer_append(&label, blamed->name, strlen(blamed->name));
+  if (args->from_env[blamed - args->command->options]) {
+    cli_buffer_append(&label, " (from $", 8);
+    cli_buffer_append(&label, blamed->default_env, strlen(blamed->default_env));
+    cli_buffer_append(&label, ")", 1);
+  }
+  shown_path = blamed->into == CLI_INTO_PAIRS || err->path[key_len] != '\0';
+  usage = cli_usage_error(args->command, "%s: %s%s%s%s", label.data ? label.data : blamed->name, message,
+                         shown_path ? " (at " : "", shown_path ? err->path : "", shown_path ? ")" : "");
+  cli_buffer_free(&label);
+  return usage;
 }

@@ -173,6 +173,7 @@ static int apply_environment(const struct cli_command *command, struct cli_args 
     if (args->values[k] != NULL || value == NULL || value[0] == '\0') continue;
     if (!check_value(command, o, o->default_env, value, &args->integers[k])) return EXIT_UNUSABLE;
     args->values[k] = value;
+    args->from_env[k] = 1;
   }
   return 0;
 }
@@ -196,7 +197,8 @@ int cli_parse(const struct cli_command *command, int argc, char **argv, struct c
   args->values = calloc(args->option_count + 1, sizeof *args->values);
   args->integers = calloc(args->option_count + 1, sizeof *args->integers);
   args->items = calloc(args->option_count + 1, sizeof *args->items);
-  if (args->values == NULL || args->integers == NULL || args->items == NULL) {
+  args->from_env = calloc(args->option_count + 1, sizeof *args->from_env);
+  if (args->values == NULL || args->integers == NULL || args->items == NULL || args->from_env == NULL) {
     fputs("analyze: out of memory\n", stderr);
     return EXIT_UNUSABLE;
   }
@@ -265,6 +267,7 @@ void cli_args_free(struct cli_args *args) {
   free((void *)args->values);
   free(args->integers);
   free((void *)args->items);
+  free(args->from_env);
   memset(args, 0, sizeof *args);
 }
 

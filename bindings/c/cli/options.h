@@ -81,6 +81,7 @@ struct cli_args {
   const char **values;   /* per option: the value text (or the flag's name), NULL when absent */
   long long *integers;   /* per option: the CLI_INTEGER value, or the number of CLI_REPEATED values */
   const char ***items;   /* per option: the CLI_REPEATED values in order (NULL-terminated), or NULL */
+  unsigned char *from_env; /* per option: 1 when the value came from its default_env */
 };
 
 /* The exit code cli_parse() returns after printing --help: the command must stop with EXIT_OK_. */

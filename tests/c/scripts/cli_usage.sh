@@ -5,6 +5,7 @@
 # the argument and what is allowed, then print the usage line, exit 2.
 set -u
 cli=$1
+unset ANALYZE_API_REVISION
 . "$(dirname "$0")/expect.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
