@@ -16,10 +16,6 @@ def expected_delay(attempt, initial=2000, factor=1.5, cap=30000, jitter=0.0):
     return math.floor(raw * (1 - jitter / 2) + 0.5)
 
 
-def test_function_is_declared():
-    assert _native.lib.analyze_poll_next.argtypes is not None
-
-
 def test_default_sequence():
     delays = [analyze.poll_next(RUNNING, attempt).delay_ms for attempt in range(10)]
     assert delays == [2000, 3000, 4500, 6750, 10125, 15188, 22781, 30000, 30000, 30000]
