@@ -31,8 +31,8 @@ def utf8(value: str, name: str) -> bytes:
     try:
         return value.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise ArgumentError(EINVAL, f"{name} is not valid Unicode: lone surrogate "
-                                    f"{value[error.start]!r} at index {error.start}", name) from None
+        raise ArgumentError(EINVAL, f"{name} is not valid Unicode: it holds the lone surrogate "
+                                    f"{value[error.start]!r}", name) from None
 
 
 def text(value: Text, name: str) -> bytes:
@@ -91,23 +91,10 @@ def body(value: Body, name: str) -> bytes:
 
 
 def options(**values: Any) -> Optional[bytes]:
-    """The options object of the present (not None) values, or None when there is none."""
-    present = {key: value for key, value in values.items() if value is not None}
-    return json_bytes(present, "options") if present else None
-
-
-def mapping(value: Optional[Mapping[str, Any]], name: str) -> Optional[Mapping[str, Any]]:
-    """`value` when it is a mapping or None; TypeError otherwise."""
-    if value is not None and not isinstance(value, Mapping):
-        raise TypeError(f"{name} must be a mapping or None, not {_kind(value)}")
-    return value
-
-
-def schema(value: Union[Mapping[str, Any], bool, None], name: str) -> Union[Mapping[str, Any], bool, None]:
-    """A JSON schema: a mapping, a bool schema, or None."""
-    if value is not None and not isinstance(value, (Mapping, bool)):
-        raise TypeError(f"{name} must be a mapping, a bool or None, not {_kind(value)}")
-    return value
+    """The options object of the present (not None) values, or None when there is none.
+    Each member is written on its own, so that an error names the option."""
+    members = [json_bytes({key: value}, key)[1:-1] for key, value in values.items() if value is not None]
+    return b"{" + b",".join(members) + b"}" if members else None
 
 
 def integer(value: int, name: str, low: int, high: int) -> int:

@@ -26,7 +26,9 @@ def _body(body: RawBody) -> bytes:
     if isinstance(body, str):
         raise TypeError("body must be the raw request bytes, not str (a decoded or re-serialized "
                         "body is not what was signed)")
-    return _arguments.text(body, "body")
+    if not isinstance(body, (bytes, bytearray, memoryview)):
+        raise TypeError(f"body must be bytes, not {type(body).__name__}")
+    return bytes(body)
 
 
 def _seconds(value: Union[int, float], name: str) -> int:
