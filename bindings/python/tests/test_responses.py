@@ -182,12 +182,6 @@ class TestResponses:
                 analyze.parse_response("list", 503, b"", headers=headers, now=now)
             assert caught.value.retry_after_ms == expected
 
-    @needs_header_pairs
-    def test_repeated_headers_are_combined_in_python(self):
-        with pytest.raises(analyze.ApiError) as caught:
-            analyze.parse_response("retrieve", 503, b"", headers=[("Retry-After", "5"), ("Set-Cookie", "a"), ("set-cookie", "b")])
-        assert caught.value.retry_after_ms == 5000
-
     def test_delete_conflict_and_not_found(self):
         with pytest.raises(analyze.ApiError) as caught:
             analyze.parse_response("delete", 409)
