@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Mapping, Optional, Union
+from typing import Any, List, Mapping, Optional, Tuple, Union
 
 from ._errors import ArgumentError
 from ._native import EINVAL
 
 #: JSON given as text (str/bytes, passed as they are) or as a value the json module serializes.
-JSONInput = Union[str, bytes, bytearray, memoryview, Mapping[str, Any], list, tuple, int, float, bool, None]
+JSONInput = Union[str, bytes, bytearray, memoryview, Mapping[str, Any], List[Any], Tuple[Any, ...], int, float, bool,
+                  None]
 #: A response, task or webhook body: JSON text, or a mapping that is serialized.
 Body = Union[str, bytes, bytearray, memoryview, Mapping[str, Any]]
 #: Text taken as UTF-8 (str) or raw bytes.

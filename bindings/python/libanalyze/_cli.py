@@ -19,6 +19,8 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 
 #: Exit code when no tool is found (the shell's "command not found").
 NOT_FOUND = 127
+#: Exit code when the tool is found but cannot be executed (the shell's "cannot execute").
+CANNOT_RUN = 126
 
 
 def candidates() -> List[str]:
@@ -38,7 +40,8 @@ def tool_path() -> Optional[str]:
 
 def main(argv: Optional[List[str]] = None) -> int:
     """Replaces this process with the C tool run on `argv` (default: sys.argv[1:]).
-    Returns only when no tool is found: NOT_FOUND, after saying where it looked."""
+    Returns only when that fails, after saying why: NOT_FOUND when no tool is
+    found (naming where it looked), CANNOT_RUN when the tool cannot be executed."""
     args = sys.argv[1:] if argv is None else argv
     path = tool_path()
     if path is None:
@@ -48,4 +51,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return NOT_FOUND
     sys.stdout.flush()
     sys.stderr.flush()
-    os.execv(path, [path, *args])
+    try:
+        os.execv(path, [path, *args])
+    except OSError as error:
+        sys.stderr.write(f"analyze: cannot run {path}: {error.strerror}\n")
+        return CANNOT_RUN

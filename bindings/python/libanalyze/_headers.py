@@ -4,8 +4,7 @@ order received. Repeated fields are passed as they are; the library combines
 them as HTTP says (values joined with ", ", Set-Cookie kept apart)."""
 from __future__ import annotations
 
-import json
-from typing import Any, Iterable, Mapping, Optional, Tuple, Union
+from typing import Any, Iterable, Iterator, Mapping, Optional, Tuple, Union
 
 from . import _arguments
 
@@ -23,18 +22,18 @@ def _field_text(value: Any, what: str) -> str:
     raise TypeError(f"header {what} must be str or bytes, not {type(value).__name__}")
 
 
-def _pairs(headers: Any) -> Iterable[Any]:
+def _pairs(headers: Any) -> Iterator[Any]:
     """Every (name, value) field of a headers object, repeats included."""
     multi_items = getattr(headers, "multi_items", None)
     if callable(multi_items):
-        return multi_items()
+        return iter(multi_items())
     items = getattr(headers, "items", None)
     if callable(items):
-        return items()
+        return iter(items())
     if isinstance(headers, (str, bytes, bytearray)) or not hasattr(headers, "__iter__"):
         raise TypeError("headers must be a mapping, an object with items() or multi_items(), "
                         f"or (name, value) pairs, not {type(headers).__name__}")
-    return headers
+    return iter(headers)
 
 
 def headers_json(headers: Headers) -> Optional[bytes]:

@@ -8,7 +8,7 @@ from ._arguments import JSONInput
 
 def version() -> str:
     """The loaded library's version string, e.g. "0.2.0"."""
-    return _native.lib.analyze_version_string().decode()
+    return str(_native.lib.analyze_version_string().decode())
 
 
 def version_number() -> int:

@@ -95,7 +95,7 @@ _text = ctypes.c_char_p
 _out = ctypes.POINTER(ctypes.c_void_p)
 _error = ctypes.POINTER(ErrorDetail)
 
-PROTOTYPES: Dict[str, tuple] = {
+PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "analyze_version_number": (_int, []),
     "analyze_version_string": (_text, []),
     "analyze_abi_version": (_int, []),

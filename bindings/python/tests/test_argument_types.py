@@ -1,8 +1,9 @@
 """Every public function checks its arguments before they reach ctypes: a wrong
 type raises TypeError, a value the library cannot take ArgumentError (an
 AnalyzeError), each with a message naming the argument. One test per function."""
-import json
+import inspect
 import os
+import typing
 
 import pytest
 
@@ -206,6 +207,15 @@ def test_poll_next():
                                   "(at jitter)", analyze.poll_next, {"status": "queued"}, 0, jitter=float("nan"))
     raises(TypeError, "jitter must be JSON text (str or bytes) or a JSON-serializable value: object is not a JSON "
                       "value", analyze.poll_next, {"status": "queued"}, 0, jitter=object())
+
+
+def test_every_public_function_is_annotated():
+    for name in analyze.__all__:
+        function = getattr(analyze, name)
+        if callable(function) and not isinstance(function, type):
+            hints = typing.get_type_hints(function)
+            parameters = inspect.signature(function).parameters
+            assert set(parameters) | {"return"} == set(hints), name
 
 
 def test_every_public_function_has_a_test_here():

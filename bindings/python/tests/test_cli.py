@@ -79,3 +79,14 @@ def test_the_old_import_name_is_a_deprecated_alias():
         import analyze
     assert analyze is libanalyze
     assert sys.modules["analyze"] is libanalyze
+
+
+def test_a_tool_that_cannot_run_is_a_clear_error(tmp_path):
+    broken = tmp_path / "analyze"
+    broken.write_bytes(b"\x00\x01 not a program")
+    broken.chmod(0o755)
+    script = ("import sys, libanalyze._cli as cli; cli._HERE = sys.argv[1]; sys.exit(cli.main(['version']))")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "a" / "b" / "libanalyze")],
+                          capture_output=True, text=True, env={**os.environ, "ANALYZE_CLI": str(broken)})
+    assert (done.returncode, done.stdout) == (126, "")
+    assert done.stderr == f"analyze: cannot run {broken}: Exec format error\n"

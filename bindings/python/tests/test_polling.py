@@ -5,7 +5,6 @@ import math
 import pytest
 
 import libanalyze as analyze
-from libanalyze import _native
 
 RUNNING = {"task_id": "t1", "custom_id": None, "status": "processing", "terminal": False}
 

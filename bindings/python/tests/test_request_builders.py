@@ -1,12 +1,10 @@
 """The Python API of the requests group: reports, the four builders,
 idempotency keys, errors and the sizes too large for the catalogue."""
-import ctypes
 import re
 
 import pytest
 
 import libanalyze as analyze
-from libanalyze import _native
 
 V12 = {"video_id": "6650a3c1e1b2c3d4e5f60718", "prompt": "Summarize."}
 

@@ -1,6 +1,5 @@
 """verify_webhook / sign_webhook through the real libanalyze.so, against
 signatures computed here independently with Python's hmac module."""
-import ctypes
 import hashlib
 import hmac
 import os
@@ -9,7 +8,6 @@ import time
 import pytest
 
 import libanalyze as analyze
-from libanalyze import _native
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tests", "fixtures", "webhook")
 SECRET = b"whsec_test"
