@@ -39,8 +39,8 @@ def wait_for_task(task_id: str, api_key: str, send=send, sleep=time.sleep, deadl
         except libanalyze.ApiError as error:
             state = error                      # poll_next decides whether it is worth retrying
         decision = libanalyze.poll_next(state, attempt, jitter=random.random(),
-                                     elapsed_ms=int((time.monotonic() - started) * 1000),
-                                     deadline_ms=deadline_s * 1000)
+                                        elapsed_ms=int((time.monotonic() - started) * 1000),
+                                        deadline_ms=deadline_s * 1000)
         print(f"attempt {attempt}: {decision.message}")
         if decision.done:
             if decision.reason != "terminal":

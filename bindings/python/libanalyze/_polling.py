@@ -6,8 +6,8 @@ A poll loop (the transport is the host's)::
     while True:
         state = ...  # the task (or the API error) the last GET returned
         decision = libanalyze.poll_next(state, attempt, jitter=random.random(),
-                                     elapsed_ms=int((time.monotonic() - started) * 1000),
-                                     deadline_ms=600_000)
+                                        elapsed_ms=int((time.monotonic() - started) * 1000),
+                                        deadline_ms=600_000)
         if decision.done:
             break
         time.sleep(decision.delay_s)

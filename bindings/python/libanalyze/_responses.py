@@ -19,7 +19,7 @@ from ._errors import ArgumentError
 from ._headers import Headers, headers_json
 from ._native import RESPONSE_KINDS
 
-
+#: A JSON schema to check a json_schema result against: a mapping or a boolean schema.
 Schema = Union[Mapping[str, Any], bool, None]
 
 
@@ -337,6 +337,7 @@ def _task_from_text(text: str) -> Task:
 
 def _options(request: Optional[Mapping[str, Any]] = None, json_schema: Schema = None,
              now: Optional[float] = None) -> Optional[bytes]:
+    """The options JSON of a parser (members given as None are left out)."""
     return _arguments.options(request=request, json_schema=json_schema, now=now)
 
 
