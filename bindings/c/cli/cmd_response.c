@@ -324,7 +324,7 @@ static int cmd_parse_task(int argc, char **argv) {
 /* State of parse-response's own flags. */
 struct response_flags {
   int kind, status;
-  char *headers; /* JSON object being built */
+  char *headers; /* JSON array of [name, value] pairs being built */
   size_t headers_len;
   int bad;
 };
@@ -355,10 +355,12 @@ static int response_flag(const char *flag, const char *value, void *state) {
     }
     for (start = colon + 1; *start == ' ' || *start == '\t'; start++) {}
     for (stop = start + strlen(start); stop > start && (stop[-1] == ' ' || stop[-1] == '\t'); stop--) {}
-    append(&f->headers, &f->headers_len, f->headers_len > 1 ? "," : "", f->headers_len > 1 ? 1 : 0);
+    /* [name, value] pairs in order: the library combines repeated fields. */
+    append(&f->headers, &f->headers_len, f->headers_len > 1 ? ",[" : "[", f->headers_len > 1 ? 2 : 1);
     append_quoted(&f->headers, &f->headers_len, value, (size_t)(colon - value));
-    append(&f->headers, &f->headers_len, ":", 1);
+    append(&f->headers, &f->headers_len, ",", 1);
     append_quoted(&f->headers, &f->headers_len, start, (size_t)(stop - start));
+    append(&f->headers, &f->headers_len, "]", 1);
     return 1;
   }
   return 0;
@@ -376,12 +378,12 @@ static int cmd_parse_response(int argc, char **argv) {
   int rc;
   f.headers = malloc(2);
   if (f.headers == NULL) return EXIT_UNUSABLE;
-  strcpy(f.headers, "{");
+  strcpy(f.headers, "[");
   if (!parse_common(argc, argv, "rsn", usage, &o, response_flag, &f)) {
     free(f.headers);
     return EXIT_UNUSABLE;
   }
-  append(&f.headers, &f.headers_len, "}", 1);
+  append(&f.headers, &f.headers_len, "]", 1);
   if (f.bad || f.kind == 0 || f.status == 0 || f.headers == NULL) {
     fprintf(stderr, "usage: analyze %s\n", usage);
     free(f.headers);
@@ -418,7 +420,7 @@ static int format_flag(const char *flag, const char *value, void *state) {
 }
 
 static int cmd_segments(int argc, char **argv) {
-  static const char usage[] = "segments --format vtt|csv|json [--request FILE] FILE|-";
+  static const char usage[] = "segments --format vtt|csv|json|svg [--request FILE] FILE|-";
   struct options o;
   const char *format = NULL;
   size_t len = 0;
@@ -478,6 +480,6 @@ const struct cli_command cli_response_commands[] = {
     {"parse-task", "[--json] FILE|-", "print a task body normalized (a summary, or --json)", cmd_parse_task},
     {"parse-response", "--kind K --status N FILE|-", "print an HTTP response's result or API error (exit 1)",
      cmd_parse_response},
-    {"segments", "--format vtt|csv|json FILE|-", "print a task's segments as WebVTT, CSV or JSON", cmd_segments},
+    {"segments", "--format vtt|csv|json|svg FILE|-", "print a task's segments as WebVTT, CSV, JSON or an SVG timeline", cmd_segments},
     {"parse-webhook", "FILE|-", "print a webhook event body normalized", cmd_parse_webhook},
     {NULL, NULL, NULL, NULL}};

@@ -412,7 +412,7 @@ def parse_webhook(body: Body, request: Optional[Mapping[str, Any]] = None, json_
 
 
 def export_segments(task_body: Body, format: str, request: Optional[Mapping[str, Any]] = None) -> str:
-    """The segments of a time_based_metadata task body as "vtt", "csv" or "json" text."""
+    """The segments of a time_based_metadata task body as "vtt", "csv", "json" or "svg" text."""
     data = _arguments.body(task_body, "task_body")
     return _native.call(_native.lib.analyze_segments_export, *_native.sized(data), _arguments.c_string(format, "format"),
                         *_native.sized(_options(request)))

@@ -298,7 +298,7 @@ class TestHostileInput:
         assert detail.message == b"body is NULL but its length is 3" and not out.value
         assert lib.analyze_webhook_parse(ctypes.byref(out), b"{}", 2, None, 9, None) == -1
         assert lib.analyze_segments_export(ctypes.byref(out), b"{}", 2, None, None, 0, ctypes.byref(detail)) == -1
-        assert detail.message == b"format is NULL (expected vtt, csv or json)"
+        assert detail.message == b"format is NULL (expected vtt, csv, json or svg)"
         assert lib.analyze_response_parse(ctypes.byref(out), 2, 200, None, 0, b"{}", ctypes.c_size_t(-1).value, None, 0,
                                           ctypes.byref(detail)) == -1
         assert not out.value

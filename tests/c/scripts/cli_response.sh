@@ -85,7 +85,12 @@ exits 2 -- "$cli" parse-response --kind fetch --status 200 "$dir/create_202.json
 exits 2 -- "$cli" parse-response --kind create --status 2000 "$dir/create_202.json"
 exits 2 -- "$cli" parse-response --kind create "$dir/create_202.json"
 exits 2 -- "$cli" parse-response --kind create --status 202 --header 'no colon' "$dir/create_202.json"
-exits 2 -- "$cli" parse-response --kind retrieve --status 503 --header 'A: 1' --header 'a: 2' "$dir/create_202.json"
+# Repeated fields are combined ("7, 8"), which is no delay for the singleton Retry-After.
+exits 1 -- "$cli" parse-response --kind retrieve --status 503 --header 'A: 1' --header 'a: 2' "$dir/create_202.json"
+"$cli" parse-response --kind retrieve --status 503 --header 'Retry-After: 7' --header 'Retry-After: 8' "$dir/create_202.json" 2>/dev/null | grep -q '"retry_after_ms":null' ||
+  { echo "FAIL: a repeated Retry-After must read as no delay" >&2; exit 1; }
+"$cli" parse-response --kind retrieve --status 503 --header 'Set-Cookie: a=1' --header 'Retry-After: 7' --header 'Set-Cookie: b=2' "$dir/create_202.json" 2>/dev/null | grep -q '"retry_after_ms":7000' ||
+  { echo "FAIL: Set-Cookie kept apart, Retry-After read" >&2; exit 1; }
 exits 2 -- "$cli" parse-response --kind retrieve --status 503 --now soon "$dir/create_202.json"
 for now in nan inf +5 -5 0x10 1e9 1. .5 '' ' 5' '5 '; do
   exits 2 -- "$cli" parse-response --kind retrieve --status 503 --now "$now" "$dir/create_202.json"
