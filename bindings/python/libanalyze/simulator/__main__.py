@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import threading
 from typing import List, Optional
 
 from .config import REVISIONS, Config, Faults
@@ -70,14 +69,15 @@ def parse_args(argv: Optional[List[str]] = None) -> Config:
 def main(argv: Optional[List[str]] = None) -> int:
     """Runs the simulator until SIGINT/SIGTERM; returns the exit status (0)."""
     config = parse_args(argv)
-    stop = threading.Event()
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: stop.set())
+    stopping = {signal.SIGINT, signal.SIGTERM}
+    # Blocked before any thread starts (threads inherit the mask), then awaited: no handler
+    # runs inside a lock, so a signal can never deadlock the shutdown.
+    signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
     simulator = Simulator(config).start()
     print(simulator.base_url, flush=True)
     print(f"analyze-simulator: API revision {config.api_revision}, serving {simulator.base_url}", file=sys.stderr,
           flush=True)
-    stop.wait()
+    signal.sigwait(stopping)
     simulator.stop()
     return 0
 

@@ -10,6 +10,7 @@ import hashlib
 import json
 import math
 import random
+import uuid
 from typing import Any, Dict, List, Optional, Tuple
 
 _WORDS = ("the", "camera", "follows", "a", "player", "crowd", "cheers", "scene", "opens", "on", "wide", "shot",
@@ -17,8 +18,6 @@ _WORDS = ("the", "camera", "follows", "a", "player", "crowd", "cheers", "scene",
 
 #: Largest number of segments drawn per analysis window or time range.
 _MAX_SEGMENTS = 4
-#: Nesting depth at which a json_schema value stops growing (an empty object/array/null).
-_MAX_DEPTH = 8
 
 
 def rng_for(request: Dict[str, Any], seed: int) -> random.Random:
@@ -62,8 +61,8 @@ def generate(request: Dict[str, Any], duration: float, rng: random.Random) -> Tu
     if analysis_mode(request) == "time_based_metadata":
         data = json.dumps(_segments(request, response_format, duration, rng), separators=(",", ":"))
     elif kind == "json_schema":
-        data = json.dumps(_schema_value(response_format.get("json_schema") or {}, rng, 0, _defs(response_format)),
-                          separators=(",", ":"))
+        schema = response_format.get("json_schema") or {}
+        data = json.dumps(_schema_value(schema, rng, 0, _defs(response_format)), separators=(",", ":"))
     else:
         data = _text(request, rng)
     output_tokens = max(1, len(data) // 4)
@@ -91,90 +90,91 @@ def _text(request: Dict[str, Any], rng: random.Random) -> str:
 
 
 # ---- json_schema ---------------------------------------------------------------------------
+# The subset libanalyze accepts (docs/validation.md): one type per schema, anyOf, $ref to
+# #/$defs/<name>, integer bounds, minItems 0/1, string formats, enum/const, timestamp.
+
+#: Depth below which optional properties are filled in too (deeper: required ones only,
+#: so schemas that recurse through optional properties end).
+_OPTIONAL_DEPTH = 3
+
+
+#: Depth at which generation stops (null), whatever the schema: work stays bounded.
+_MAX_DEPTH = 64
+
 
 def _defs(response_format: Dict[str, Any]) -> Dict[str, Any]:
-    schema = response_format.get("json_schema") or {}
-    return schema if isinstance(schema, dict) else {}
+    schema = response_format.get("json_schema")
+    defs = schema.get("$defs") if isinstance(schema, dict) else None
+    return defs if isinstance(defs, dict) else {}
 
 
-def _resolve(ref: str, root: Dict[str, Any]) -> Any:
-    node: Any = root
-    for part in ref.lstrip("#").split("/")[1:]:
-        part = part.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, dict) or part not in node:
-            return {}
-        node = node[part]
-    return node
-
-
-def _schema_value(schema: Any, rng: random.Random, depth: int, root: Dict[str, Any]) -> Any:
-    """A value that conforms to `schema` (the subset the library checks)."""
-    if not isinstance(schema, dict):  # true, false or a malformed schema: anything goes
+def _schema_value(schema: Any, rng: random.Random, depth: int, defs: Dict[str, Any]) -> Any:
+    """A value that conforms to `schema`."""
+    if not isinstance(schema, dict) or depth > _MAX_DEPTH:  # true, false, malformed, too deep
         return None
-    if "$ref" in schema and isinstance(schema["$ref"], str) and schema["$ref"].startswith("#") and depth < _MAX_DEPTH:
-        return _schema_value(_resolve(schema["$ref"], root), rng, depth + 1, root)
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        name = ref[len("#/$defs/"):].replace("~1", "/").replace("~0", "~")
+        return _schema_value(defs.get(name), rng, depth + 1, defs)
     if "const" in schema:
         return schema["const"]
     if isinstance(schema.get("enum"), list) and schema["enum"]:
         return rng.choice(schema["enum"])
-    for key in ("anyOf", "oneOf", "allOf"):
-        if isinstance(schema.get(key), list) and schema[key]:
-            return _schema_value(schema[key][0], rng, depth + 1, root)
+    branches = schema.get("anyOf")
+    if isinstance(branches, list) and branches:
+        if depth >= _OPTIONAL_DEPTH:  # deep down, prefer a branch that does not recurse
+            branches = [b for b in branches if not (isinstance(b, dict) and "$ref" in b)] or branches
+        return _schema_value(branches[0], rng, depth + 1, defs)
     kind = schema.get("type")
-    if isinstance(kind, list):
-        kind = next((k for k in kind if k != "null"), kind[0] if kind else None)
-    if kind is None:
-        kind = "object" if "properties" in schema else "array" if "items" in schema else "string"
-    if depth >= _MAX_DEPTH:
-        return {"object": {}, "array": [], "string": "", "integer": 0, "number": 0, "boolean": False}.get(kind)
     if kind == "object":
         properties = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
-        return {name: _schema_value(sub, rng, depth + 1, root) for name, sub in properties.items()}
+        required = schema.get("required") if isinstance(schema.get("required"), list) else []
+        return {name: _schema_value(sub, rng, depth + 1, defs) for name, sub in properties.items()
+                if depth < _OPTIONAL_DEPTH or name in required}
     if kind == "array":
-        low = schema.get("minItems") if isinstance(schema.get("minItems"), int) else 1
-        high = schema.get("maxItems") if isinstance(schema.get("maxItems"), int) else max(low, 3)
-        count = rng.randint(min(low, 16), max(min(low, 16), min(high, 16)))
-        return [_schema_value(schema.get("items", {}), rng, depth + 1, root) for _ in range(count)]
-    if kind in ("integer", "number"):
-        return _number(schema, kind, rng)
+        low = 1 if schema.get("minItems") == 1 else 0
+        count = rng.randint(max(low, 1), 3) if depth < _OPTIONAL_DEPTH else low
+        return [_schema_value(schema.get("items", {}), rng, depth + 1, defs) for _ in range(count)]
+    if kind == "integer":
+        return _integer(schema, rng)
+    if kind == "number":
+        return round(rng.uniform(0, 100), 3)
     if kind == "boolean":
         return rng.random() < 0.5
     if kind == "null":
         return None
+    if kind == "timestamp":
+        return format_time(rng.randint(0, 3600), schema.get("format") or "seconds")
     return _string(schema, rng)
 
 
-def _number(schema: Dict[str, Any], kind: str, rng: random.Random) -> Any:
+def _integer(schema: Dict[str, Any], rng: random.Random) -> int:
     def bound(name: str) -> Optional[float]:
         value = schema.get(name)
         return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
     low, high = bound("minimum"), bound("maximum")
     if bound("exclusiveMinimum") is not None:
-        low = bound("exclusiveMinimum") + (1 if kind == "integer" else 1e-3)
+        low = math.floor(bound("exclusiveMinimum")) + 1
     if bound("exclusiveMaximum") is not None:
-        high = bound("exclusiveMaximum") - (1 if kind == "integer" else 1e-3)
-    low = 0.0 if low is None else low
-    high = low + 100 if high is None else high
-    if kind == "integer":
-        return rng.randint(math.ceil(low), max(math.ceil(low), math.floor(high)))
-    return round(rng.uniform(low, high), 3) if high > low else low
+        high = math.ceil(bound("exclusiveMaximum")) - 1
+    low = math.ceil(low) if low is not None else (math.floor(high) - 100 if high is not None else 0)
+    high = math.floor(high) if high is not None else low + 100
+    return rng.randint(low, max(low, high))
 
 
 def _string(schema: Dict[str, Any], rng: random.Random) -> str:
     form = schema.get("format")
+    day = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    clock_time = f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00Z"
     if form == "date-time":
-        return f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:00:00Z"
+        return f"{day}T{clock_time}"
     if form == "date":
-        return f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    if form in ("uri", "url"):
-        return f"https://example.com/{rng.choice(_WORDS)}"
-    if form == "email":
-        return f"{rng.choice(_WORDS)}@example.com"
-    text = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 4)))
-    low = schema.get("minLength") if isinstance(schema.get("minLength"), int) else 0
-    high = schema.get("maxLength") if isinstance(schema.get("maxLength"), int) else None
-    text = text.ljust(min(low, 4096), "x")
-    return text[:high] if high is not None else text
+        return day
+    if form == "time":
+        return clock_time
+    if form == "uuid":
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 4)))
 
 
 # ---- time_based_metadata ----------------------------------------------------------------
