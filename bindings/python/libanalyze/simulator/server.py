@@ -17,6 +17,10 @@ from .store import Store
 from .webhooks import WebhookWorker
 
 
+#: Seconds between the server's checks for shutdown (how long stop() may take).
+_POLL_INTERVAL = 0.05
+
+
 class _Handler(BaseHTTPRequestHandler):
     """One connection; every method goes through _serve."""
 
@@ -95,7 +99,8 @@ class Simulator:
         self.api = Api(self.config, self.store)
         self._server = _Server(self.config, self.api, FaultPlan(self.config.faults, self.config.seed))
         self._webhooks = WebhookWorker(self.config, self.store) if self.config.webhook_url else None
-        self._thread = threading.Thread(target=self._server.serve_forever, name="simulator-http", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(_POLL_INTERVAL,),
+                                        name="simulator-http", daemon=True)
 
     @property
     def base_url(self) -> str:

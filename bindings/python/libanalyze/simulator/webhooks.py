@@ -50,9 +50,10 @@ class WebhookWorker:
     def _deliver(self, task: Dict[str, Any]) -> None:
         config = self._config
         when = clock.now()
-        event_id = "evt_" + task["task_id"]  # the same id on every retry of the event
-        body = json.dumps(tasks.webhook_event(task, event_id, when, config.api_revision),
-                          separators=(",", ":")).encode("utf-8")
+        # The event is made once; every retry sends the same bytes, signed anew.
+        event = task.get("event") or json.dumps(tasks.webhook_event(task, "evt_" + task["task_id"], when,
+                                                                    config.api_revision), separators=(",", ":"))
+        body = event.encode("utf-8")
         request = urllib.request.Request(config.webhook_url, data=body, method="POST", headers={
             "Content-Type": "application/json", "User-Agent": "analyze-simulator",
             "TL-Signature": libanalyze.sign_webhook(config.webhook_secret, body, when)})
@@ -77,6 +78,7 @@ class WebhookWorker:
             else:
                 record["last_error"] = error
             current["webhooks"] = [record]
+            current["event"] = event
             retry = error is not None and record["attempts"] < config.webhook_attempts
             next_at = when + config.webhook_backoff * 2 ** (record["attempts"] - 1) if retry else None
             self._store.put_task(current, next_at)
