@@ -10,14 +10,14 @@ import pytest
 import libanalyze
 from libanalyze._client import DEFAULT_BASE_URL, Client, Progress, WaitTimeout
 from simulator_checks import GENERAL, STRUCTURED, segmentation
-from simulator_fixture import simulator, start_simulator  # noqa: F401
+pytest_plugins = ["simulator_fixture"]
 
 SECRET_KEY = "tlk_never_show_me_0123456789"
 FAST = {"initial_delay_ms": 20, "factor": 1.5, "max_delay_ms": 200}
 
 
 @pytest.fixture
-def client(simulator):  # noqa: F811 (the fixture above)
+def client(simulator):
     with Client(SECRET_KEY, base_url=simulator.base_url, poll_options=FAST) as opened:
         yield opened
 
@@ -38,7 +38,7 @@ def test_create_validates_first_and_lists_every_issue(client):
     assert [issue.path for issue in caught.value.report.errors] == ["temperature", "video", "prompt"]
 
 
-def test_retrieve_list_and_delete(start_simulator):  # noqa: F811
+def test_retrieve_list_and_delete(start_simulator):
     running = start_simulator("--step", "0")
     with Client(SECRET_KEY, base_url=running.base_url, poll_options=FAST) as client:
         ids = [client.create_task(GENERAL).task_id for _ in range(5)] + [client.create_task(STRUCTURED).task_id]
@@ -66,7 +66,7 @@ def test_delete_while_processing_is_an_api_error_409(client):
     slow.close()
 
 
-def test_create_retries_a_503_with_the_same_idempotency_key(simulator):  # noqa: F811
+def test_create_retries_a_503_with_the_same_idempotency_key(simulator):
     once = {"X-Simulator-Fault": "503", "X-Simulator-Fault-Count": "1", "X-Simulator-Retry-After": "0"}
     with Client(SECRET_KEY, base_url=simulator.base_url, poll_options=FAST, headers=once) as client:
         key = "6f0c2b1e-5b6a-4c53-9d0e-7d8f1e2a3b4c"
@@ -76,7 +76,7 @@ def test_create_retries_a_503_with_the_same_idempotency_key(simulator):  # noqa:
     assert again.task_id == created.task_id
 
 
-def test_no_retry_budget_means_the_error_is_raised(simulator):  # noqa: F811
+def test_no_retry_budget_means_the_error_is_raised(simulator):
     always = {"X-Simulator-Fault": "502"}
     with Client(SECRET_KEY, base_url=simulator.base_url, poll_options=FAST, headers=always,
                 max_retries=2) as client:
@@ -85,7 +85,7 @@ def test_no_retry_budget_means_the_error_is_raised(simulator):  # noqa: F811
     assert caught.value.status == 502 and caught.value.retryable is True
 
 
-def test_dropped_connections_are_retried(simulator):  # noqa: F811
+def test_dropped_connections_are_retried(simulator):
     once = {"X-Simulator-Fault": "drop", "X-Simulator-Fault-Count": "1"}
     with Client(SECRET_KEY, base_url=simulator.base_url, poll_options=FAST, headers=once) as client:
         created = client.create_task(GENERAL, idempotency_key="a2f9e0f4-8d6a-4b1e-9c3d-2e1f0a9b8c7d")
@@ -96,7 +96,7 @@ def test_dropped_connections_are_retried(simulator):  # noqa: F811
             next(client.list_tasks())
 
 
-def test_wait_honours_429_retry_after_and_reports_progress(simulator):  # noqa: F811
+def test_wait_honours_429_retry_after_and_reports_progress(simulator):
     with Client(SECRET_KEY, base_url=simulator.base_url, poll_options=FAST) as client:
         task_id = client.create_task(GENERAL).task_id
     limited = {"X-Simulator-Fault": "429", "X-Simulator-Fault-Count": "1", "X-Simulator-Retry-After": "1"}
@@ -109,7 +109,7 @@ def test_wait_honours_429_retry_after_and_reports_progress(simulator):  # noqa: 
     assert [progress.attempt for progress in seen] == list(range(len(seen)))
 
 
-def test_wait_times_out_with_the_last_status(simulator):  # noqa: F811
+def test_wait_times_out_with_the_last_status(simulator):
     with Client(SECRET_KEY, base_url=simulator.base_url, poll_options=FAST,
                 headers={"X-Simulator-Step": "60"}) as client:
         task_id = client.create_task(GENERAL).task_id
@@ -147,7 +147,7 @@ def test_wait_is_silent_without_a_terminal_and_draws_a_line_on_one(client, monke
     assert "s elapsed, next poll in " in lines
 
 
-def test_the_api_key_never_shows(client, caplog, start_simulator):  # noqa: F811
+def test_the_api_key_never_shows(client, caplog, start_simulator):
     caplog.set_level(logging.DEBUG)
     assert SECRET_KEY not in repr(client)
     client.analyze(GENERAL, timeout=30)
@@ -162,7 +162,7 @@ def test_the_api_key_never_shows(client, caplog, start_simulator):  # noqa: F811
         assert SECRET_KEY not in text
 
 
-def test_key_and_base_url_from_the_environment(monkeypatch, simulator):  # noqa: F811
+def test_key_and_base_url_from_the_environment(monkeypatch, simulator):
     for name in ("TWELVELABS_API_KEY", "TWELVE_LABS_API_KEY", "TWELVELABS_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
     with pytest.raises(ValueError):
@@ -175,7 +175,7 @@ def test_key_and_base_url_from_the_environment(monkeypatch, simulator):  # noqa:
         assert client.analyze(GENERAL, timeout=30).status == "ready"
 
 
-def test_an_injected_transport_carries_the_requests(simulator):  # noqa: F811
+def test_an_injected_transport_carries_the_requests(simulator):
     sent = []
 
     class Recording(httpx.HTTPTransport):

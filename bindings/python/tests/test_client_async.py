@@ -8,13 +8,13 @@ import pytest
 import libanalyze
 from libanalyze._client import AsyncClient, Progress
 from simulator_checks import GENERAL, STRUCTURED, segmentation
-from simulator_fixture import simulator, start_simulator  # noqa: F401
+pytest_plugins = ["simulator_fixture"]
 
 KEY = "tlk_async_secret_key_42"
 FAST = {"initial_delay_ms": 20, "factor": 1.5, "max_delay_ms": 200}
 
 
-def test_analyze_several_tasks_at_once(simulator):  # noqa: F811 (the fixture above)
+def test_analyze_several_tasks_at_once(simulator):
     async def main():
         async with AsyncClient(KEY, base_url=simulator.base_url, poll_options=FAST) as client:
             return await asyncio.gather(client.analyze(GENERAL, timeout=30), client.analyze(STRUCTURED, timeout=30),
@@ -26,7 +26,7 @@ def test_analyze_several_tasks_at_once(simulator):  # noqa: F811 (the fixture ab
     assert len({text.task_id, structured.task_id, segments.task_id}) == 3
 
 
-def test_list_iterates_every_page_and_delete(start_simulator):  # noqa: F811
+def test_list_iterates_every_page_and_delete(start_simulator):
     running = start_simulator("--step", "0")
 
     async def main():
@@ -43,7 +43,7 @@ def test_list_iterates_every_page_and_delete(start_simulator):  # noqa: F811
     assert listed == ids[::-1] and deleted.deleted is True and error.status == 404
 
 
-def test_wait_honours_429_and_create_retries_with_its_key(simulator):  # noqa: F811
+def test_wait_honours_429_and_create_retries_with_its_key(simulator):
     limited = {"X-Simulator-Fault": "429", "X-Simulator-Fault-Count": "1", "X-Simulator-Retry-After": "1"}
 
     async def main():
@@ -61,7 +61,7 @@ def test_wait_honours_429_and_create_retries_with_its_key(simulator):  # noqa: F
     assert seen[0].next_poll >= 1.0
 
 
-def test_validation_errors_and_dropped_connections(simulator):  # noqa: F811
+def test_validation_errors_and_dropped_connections(simulator):
     async def main():
         async with AsyncClient(KEY, base_url=simulator.base_url, max_retries=0,
                                headers={"X-Simulator-Fault": "drop"}) as client:

@@ -9,19 +9,19 @@ import pytest
 
 import libanalyze
 from simulator_checks import GENERAL, KEY, STRUCTURED, Api, segmentation
-from simulator_fixture import RunningSimulator, simulator, start_simulator  # noqa: F401
+pytest_plugins = ["simulator_fixture"]
 
 
 @pytest.fixture
-def api(simulator):  # noqa: F811 (the fixture above)
+def api(simulator):
     client = Api(simulator.base_url)
     yield client
     client.close()
 
 
-def test_prints_its_base_url_first_and_stops_cleanly_on_sigint_and_sigterm():
+def test_prints_its_base_url_first_and_stops_cleanly_on_sigint_and_sigterm(start_simulator):
     for number in (signal.SIGINT, signal.SIGTERM):
-        running = RunningSimulator()
+        running = start_simulator()
         assert running.base_url.startswith("http://127.0.0.1:") and running.base_url.endswith("/v1.3")
         assert httpx.get(running.base_url + "/analyze/tasks", headers=KEY).status_code == 200
         running.process.send_signal(number)
@@ -46,7 +46,7 @@ def test_a_task_goes_queued_pending_processing_then_ready(api):
                                       "temperature": 0.2, "max_tokens": 4096}
 
 
-def test_text_result_is_deterministic_for_request_and_seed(api, start_simulator):  # noqa: F811
+def test_text_result_is_deterministic_for_request_and_seed(api, start_simulator):
     first, second = (api.finished(api.create(GENERAL)["task_id"]) for _ in range(2))
     assert first["task_id"] != second["task_id"]
     assert first["result"]["data"] == second["result"]["data"]
@@ -134,7 +134,7 @@ def test_invalid_requests_get_the_api_error_body_with_the_field_named(api):
     assert broken["code"] == "parameter_invalid" and "not JSON" in broken["message"]
 
 
-def test_requests_without_a_valid_api_key_get_401(api, start_simulator):  # noqa: F811
+def test_requests_without_a_valid_api_key_get_401(api, start_simulator):
     body = api.call("GET", "/analyze/tasks", 401, headers={}).json()
     assert body == {"code": "api_key_not_provided", "message": "The x-api-key header is required."}
     strict = Api(start_simulator("--api-key", "right").base_url, revision="2026-05")
@@ -153,7 +153,7 @@ def test_idempotency_key_gives_the_same_task_and_refuses_another_body(api):
     assert api.create(GENERAL)["task_id"] != first["task_id"]
 
 
-def test_list_pages_newest_first_with_every_filter(start_simulator):  # noqa: F811
+def test_list_pages_newest_first_with_every_filter(start_simulator):
     api = Api(start_simulator("--api-revision", "2026-10", "--step", "0").base_url)
     ids = [api.create(GENERAL)["task_id"] for _ in range(3)] + [api.create(STRUCTURED)["task_id"]]
     ids.append(api.create(segmentation())["task_id"])
@@ -187,7 +187,7 @@ def test_delete_is_refused_while_processing_and_unknown_tasks_are_404(api):
     assert api.call("DELETE", "/analyze/tasks/ffffffffffffffffffffffff", 404).json()["error"]["code"] == "not_found"
 
 
-def test_cancel_a_running_task_then_again_and_refuse_a_finished_one(api, start_simulator):  # noqa: F811
+def test_cancel_a_running_task_then_again_and_refuse_a_finished_one(api, start_simulator):
     slow = api.create(GENERAL, **{"X-Simulator-Step": "60"})["task_id"]
     assert api.call("POST", f"/analyze/tasks/{slow}/cancel", 200).json() == {"task_id": slow, "status": "canceled"}
     assert api.call("POST", f"/analyze/tasks/{slow}/cancel", 200).json() == {"task_id": slow, "status": "canceled"}
@@ -201,7 +201,7 @@ def test_cancel_a_running_task_then_again_and_refuse_a_finished_one(api, start_s
     old.call("POST", f"/analyze/tasks/{old.create(GENERAL)['task_id']}/cancel", 404)
 
 
-def test_a_task_fails_when_asked_by_header_or_by_fail_rate(api, start_simulator):  # noqa: F811
+def test_a_task_fails_when_asked_by_header_or_by_fail_rate(api, start_simulator):
     body = api.finished(api.create(GENERAL, **{"X-Simulator-Outcome": "failed"})["task_id"])
     assert body["status"] == "failed" and body["error"]["message"].startswith("The video could not be processed")
     assert "result" not in body
@@ -225,7 +225,7 @@ def test_faults_by_header_429_5xx_count_delay_and_drop(api):
         httpx.get(api.base_url + "/analyze/tasks", headers={**KEY, "X-Simulator-Fault": "drop"})
 
 
-def test_fault_flags_rate_limit_and_error_rate(start_simulator):  # noqa: F811
+def test_fault_flags_rate_limit_and_error_rate(start_simulator):
     limited = Api(start_simulator("--rate-limit-every", "2", "--retry-after", "3").base_url, revision="2026-05")
     limited.call("GET", "/analyze/tasks", 200)
     assert limited.call("GET", "/analyze/tasks", 429).headers["retry-after"] == "3"
@@ -237,7 +237,7 @@ def test_fault_flags_rate_limit_and_error_rate(start_simulator):  # noqa: F811
         httpx.get(dropping.base_url + "/analyze/tasks", headers=KEY)
 
 
-def test_state_file_keeps_tasks_across_a_restart(start_simulator, tmp_path):  # noqa: F811
+def test_state_file_keeps_tasks_across_a_restart(start_simulator, tmp_path):
     state = str(tmp_path / "state.sqlite")
     first = start_simulator("--state", state, "--step", "0")
     api = Api(first.base_url, revision="2026-05")
@@ -250,7 +250,7 @@ def test_state_file_keeps_tasks_across_a_restart(start_simulator, tmp_path):  # 
     assert again.create(GENERAL)["task_id"] != task_id
 
 
-def test_concurrent_clients_each_get_their_own_task(simulator):  # noqa: F811
+def test_concurrent_clients_each_get_their_own_task(simulator):
     def create_and_read(number):
         with httpx.Client(base_url=simulator.base_url + "/", headers=KEY, timeout=30) as http:
             created = http.post("analyze/tasks", json={**GENERAL, "custom_id": f"c{number}"}).json()

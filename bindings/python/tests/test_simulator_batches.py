@@ -7,7 +7,7 @@ import pytest
 
 import libanalyze
 from simulator_checks import FINISH_TIMEOUT, KEY, Api
-from simulator_fixture import simulator, start_simulator  # noqa: F401
+pytest_plugins = ["simulator_fixture"]
 
 BATCH = {"model_name": "pegasus1.5", "analysis_mode": "general",
          "defaults": {"prompt": {"input_text": "Summarize"}, "temperature": 0.3},
@@ -18,7 +18,7 @@ BATCH = {"model_name": "pegasus1.5", "analysis_mode": "general",
 
 
 @pytest.fixture
-def api(simulator):  # noqa: F811 (the fixture above)
+def api(simulator):
     client = Api(simulator.base_url)
     yield client
     client.close()
@@ -96,7 +96,7 @@ def test_invalid_batches_get_400_with_every_issue(api):
     api.call("POST", "/analyze/batches", 400, content=b"[")
 
 
-def test_batch_list_pages_and_checks_its_query(start_simulator):  # noqa: F811
+def test_batch_list_pages_and_checks_its_query(start_simulator):
     api = Api(start_simulator("--step", "0").base_url, revision="2026-05")
     ids = [api.call("POST", "/analyze/batches", 201, json=BATCH).json()["batch_id"] for _ in range(3)]
     page = api.call("GET", "/analyze/batches?page_limit=2&page=2", 200).json()

@@ -8,11 +8,11 @@ import pytest
 import twelvelabs  # a missing SDK fails the run (scripts/test_deps.sh installs it), never a skip
 
 from simulator_checks import FINISH_TIMEOUT
-from simulator_fixture import simulator  # noqa: F401
+pytest_plugins = ["simulator_fixture"]
 
 
 @pytest.fixture
-def sdk(simulator):  # noqa: F811 (the fixture above)
+def sdk(simulator):
     assert importlib.metadata.version("twelvelabs") == "1.3.6"
     return twelvelabs.TwelveLabs(api_key="sdk-key", base_url=simulator.base_url)
 

@@ -10,7 +10,7 @@ import pytest
 
 import libanalyze
 from simulator_checks import GENERAL, Api
-from simulator_fixture import start_simulator  # noqa: F401
+pytest_plugins = ["simulator_fixture"]
 
 SECRET = "whsec_test"
 #: Largest time a test waits for one delivery.
@@ -69,7 +69,7 @@ def receiver():
     running.close()
 
 
-def test_ready_and_failed_events_are_signed_and_carry_the_created_task(start_simulator, receiver):  # noqa: F811
+def test_ready_and_failed_events_are_signed_and_carry_the_created_task(start_simulator, receiver):
     simulator = start_simulator("--webhook-url", receiver.url, "--webhook-secret", SECRET, "--step", "0.02")
     api = Api(simulator.base_url, revision="2026-05")
     task_id = api.create(GENERAL)["task_id"]
@@ -90,7 +90,7 @@ def test_ready_and_failed_events_are_signed_and_carry_the_created_task(start_sim
     assert recorded(api, task_id, 1) == [{"url": receiver.url, "delivered": True, "attempts": 1}]
 
 
-def test_failed_deliveries_are_retried_and_recorded(start_simulator):  # noqa: F811
+def test_failed_deliveries_are_retried_and_recorded(start_simulator):
     receiver = Receiver(failures=2)
     try:
         simulator = start_simulator("--webhook-url", receiver.url, "--webhook-secret", SECRET, "--step", "0",
@@ -105,7 +105,7 @@ def test_failed_deliveries_are_retried_and_recorded(start_simulator):  # noqa: F
         receiver.close()
 
 
-def test_a_delivery_that_keeps_failing_records_its_last_error(start_simulator):  # noqa: F811
+def test_a_delivery_that_keeps_failing_records_its_last_error(start_simulator):
     receiver = Receiver(failures=10)
     try:
         simulator = start_simulator("--webhook-url", receiver.url, "--webhook-secret", SECRET, "--step", "0",
@@ -118,7 +118,7 @@ def test_a_delivery_that_keeps_failing_records_its_last_error(start_simulator): 
         receiver.close()
 
 
-def test_a_canceled_task_sends_a_canceled_event(start_simulator, receiver):  # noqa: F811
+def test_a_canceled_task_sends_a_canceled_event(start_simulator, receiver):
     simulator = start_simulator("--api-revision", "2026-10", "--webhook-url", receiver.url,
                                 "--webhook-secret", SECRET)
     api = Api(simulator.base_url)
