@@ -10,6 +10,7 @@ import selectors
 import signal
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -18,24 +19,27 @@ STARTUP_TIMEOUT = 30
 
 
 class RunningSimulator:
-    """A simulator subprocess: `base_url`, `process`; `stop()` sends SIGTERM and waits."""
+    """A simulator subprocess: `base_url`, `process`; `stop()` sends SIGTERM and waits.
+    Its stderr goes to a file (a pipe nobody reads could fill up and stall it); `stderr`
+    holds the text after stop()."""
 
     def __init__(self, *args):
         command = [sys.executable, "-m", "libanalyze.simulator", "--port", "0", "--quiet", *args]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        self._stderr = tempfile.TemporaryFile("w+")
+        self.stderr = ""
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self._stderr, text=True,
                                         cwd=os.path.dirname(os.path.abspath(__file__)))
         with selectors.DefaultSelector() as selector:
             selector.register(self.process.stdout, selectors.EVENT_READ)
-            if not selector.select(STARTUP_TIMEOUT):
-                self.process.kill()
-                raise RuntimeError("the simulator did not print its base URL in time")
-        self.base_url = self.process.stdout.readline().strip()
+            ready = selector.select(STARTUP_TIMEOUT)
+        self.base_url = self.process.stdout.readline().strip() if ready else ""
         if not self.base_url.startswith("http://127.0.0.1:"):
             self.process.kill()
-            raise RuntimeError(f"the simulator did not start: {self.base_url!r} {self.process.stderr.read()}")
+            self.stop()
+            raise RuntimeError(f"the simulator did not start: {self.base_url!r}\n{self.stderr}")
 
     def stop(self):
-        """Stops the simulator with SIGTERM; returns its exit status."""
+        """Stops the simulator with SIGTERM; returns its exit status (0: a clean stop)."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
         try:
@@ -45,7 +49,10 @@ class RunningSimulator:
             raise
         finally:
             self.process.stdout.close()
-            self.process.stderr.close()
+            if not self._stderr.closed:
+                self._stderr.seek(0)
+                self.stderr = self._stderr.read()
+                self._stderr.close()
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +61,7 @@ def simulator():
     running = RunningSimulator("--api-revision", "2026-10", "--step", "0.05")
     yield running
     assert running.stop() == 0
+    assert "Traceback" not in running.stderr, running.stderr
 
 
 @pytest.fixture
@@ -68,4 +76,5 @@ def start_simulator():
 
     yield start
     for running in started:
-        running.stop()
+        assert running.stop() == 0
+        assert "Traceback" not in running.stderr, running.stderr

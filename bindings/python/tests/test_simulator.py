@@ -3,6 +3,7 @@ fault, each answer checked against the OpenAPI response schema (simulator_checks
 import concurrent.futures
 import json
 import signal
+import socket
 
 import httpx
 import pytest
@@ -226,7 +227,8 @@ def test_faults_by_header_429_5xx_count_delay_and_drop(api):
 
 
 def test_fault_flags_rate_limit_and_error_rate(start_simulator):
-    limited = Api(start_simulator("--rate-limit-every", "2", "--retry-after", "3").base_url, revision="2026-05")
+    limited = Api(start_simulator("--rate-limit-every", "2", "--retry-after", "3", "--slow-ms", "5").base_url,
+                  revision="2026-05")
     limited.call("GET", "/analyze/tasks", 200)
     assert limited.call("GET", "/analyze/tasks", 429).headers["retry-after"] == "3"
     limited.call("GET", "/analyze/tasks", 200)
@@ -265,3 +267,37 @@ def test_concurrent_clients_each_get_their_own_task(simulator):
 def test_unknown_paths_and_methods(api):
     assert api.call("GET", "/analyze/nothing", 404).json()["error"]["code"] == "not_found"
     assert api.call("PUT", "/analyze/tasks", 405).headers["allow"] == "POST, GET"
+
+
+@pytest.mark.parametrize("body", [b'{"video": "https://example.com/a.mp4", "prompt": "x"}',
+                                  b'{"video": {"type": "url", "url": 7}, "prompt": "x"}', b"[]", b'"text"', b"1",
+                                  b"[" * 100_000, b'{"prompt": "\xff\xfe"}', b'{"a": 1, "a": 2}', b"{NaN}", b""])
+def test_hostile_create_bodies_get_400(api, body):
+    error = api.call("POST", "/analyze/tasks", 400, headers={**KEY, "Content-Type": "application/json"},
+                     content=body).json()["error"]
+    assert error["code"] in ("parameter_invalid", "parameter_not_provided", "parameter_unknown")
+
+
+@pytest.mark.parametrize("body", [{"model_name": "pegasus1.5", "analysis_mode": "general", "requests": [1]},
+                                  {"model_name": "pegasus1.5", "analysis_mode": "general", "defaults": [],
+                                   "requests": [{"video": {"type": "asset_id", "asset_id": "a"}}]},
+                                  {"model_name": "pegasus1.5", "analysis_mode": "general",
+                                   "requests": [{"video": {"type": "asset_id", "asset_id": "a"}, "prompt": "text"}]},
+                                  {"model_name": "pegasus1.5", "analysis_mode": "general",
+                                   "requests": [{"video": {"type": "url", "url": "https://e.com/a.mp4"},
+                                                 "custom_id": "bad id!", "extra": 1}]},
+                                  [], "batch", None])
+def test_hostile_batch_bodies_get_400(api, body):
+    api.call("POST", "/analyze/batches", 400, json=body)
+
+
+def test_hostile_queries_and_lengths(api):
+    for query in ("page=abc", "page=-1", "page_limit=0", "page=99999999999999999999", "status=%FF"):
+        api.call("GET", "/analyze/tasks?" + query, 400)
+    assert api.call("GET", "/analyze/tasks?unknown=1&page=999", 200).json()["data"] == []
+    api.call("GET", "/analyze/tasks/%00%FF", 404)
+    for length, status in (("abc", b"400"), (str(1 << 40), b"413")):
+        host, port = api.base_url[len("http://"):].split("/")[0].split(":")
+        with socket.create_connection((host, int(port)), timeout=30) as raw:
+            raw.sendall(f"POST /v1.3/analyze/tasks HTTP/1.1\r\nHost: x\r\nContent-Length: {length}\r\n\r\n".encode())
+            assert raw.recv(12) == b"HTTP/1.1 " + status

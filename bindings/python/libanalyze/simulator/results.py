@@ -28,8 +28,9 @@ def rng_for(request: Dict[str, Any], seed: int) -> random.Random:
 
 def video_duration(request: Dict[str, Any], default: float) -> float:
     """The duration of the request's video: a `#duration=SECONDS` URL fragment, else `default`."""
-    url = (request.get("video") or {}).get("url") or ""
-    _, _, fragment = url.partition("#")
+    video = request.get("video")
+    url = video.get("url") if isinstance(video, dict) else None
+    _, _, fragment = url.partition("#") if isinstance(url, str) else ("", "", "")
     for part in fragment.split("&"):
         name, _, value = part.partition("=")
         if name == "duration":

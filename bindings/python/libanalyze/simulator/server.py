@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Optional
 from urllib.parse import urlsplit
@@ -38,7 +39,10 @@ class _Handler(BaseHTTPRequestHandler):
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             self._send(routes.error(411, "length_required", "Send the body with a Content-Length."), close=True)
             return
-        if not length_text.isdigit() or int(length_text) > routes.MAX_BODY:
+        if not length_text.isdigit():
+            self._send(routes.error(400, "bad_request", "Content-Length must be a number of bytes."), close=True)
+            return
+        if int(length_text) > routes.MAX_BODY:
             self._send(routes.error(413, "payload_too_large", f"The body must be at most {routes.MAX_BODY} bytes."),
                        close=True)
             return
@@ -50,12 +54,19 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(fault.delay_ms / 1000)
         if fault.drop:
             self.close_connection = True
-            self.connection.shutdown(socket.SHUT_RDWR)
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:  # the client is gone already
+                pass
             return
         if fault.status is not None:
             answer = routes.fault_answer(fault)
         else:
-            answer = self.server.api.handle(self.command, url.path, url.query, headers, body)
+            try:
+                answer = self.server.api.handle(self.command, url.path, url.query, headers, body)
+            except Exception:  # a simulator bug: answer like the API would, and say why on stderr
+                traceback.print_exc()
+                answer = routes.error(500, "internal_error", "The simulator failed on this request (see its stderr).")
         self._send(answer)
 
     def _send(self, answer: Answer, close: bool = False) -> None:
