@@ -207,7 +207,7 @@ def _spans(low: float, high: float, min_length: float, max_length: float, quantu
     """Up to _MAX_SEGMENTS disjoint spans inside [low, high], each min_length..max_length long
     (boundaries on multiples of `quantum`); the whole range when nothing shorter fits."""
     low_q, high_q = math.ceil(low / quantum) * quantum, math.floor(high / quantum) * quantum
-    need = math.ceil(min_length / quantum) * quantum
+    need = max(quantum, math.ceil(min_length / quantum) * quantum)
     if high_q - low_q < need:
         return [(low, high)] if high > low else []
     count = max(1, min(_MAX_SEGMENTS, int((high_q - low_q) // need), rng.randint(1, _MAX_SEGMENTS)))
