@@ -106,3 +106,17 @@ def test_batch_list_pages_and_checks_its_query(start_simulator):
     api.call("GET", "/analyze/batches?status=done", 400)
     api.call("GET", "/analyze/batches/ffffffffffffffffffffffff/results", 404)
     api.call("POST", "/analyze/batches/ffffffffffffffffffffffff/cancel", 404)
+
+
+def test_a_batch_past_its_lifetime_expires_and_cancels_what_did_not_finish(start_simulator):
+    api = Api(start_simulator("--batch-lifetime", "0.2", "--step", "0").base_url, revision="2026-05")
+    slow = {**KEY, "X-Simulator-Step": "60"}
+    batch_id = api.call("POST", "/analyze/batches", 201, headers=slow, json=BATCH).json()["batch_id"]
+    status = completed(api, batch_id)
+    assert status["status"] == "expired" and "expired_at" in status and status["canceled_items"] == 3
+    assert api.call("POST", f"/analyze/batches/{batch_id}/cancel", 409).json()["error"]["code"] == "batch_expired"
+    lines = api.call("GET", f"/analyze/batches/{batch_id}/results", 200).text.splitlines()
+    assert [json.loads(line)["status"] for line in lines] == ["canceled"] * 3
+    api.call("DELETE", f"/analyze/batches/{batch_id}", 200)
+    quick = api.call("POST", "/analyze/batches", 201, json=BATCH).json()["batch_id"]
+    assert completed(api, quick)["status"] == "completed"  # finished before its expiry: stays completed

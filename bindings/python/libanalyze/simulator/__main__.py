@@ -43,6 +43,8 @@ def parse_args(argv: Optional[List[str]] = None) -> Config:
     parser.add_argument("--webhook-attempts", type=int, default=5, help="delivery attempts per event (default 5)")
     parser.add_argument("--webhook-backoff", type=float, default=0.2,
                         help="seconds before the first retry, doubling after each (default 0.2)")
+    parser.add_argument("--batch-lifetime", type=float, default=24 * 3600.0,
+                        help="seconds until a batch expires (default 86400)")
     parser.add_argument("--rate-limit-every", type=int, default=0, help="answer every Nth request 429")
     parser.add_argument("--retry-after", type=int, default=1, help="Retry-After seconds of 429/503 (default 1)")
     parser.add_argument("--error-rate", type=_fraction, default=0.0, help="fraction of requests answered 5xx")
@@ -54,15 +56,16 @@ def parse_args(argv: Optional[List[str]] = None) -> Config:
     args = parser.parse_args(argv)
     if (args.webhook_url is None) != (args.webhook_secret is None):
         parser.error("--webhook-url and --webhook-secret go together")
-    if args.step < 0 or args.default_duration <= 0 or args.webhook_attempts < 1:
-        parser.error("--step must be >= 0, --default-duration > 0, --webhook-attempts >= 1")
+    if args.step < 0 or args.default_duration <= 0 or args.webhook_attempts < 1 or args.batch_lifetime <= 0:
+        parser.error("--step must be >= 0, --default-duration and --batch-lifetime > 0, --webhook-attempts >= 1")
     faults = Faults(rate_limit_every=args.rate_limit_every, retry_after=args.retry_after, error_rate=args.error_rate,
                     error_statuses=args.error_statuses, slow_ms=args.slow_ms, drop_rate=args.drop_rate,
                     fail_rate=args.fail_rate)
     return Config(host=args.host, port=args.port, api_revision=args.api_revision, step=args.step, seed=args.seed,
                   default_duration=args.default_duration, api_key=args.api_key, state=args.state,
                   webhook_url=args.webhook_url, webhook_secret=args.webhook_secret,
-                  webhook_attempts=args.webhook_attempts, webhook_backoff=args.webhook_backoff, faults=faults,
+                  webhook_attempts=args.webhook_attempts, webhook_backoff=args.webhook_backoff,
+                  batch_lifetime=args.batch_lifetime, faults=faults,
                   quiet=args.quiet)
 
 

@@ -12,8 +12,6 @@ from . import clock
 STATUSES = ("pending", "processing", "canceling", "canceled", "completed", "expired")
 #: Item statuses of a batch.
 ITEM_STATUSES = ("queued", "processing", "ready", "failed", "canceled")
-#: Seconds from creation to expiry.
-LIFETIME = 24 * 3600
 
 _TOP = ("model_name", "analysis_mode", "defaults", "requests")
 _ITEM = ("video", "custom_id", "prompt", "response_format", "temperature", "max_tokens", "min_segment_duration",
@@ -97,7 +95,9 @@ def status_body(batch: Dict[str, Any], item_statuses: List[str], finished_at: Op
     `finished_at` is when its last item finished (see `finished`)."""
     counts = {status: item_statuses.count(status) for status in ITEM_STATUSES}
     all_done = counts["queued"] + counts["processing"] == 0
-    if batch["canceled"] is not None:
+    if batch.get("expired") is not None:
+        status = "expired"
+    elif batch["canceled"] is not None:
         status = "canceled" if all_done else "canceling"
     elif all_done:
         status = "completed"
@@ -108,11 +108,13 @@ def status_body(batch: Dict[str, Any], item_statuses: List[str], finished_at: Op
     body: Dict[str, Any] = {"batch_id": batch["batch_id"], "analysis_mode": batch["analysis_mode"],
                             "model_name": batch["model_name"], "status": status, "total_items": len(item_statuses),
                             "created_at": clock.iso(batch["created"]),
-                            "expires_at": clock.iso(batch["created"] + LIFETIME)}
+                            "expires_at": clock.iso(batch["expires"])}
     if status == "completed":
         body["completed_at"] = clock.iso(finished_at if finished_at is not None else batch["created"])
     if status == "canceled":
         body["canceled_at"] = clock.iso(batch["canceled"])
+    if status == "expired":
+        body["expired_at"] = clock.iso(batch["expired"])
     body.update({f"{name}_items": counts[name] for name in ITEM_STATUSES})
     return body
 
@@ -130,7 +132,7 @@ def result_line(task: Dict[str, Any], status: str) -> str:
 def created_body(batch: Dict[str, Any], tasks: List[Dict[str, Any]]) -> Dict[str, Any]:
     """The 201 answer of a create-batch request."""
     return {"batch_id": batch["batch_id"], "status": "pending", "total_items": len(tasks),
-            "created_at": clock.iso(batch["created"]), "expires_at": clock.iso(batch["created"] + LIFETIME),
+            "created_at": clock.iso(batch["created"]), "expires_at": clock.iso(batch["expires"]),
             "items": [{"task_id": task["task_id"], "custom_id": task["custom_id"]} for task in tasks]}
 
 

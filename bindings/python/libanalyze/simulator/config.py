@@ -36,7 +36,8 @@ class Config:
     generated result, id and fault draw. `default_duration`: the video duration in seconds
     when the URL has no `#duration=SECONDS` fragment. `api_key`: the only accepted
     `x-api-key` (None: any non-empty key). `state`: an SQLite file that keeps tasks and
-    batches across restarts (None: memory).
+    batches across restarts (None: memory). `batch_lifetime`: seconds from a batch's
+    creation to its expiry (the API's 24 h); items not finished by then are canceled.
     """
 
     host: str = "127.0.0.1"
@@ -51,5 +52,6 @@ class Config:
     webhook_secret: Optional[str] = None
     webhook_attempts: int = 5
     webhook_backoff: float = 0.2
+    batch_lifetime: float = 24 * 3600.0
     faults: Faults = field(default_factory=Faults)
     quiet: bool = False

@@ -291,16 +291,30 @@ class Api:
         if issues:
             return _validation_error(issues)
         with self.store.transaction():
+            created_at = clock.now()
             batch = {"batch_id": self.store.new_id("batch"), "analysis_mode": value["analysis_mode"],
-                     "model_name": value["model_name"], "created": clock.now(), "canceled": None, "task_ids": []}
+                     "model_name": value["model_name"], "created": created_at,
+                     "expires": created_at + self.config.batch_lifetime, "canceled": None, "expired": None,
+                     "task_ids": []}
             created = [self._new_task(request, headers, batch["batch_id"]) for request in requests]
             batch["task_ids"] = [task["task_id"] for task in created]
             self.store.put_batch(batch)
         return json_answer(201, batches.created_body(batch, created))
 
     def _batch_state(self, batch: Dict[str, Any], now: float) -> Tuple[List[Dict[str, Any]], List[str], Dict[str, Any]]:
-        """(tasks, item statuses, status body) of a batch at `now`."""
+        """(tasks, item statuses, status body) of a batch at `now`. A batch past its expiry
+        with unfinished items becomes expired, those items canceled (saved on first sight)."""
         items = [task for task in (self.store.task(task_id) for task_id in batch["task_ids"]) if task is not None]
+        expires = batch["expires"]
+        if now >= expires and batch["expired"] is None and batch["canceled"] is None:
+            unfinished = [task for task in items if clock.status_at(task, expires) not in clock.TERMINAL]
+            if unfinished:
+                with self.store.transaction():
+                    for task in unfinished:
+                        task["canceled"] = expires
+                        self.store.put_task(task)
+                    batch["expired"] = expires
+                    self.store.put_batch(batch)
         statuses = [batches.item_status(clock.status_at(task, now)) for task in items]
         finished = batches.finished([clock.finished_at(task, now) for task in items])
         return items, statuses, batches.status_body(batch, statuses, finished)

@@ -27,19 +27,29 @@ class Store:
         self._db = sqlite3.connect(path or ":memory:", check_same_thread=False, isolation_level=None)
         self._db.executescript(_SCHEMA)
         self._lock = threading.RLock()
+        self._depth = 0
         self._seed = seed
 
     @contextmanager
     def transaction(self) -> Iterator["Store"]:
-        """Holds the lock and one SQLite transaction (read-modify-write of several records)."""
+        """Holds the lock and one SQLite transaction (read-modify-write of several records);
+        a transaction opened inside another one joins it."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            outermost = self._depth == 1
+            if outermost:
+                self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if outermost:
+                    self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
+            else:
+                if outermost:
+                    self._db.execute("COMMIT")
+            finally:
+                self._depth -= 1
 
     def close(self) -> None:
         """Closes the database."""
