@@ -121,6 +121,9 @@ void cli_describe_allowed(const struct cli_option *o, int full, struct cli_buffe
 /* Appends the placeholder of o's value: its own, or its choices joined by '|'. */
 void cli_append_placeholder(struct cli_buffer *out, const struct cli_option *o);
 
+/* Writes the names of the options of `group`, joined for a message: "--a and --b". */
+void cli_group_names(const struct cli_command *command, int group, struct cli_buffer *out);
+
 /* Writes text single-quoted for a message, control bytes as \xHH. */
 void cli_quote_value(struct cli_buffer *out, const char *text);
 
