@@ -52,7 +52,7 @@ struct cli_option {
   long long min, max;      /* CLI_INTEGER range */
   const struct cli_syntax *syntax; /* CLI_STRING/CLI_NUMBER/CLI_REPEATED spelling, or NULL */
   const char *key;         /* the library option it feeds, or NULL */
-  enum cli_into into;
+  enum cli_into into;      /* how the value goes into the library options */
   const char *default_env; /* environment variable giving the value when the option is absent, or NULL */
   const char *help;        /* one line for --help */
 };
