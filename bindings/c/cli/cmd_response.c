@@ -151,7 +151,7 @@ static const struct cli_option task_options[] = {
     {0}};
 
 static const char *const kinds[] = {"create", "retrieve", "list", "delete", NULL};
-static const char *const formats[] = {"vtt", "csv", "json", NULL};
+static const char *const formats[] = {"vtt", "csv", "json", "svg", NULL};
 
 static const struct cli_option response_options[] = {
     {.name = "--kind", .kind = CLI_STRING, .required = 1, .choices = kinds,
@@ -169,25 +169,29 @@ static const struct cli_option response_options[] = {
 
 static const struct cli_option segments_options[] = {
     {.name = "--format", .kind = CLI_STRING, .required = 1, .choices = formats,
-     .help = "WebVTT cues, CSV rows (CRLF) or the normalized segments JSON"},
+     .help = "WebVTT cues, CSV rows (CRLF), the normalized segments JSON or an SVG timeline picture"},
     REQUEST_OPTION,
     {0}};
 
 static const struct cli_option webhook_options[] = {REQUEST_OPTION, SCHEMA_OPTION, {0}};
 
-/* The --header values as the JSON object the library takes; NULL when memory is short. */
+/* The --header values as the JSON array of [name, value] pairs the library
+ * takes, in order (it combines repeated fields); NULL when memory is short. */
 static char *headers_json(const struct cli_args *args, size_t *len) {
   const char *const *item;
   struct cli_buffer b;
-  cli_buffer_init(&b, "{");
+  cli_buffer_init(&b, "[");
   for (item = cli_items(args, "--header"); *item != NULL; item++) {
     const char *colon = strchr(*item, ':'), *start, *stop;
     for (start = colon + 1; *start == ' ' || *start == '\t'; start++) {}
     for (stop = start + strlen(start); stop > start && (stop[-1] == ' ' || stop[-1] == '\t'); stop--) {}
-    cli_buffer_append_key(&b, *item, (size_t)(colon - *item));
+    cli_buffer_append(&b, item == cli_items(args, "--header") ? "[" : ",[", item == cli_items(args, "--header") ? 1 : 2);
+    cli_buffer_append_quoted(&b, *item, (size_t)(colon - *item));
+    cli_buffer_append(&b, ",", 1);
     cli_buffer_append_quoted(&b, start, (size_t)(stop - start));
+    cli_buffer_append(&b, "]", 1);
   }
-  cli_buffer_append(&b, "}", 1);
+  cli_buffer_append(&b, "]", 1);
   *len = b.len;
   return b.data;
 }
@@ -297,8 +301,8 @@ const struct cli_command cli_response_commands[] = {
      "API error object, the error on standard error, and exit 1.",
      response_options, "FILE|-", "the response body (/dev/null for none)",
      cmd_parse_response},
-    {"segments", "print a task's segments as WebVTT, CSV or JSON",
-     "Print the segments of a time_based_metadata task as WebVTT cues, CSV rows or the normalized segments JSON.",
+    {"segments", "print a task's segments as WebVTT, CSV, JSON or an SVG timeline",
+     "Print the segments of a time_based_metadata task as WebVTT cues, CSV rows, the normalized segments JSON or an SVG timeline (one lane per definition, each segment a labelled bar).",
      segments_options, "FILE|-", "the task body", cmd_segments},
     {"parse-webhook", "print a webhook event body normalized",
      "Parse a webhook event body and print it normalized (verify its signature first with verify-webhook).",

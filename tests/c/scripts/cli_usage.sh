@@ -69,7 +69,7 @@ usage: analyze normalize FILE|-" -- "$cli" normalize a b
 expect_all 2 '' "analyze: unexpected argument 'b\\x1B[2J': normalize takes one input FILE|-
 usage: analyze normalize FILE|-" -- "$cli" normalize a "$(printf 'b\033[2J')"
 expect_all 2 '' "analyze: segments: unknown option '--formats' (allowed: --format, --request, --help)
-usage: analyze segments --format vtt|csv|json [--request FILE] FILE|-" -- "$cli" segments --formats vtt x
+usage: analyze segments --format vtt|csv|json|svg [--request FILE] FILE|-" -- "$cli" segments --formats vtt x
 expect_all 2 '' "analyze: poll-next: unknown option '--attempt=1' (allowed: --attempt, --option, --help)
 usage: analyze poll-next --attempt N [--option KEY=VALUE]... FILE|-" -- "$cli" poll-next --attempt=1 x
 
