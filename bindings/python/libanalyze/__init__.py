@@ -6,6 +6,7 @@ modules below; every public name is imported here and listed in ``__all__``."""
 from ._errors import (AnalyzeError, ApiError, ArgumentError, JSONError, OutOfMemoryError, ResponseError,
                       ValidationError, WebhookError, WebhookHeaderError, WebhookSecretError, WebhookSignatureError,
                       WebhookTimestampError)
+from ._hls import HlsRendition, HlsSegment, segments_to_hls
 from ._library import abi_version, library_path, normalize, to_json_bytes, version, version_number
 from ._native import RESPONSE_KINDS
 from ._polling import (DEFAULT_FACTOR, DEFAULT_INITIAL_DELAY_MS, DEFAULT_MAX_DELAY_MS, PollDecision,
@@ -31,6 +32,8 @@ __all__ = [
     "RESPONSE_KINDS", "ResultIssue", "Segment", "Usage", "TaskResult", "VideoSource", "WebhookDelivery",
     "Task", "CreatedTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
     "parse_task", "parse_response", "parse_webhook", "export_segments", "segments_to_vtt", "segments_to_csv",
+    # HLS
+    "HlsRendition", "HlsSegment", "segments_to_hls",
     # webhooks
     "DEFAULT_TOLERANCE", "verify_webhook", "sign_webhook",
     # polling
