@@ -30,12 +30,6 @@ class HlsRendition:
     segments: List[HlsSegment]
 
 
-def _optional_int(value: Optional[int], name: str) -> Optional[int]:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-        raise TypeError(f"{name} must be an int or None, not {type(value).__name__}")
-    return value
-
-
 def segments_to_hls(task_body: Body, *, target_duration: Optional[int] = None, timestamp_offset: Optional[int] = None,
                     duration: Optional[float] = None, segment_prefix: Optional[str] = None,
                     playlist_uri: Optional[str] = None, group_id: Optional[str] = None, name: Optional[str] = None,
@@ -56,8 +50,8 @@ def segments_to_hls(task_body: Body, *, target_duration: Optional[int] = None, t
                             ("group_id", group_id), ("name", name)):
         _arguments.optional_str(text, text_name)
     options = _arguments.options(
-        target_duration=_optional_int(target_duration, "target_duration"),
-        timestamp_offset=_optional_int(timestamp_offset, "timestamp_offset"),
+        target_duration=_arguments.optional_int(target_duration, "target_duration"),
+        timestamp_offset=_arguments.optional_int(timestamp_offset, "timestamp_offset"),
         duration=_arguments.number(duration, "duration"), segment_prefix=segment_prefix, playlist_uri=playlist_uri,
         group_id=group_id, name=name, request=request)
     value = json.loads(_native.call(_native.lib.analyze_segments_hls, *_native.sized(data), *_native.sized(options)))
