@@ -6,6 +6,7 @@ modules below; every public name is imported here and listed in ``__all__``."""
 from ._errors import (AnalyzeError, ApiError, ArgumentError, JSONError, OutOfMemoryError, ResponseError,
                       ValidationError, WebhookError, WebhookHeaderError, WebhookSecretError, WebhookSignatureError,
                       WebhookTimestampError)
+from ._hls import HlsRendition, HlsSegment, segments_to_hls
 from ._library import abi_version, library_path, normalize, to_json_bytes, version, version_number
 from ._native import RESPONSE_KINDS
 from ._polling import (DEFAULT_FACTOR, DEFAULT_INITIAL_DELAY_MS, DEFAULT_MAX_DELAY_MS, PollDecision,
@@ -13,10 +14,9 @@ from ._polling import (DEFAULT_FACTOR, DEFAULT_INITIAL_DELAY_MS, DEFAULT_MAX_DEL
 from ._requests import (HttpRequest, Issue, Report, build_create_request, build_delete_request, build_list_request,
                         build_retrieve_request, new_idempotency_key, validate_request)
 from ._client import API_KEY_VARIABLES, DEFAULT_BASE_URL, AsyncClient, Client, Progress, WaitTimeout
-from ._responses import (CreatedTask, DeletedTask, HLSRendition, HLSSegment, PageInfo, ResultIssue, Segment, Task,
-                         TaskList, TaskResult, Usage, VideoSource, WebhookDelivery, WebhookEvent, export_segments,
-                         parse_response, parse_task, parse_webhook, segments_to_csv, segments_to_hls, segments_to_svg,
-                         segments_to_vtt)
+from ._responses import (CreatedTask, DeletedTask, PageInfo, ResultIssue, Segment, Task, TaskList, TaskResult, Usage,
+                         VideoSource, WebhookDelivery, WebhookEvent, export_segments, parse_response, parse_task,
+                         parse_webhook, segments_to_csv, segments_to_svg, segments_to_vtt)
 from ._webhooks import DEFAULT_TOLERANCE, sign_webhook, verify_webhook
 
 __all__ = [
@@ -33,9 +33,11 @@ __all__ = [
     "RESPONSE_KINDS", "ResultIssue", "Segment", "Usage", "TaskResult", "VideoSource", "WebhookDelivery",
     "Task", "CreatedTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
     "parse_task", "parse_response", "parse_webhook", "export_segments", "segments_to_vtt", "segments_to_csv",
-    "segments_to_svg", "HLSSegment", "HLSRendition", "segments_to_hls",
+    "segments_to_svg",
     # HTTP clients (httpx)
     "Client", "AsyncClient", "Progress", "WaitTimeout", "DEFAULT_BASE_URL", "API_KEY_VARIABLES",
+    # HLS
+    "HlsRendition", "HlsSegment", "segments_to_hls",
     # webhooks
     "DEFAULT_TOLERANCE", "verify_webhook", "sign_webhook",
     # polling
