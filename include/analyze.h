@@ -424,9 +424,13 @@ typedef enum analyze_response_kind {
  * @param out          receives the result or the API error object (see above).
  * @param kind         an analyze_response_kind.
  * @param http_status  the HTTP status code (100-599).
- * @param headers_json the response headers as a JSON object of name to string
- *                     value (names case-insensitive; the same name twice is
- *                     ANALYZE_EINVAL); NULL with headers_len 0 for none.
+ * @param headers_json the response headers: a JSON object of name to value (a
+ *                     string, or an array of strings for a repeated field), or
+ *                     a JSON array of [name, value] string pairs in the order
+ *                     received. Names are case-insensitive; a field received
+ *                     more than once is combined as RFC 9110 says (values
+ *                     joined with ", " in order; Set-Cookie kept apart). NULL
+ *                     with headers_len 0 (or "null") for none.
  * @param headers_len  its length in bytes.
  * @param body         the response body bytes (need not be JSON for errors);
  *                     NULL with body_len 0 for an empty body.
@@ -482,12 +486,16 @@ ANALYZE_EXTERN(int) analyze_task_parse(char **out, const char *body, size_t len,
  * definition_id,index,start_time,end_time,metadata and one row per segment in
  * result order (index within its definition; times in seconds, empty when
  * unknown; metadata as compact JSON); fields holding a comma, quote, CR or LF
- * are quoted. "json": the normalized result.segments object.
+ * are quoted. "json": the normalized result.segments object. "svg": an SVG
+ * 1.1 timeline, one lane per definition on a time axis from 0 to the video's
+ * duration (or the last end), each drawable segment a bar labelled with its
+ * first scalar metadata value, its metadata as the bar's <title> (see
+ * docs/responses.md for the layout).
  *
  * @param out          receives the text; NULL on failure.
  * @param task_body    the task body (JSON), as for analyze_task_parse().
  * @param len          its length in bytes.
- * @param format       "vtt", "csv" or "json" (NUL-terminated).
+ * @param format       "vtt", "csv", "json" or "svg" (NUL-terminated).
  * @param options      optional JSON options: "request".
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
@@ -503,6 +511,77 @@ ANALYZE_EXTERN(int) analyze_segments_export(char **out, const char *task_body, s
                                             const char *format,
                                             const char *options, size_t options_len,
                                             analyze_error_t *err);
+
+/** Most segments analyze_segments_hls() cuts a rendition into. */
+#define ANALYZE_HLS_MAX_SEGMENTS 100000
+
+/**
+ * Cuts the segments of a time_based_metadata task into an HLS WebVTT
+ * rendition, so a player loads the analysis as a metadata track beside the
+ * video (not as captions): a media playlist, one WebVTT file per target
+ * duration, and the line a master playlist needs:
+ *
+ *   #EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="analysis",NAME="Analysis",DEFAULT=NO,AUTOSELECT=NO,FORCED=NO,URI="analysis.m3u8"
+ *
+ * (the video variants name the group: #EXT-X-STREAM-INF:...,SUBTITLES="analysis").
+ *
+ * The cues are those analyze_segments_export() writes as "vtt" (same numbers,
+ * timings, payloads; times are media seconds). The rendition ends at the
+ * media duration (option "duration", else the task's video_source.duration)
+ * or at the last cue's end, whichever is later; it is cut into
+ * ceil(end / target_duration) segments (at least one), segment i covering
+ * [i * T, (i + 1) * T). A cue appears, with its number, in every segment its
+ * time range overlaps. Every segment starts
+ *
+ *   WEBVTT
+ *   X-TIMESTAMP-MAP=MPEGTS:<timestamp_offset>,LOCAL:00:00:00.000
+ *
+ * so cue times line up with MPEG-TS video whose media time 0 has that
+ * presentation timestamp; segment 0 also holds the "NOTE skipped ..." blocks.
+ * The playlist is a VOD playlist (#EXT-X-VERSION:3, #EXT-X-TARGETDURATION,
+ * #EXT-X-MEDIA-SEQUENCE:0, #EXT-X-PLAYLIST-TYPE:VOD, #EXTINF:<s.mmm>, with
+ * the last segment possibly shorter, #EXT-X-ENDLIST), LF line ends.
+ *
+ * Options (a JSON object, NULL/0 for the defaults; unknown keys are ANALYZE_EINVAL):
+ *   "target_duration"   integer seconds per segment, 1..86400 (default 6);
+ *   "timestamp_offset"  integer MPEG-TS time (90 kHz) of media time 0,
+ *                       0..8589934591 (default 0; set the first video PTS);
+ *   "duration"          media length in seconds, > 0 and < 3600000000;
+ *   "segment_prefix"    segment i is named "<prefix><i>.vtt" (default "segment");
+ *   "playlist_uri"      the URI in the #EXT-X-MEDIA line (default "analysis.m3u8");
+ *   "group_id", "name"  GROUP-ID and NAME (defaults "analysis", "Analysis");
+ *                       these four are 1..1024 bytes of printable ASCII
+ *                       without '"' (and without spaces, except "name");
+ *   "part"              what to write: "all" (default) the JSON object
+ *                       {"media":text,"playlist":text,"segments":[{"uri":
+ *                       string,"duration":seconds,"vtt":text}]}; "playlist",
+ *                       "media" or "segment": that text alone;
+ *   "segment"           the index written with part "segment" (required
+ *                       then, refused otherwise), from 0;
+ *   "request"           as for analyze_task_parse().
+ * Work is bounded: at most ANALYZE_HLS_MAX_SEGMENTS segments, one pass over
+ * the cues for one segment, and at most 256 MiB of text for part "all".
+ *
+ * @param out          receives the JSON or text (see "part"); NULL on failure.
+ * @param task_json    a task body (as for analyze_task_parse()) or a
+ *                     normalized task (what analyze_task_parse() writes, or
+ *                     the "task" of analyze_webhook_parse()).
+ * @param len          its length in bytes.
+ * @param options      optional JSON options (above).
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EINVAL for NULL/length problems, a bad or
+ *         unknown option (err->path names it), a "segment" past the last one,
+ *         a rendition needing more than ANALYZE_HLS_MAX_SEGMENTS segments
+ *         (err->path "target_duration") or more than 256 MiB (err->path
+ *         "part"); ANALYZE_EJSON; ANALYZE_ERESPONSE as analyze_segments_export()
+ *         (a malformed task, no result, not time_based_metadata, no
+ *         segments); ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_segments_hls(char **out, const char *task_json, size_t len,
+                                         const char *options, size_t options_len,
+                                         analyze_error_t *err);
 
 /**
  * Parses a webhook event body into

@@ -248,6 +248,19 @@ static inline int analyze_segments_export_jansson(char **out, const json_t *task
 }
 
 /**
+ * json_t twin of analyze_segments_hls() for part "all" (the default): `*out`
+ * is the {"media","playlist","segments"} object. The text parts ("playlist",
+ * "media", "segment") are not JSON: ask analyze_segments_hls() for them (here
+ * they fail with ANALYZE_EJSON). Returns the codes of analyze_segments_hls(),
+ * and ANALYZE_EINVAL when out or task is NULL.
+ * Ownership: inputs borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_segments_hls_jansson(json_t **out, const json_t *task, const json_t *options,
+                                               analyze_error_t *err) {
+  return analyze__jansson_call(analyze_segments_hls, out, "out is NULL", task, 0, options, err);
+}
+
+/**
  * json_t twin of analyze_webhook_parse(). Verify the signature on the raw
  * bytes before building the json_t. Returns the codes of
  * analyze_webhook_parse(), and ANALYZE_EINVAL when out or event is NULL.

@@ -1,20 +1,8 @@
-"""Exceptions raised by the binding, one class per libanalyze status code."""
+"""Exceptions raised by the binding, one class per libanalyze status code
+(_native.error_class maps the codes to them)."""
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Type
-
-# Status codes, pinned to analyze.h.
-OK = 0
-EINVAL = -1
-ENOMEM = -2
-EJSON = -3
-EVALIDATION = -4
-EAPI = -5
-EWEBHOOK_SIGNATURE = -6
-EWEBHOOK_HEADER = -7
-EWEBHOOK_TIMESTAMP = -8
-EWEBHOOK_SECRET = -9
-ERESPONSE = -10
+from typing import Any, Dict, Optional
 
 
 class AnalyzeError(Exception):
@@ -86,22 +74,3 @@ class WebhookTimestampError(WebhookError):
 
 class WebhookSecretError(WebhookError):
     """The webhook secret is empty (ANALYZE_EWEBHOOK_SECRET)."""
-
-
-_CLASSES: Dict[int, Type[AnalyzeError]] = {
-    EINVAL: ArgumentError,
-    ENOMEM: OutOfMemoryError,
-    EJSON: JSONError,
-    EVALIDATION: ValidationError,
-    EAPI: ApiError,
-    EWEBHOOK_SIGNATURE: WebhookSignatureError,
-    EWEBHOOK_HEADER: WebhookHeaderError,
-    EWEBHOOK_TIMESTAMP: WebhookTimestampError,
-    EWEBHOOK_SECRET: WebhookSecretError,
-    ERESPONSE: ResponseError,
-}
-
-
-def error_class(code: int) -> Type[AnalyzeError]:
-    """The exception class for a status code (AnalyzeError for unknown codes)."""
-    return _CLASSES.get(code, AnalyzeError)

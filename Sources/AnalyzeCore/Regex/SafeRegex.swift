@@ -1,3 +1,10 @@
+/// Why a pattern could not be used for a bounded check: outside the supported
+/// subset, invalid, or too large.
+struct SafeRegexUnsupported: Error {
+    /// The reason, in English.
+    let reason: String
+}
+
 /// A `pattern` compiled to a small program and run as a Pike VM: every
 /// position of the text is visited once with at most one thread per
 /// instruction, so matching takes time proportional to text length times
@@ -23,18 +30,31 @@ struct SafeRegex {
 
     private var program: [Instruction] = []
 
-    /// Compiles `source`; throws when it is outside the supported subset, invalid or too large.
+    /// Largest bound accepted in `{n,m}`.
+    static let maxBound = 1000
+
+    /// Compiles `source` (parsed by `RegexParser`, the parser the request
+    /// validator's syntax check uses); throws when it is invalid, outside the
+    /// supported subset (see `RegexNode.unsupported`) or too large.
     init(_ source: String) throws(SafeRegexUnsupported) {
-        let node = try SafeRegexParser.parse(source)
-        try emit(node)
+        switch RegexParser.parse(source) {
+        case .failure(let error): throw SafeRegexUnsupported(reason: "invalid pattern: " + error.message)
+        case .success(let node): try emit(node)
+        }
         program.append(.match)
+    }
+
+    /// The most work `matches(text)` can cost: the program's size times the
+    /// text's length plus one (`Int.max` when that overflows).
+    func work(for text: String) -> Int {
+        let (work, overflow) = program.count.multipliedReportingOverflow(by: text.unicodeScalars.count + 1)
+        return overflow ? Int.max : work
     }
 
     /// Whether `text` contains a match; nil when checking would exceed `maxWork`.
     func matches(_ text: String) -> Bool? {
+        guard work(for: text) <= SafeRegex.maxWork else { return nil }
         let input = Array(text.unicodeScalars)
-        let (work, overflow) = program.count.multipliedReportingOverflow(by: input.count + 1)
-        guard !overflow, work <= SafeRegex.maxWork else { return nil }
         var current = ThreadSet(capacity: program.count)
         var next = ThreadSet(capacity: program.count)
         var position = 0
@@ -89,9 +109,10 @@ struct SafeRegex {
         program.append(instruction)
     }
 
-    private mutating func emit(_ node: SafeRegexNode) throws(SafeRegexUnsupported) {
+    private mutating func emit(_ node: RegexNode) throws(SafeRegexUnsupported) {
         switch node {
         case .empty: break
+        case .unsupported(let reason): throw SafeRegexUnsupported(reason: reason)
         case .scalar(let scalar): try append(.scalar(scalar))
         case .set(let set): try append(.set(set))
         case .lineStart: try append(.lineStart)
@@ -115,6 +136,9 @@ struct SafeRegex {
             }
             for jump in jumps { program[jump] = .jump(program.count) }
         case .repetition(let body, let low, let high):
+            guard low <= SafeRegex.maxBound, (high ?? 0) <= SafeRegex.maxBound else {
+                throw SafeRegexUnsupported(reason: "repetition bounds above \(SafeRegex.maxBound)")
+            }
             for _ in 0..<low { try emit(body) }
             if let high, high > low {
                 var splits: [Int] = []

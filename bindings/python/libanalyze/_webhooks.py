@@ -5,42 +5,24 @@ is not given, and `sign_webhook` only when `timestamp` is not given.
 """
 from __future__ import annotations
 
-import ctypes
 import math
 import time
 from typing import Optional, Union
 
-from . import _native
-from .errors import EINVAL, ArgumentError
+from . import _arguments, _native
+from ._arguments import Text
+from ._errors import ArgumentError
 
-__all__ = ["DEFAULT_TOLERANCE", "verify_webhook", "sign_webhook"]
 
 #: Largest accepted |now - t| in seconds (ANALYZE_WEBHOOK_DEFAULT_TOLERANCE).
 DEFAULT_TOLERANCE = 300
 
 _INT64_MIN, _INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 
-_native._declare("analyze_webhook_verify", ctypes.c_int,
-                 [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t,
-                  ctypes.c_char_p, ctypes.c_size_t, ctypes.c_longlong, ctypes.c_longlong,
-                  ctypes.POINTER(_native.ErrorDetail)])
-_native._declare("analyze_webhook_sign", ctypes.c_int,
-                 [ctypes.POINTER(ctypes.c_void_p), ctypes.c_char_p, ctypes.c_size_t,
-                  ctypes.c_char_p, ctypes.c_size_t, ctypes.c_longlong,
-                  ctypes.POINTER(_native.ErrorDetail)])
-
-Text = Union[str, bytes, bytearray, memoryview]
+RawBody = Union[bytes, bytearray, memoryview]
 
 
-def _bytes(value: Text, name: str) -> bytes:
-    if isinstance(value, str):
-        return value.encode("utf-8")
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return bytes(value)
-    raise TypeError(f"{name} must be str or bytes, not {type(value).__name__}")
-
-
-def _body(body: Union[bytes, bytearray, memoryview]) -> bytes:
+def _body(body: RawBody) -> bytes:
     if isinstance(body, str):
         raise TypeError("body must be the raw request bytes, not str (a decoded or re-serialized "
                         "body is not what was signed)")
@@ -55,14 +37,14 @@ def _seconds(value: Union[int, float], name: str) -> int:
         raise TypeError(f"{name} must be an int or float number of seconds, not {type(value).__name__}")
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ArgumentError(EINVAL, f"{name} must be finite")
+            raise ArgumentError(_native.EINVAL, f"{name} must be finite", name)
         value = math.floor(value)
     if not _INT64_MIN <= value <= _INT64_MAX:
-        raise ArgumentError(EINVAL, f"{name} is out of range (a signed 64-bit number of seconds)")
+        raise ArgumentError(_native.EINVAL, f"{name} is out of range (a signed 64-bit number of seconds)", name)
     return int(value)
 
 
-def verify_webhook(secret: Text, signature_header: Optional[Text], body: Union[bytes, bytearray, memoryview],
+def verify_webhook(secret: Text, signature_header: Optional[Text], body: RawBody,
                    now: Optional[Union[int, float]] = None, tolerance: int = DEFAULT_TOLERANCE) -> None:
     """Accepts a webhook request or raises why not.
 
@@ -76,29 +58,24 @@ def verify_webhook(secret: Text, signature_header: Optional[Text], body: Union[b
     (WebhookTimestampError). A negative tolerance raises ArgumentError.
     Messages never contain the secret or the expected signature.
     """
-    secret_bytes = _bytes(secret, "secret")
-    header = None if signature_header is None else _bytes(signature_header, "signature_header")
+    secret_bytes = _arguments.text(secret, "secret")
+    header = None if signature_header is None else _arguments.text(signature_header, "signature_header")
     data = _body(body)
     now_s = _seconds(time.time() if now is None else now, "now")
     if isinstance(tolerance, bool) or not isinstance(tolerance, int):
         raise TypeError(f"tolerance must be an int number of seconds, not {type(tolerance).__name__}")
     tolerance_s = _seconds(tolerance, "tolerance")
-    detail = _native.ErrorDetail()
-    code = _native.lib.analyze_webhook_verify(secret_bytes, len(secret_bytes), header,
-                                              0 if header is None else len(header), data, len(data),
-                                              now_s, tolerance_s, ctypes.byref(detail))
-    if code != 0:
-        _native.raise_for(code, detail)
+    _native.call(_native.lib.analyze_webhook_verify, *_native.sized(secret_bytes), *_native.sized(header),
+                 *_native.sized(data), now_s, tolerance_s, output=False)
 
 
-def sign_webhook(secret: Text, body: Union[bytes, bytearray, memoryview],
+def sign_webhook(secret: Text, body: RawBody,
                  timestamp: Optional[Union[int, float]] = None) -> str:
     """The `TL-Signature` header value `t=<timestamp>,v1=<hex>` for `body`,
     as the API would send it (for tests and simulators). `timestamp` defaults
     to `time.time()`, floored; it must not be negative (ArgumentError). An
     empty secret raises WebhookSecretError."""
-    secret_bytes = _bytes(secret, "secret")
+    secret_bytes = _arguments.text(secret, "secret")
     data = _body(body)
     when = _seconds(time.time() if timestamp is None else timestamp, "timestamp")
-    return _native.call_string(_native.lib.analyze_webhook_sign, secret_bytes, len(secret_bytes),
-                               data, len(data), when)
+    return _native.call(_native.lib.analyze_webhook_sign, *_native.sized(secret_bytes), *_native.sized(data), when)

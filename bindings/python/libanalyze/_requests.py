@@ -3,34 +3,14 @@ analysis-task endpoints (create, retrieve, delete, list), built by libanalyze.
 Nothing here does network I/O: send the HttpRequest with any HTTP client."""
 from __future__ import annotations
 
-import ctypes
 import json
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Optional
 
-from . import _native
-from .errors import ValidationError
+from . import _arguments, _native
+from ._arguments import JSONInput, Text
+from ._errors import ValidationError
 
-__all__ = [
-    "Issue", "Report", "HttpRequest", "validate_request", "build_create_request", "build_retrieve_request",
-    "build_delete_request", "build_list_request", "new_idempotency_key",
-]
-
-RequestInput = Union[str, bytes, bytearray, Mapping[str, Any], list, int, float, bool, None]
-
-_TEXT = ctypes.c_char_p
-_SIZE = ctypes.c_size_t
-_native._declare("analyze_request_validate", ctypes.c_int,
-                 [_native._out_string, _TEXT, _SIZE, _TEXT, _SIZE, _native._error])
-_native._declare("analyze_request_build", ctypes.c_int,
-                 [_native._out_string, _TEXT, _SIZE, _TEXT, _SIZE, _native._error])
-_native._declare("analyze_request_build_retrieve", ctypes.c_int,
-                 [_native._out_string, _TEXT, _SIZE, _TEXT, _SIZE, _native._error])
-_native._declare("analyze_request_build_delete", ctypes.c_int,
-                 [_native._out_string, _TEXT, _SIZE, _TEXT, _SIZE, _native._error])
-_native._declare("analyze_request_build_list", ctypes.c_int,
-                 [_native._out_string, _TEXT, _SIZE, _TEXT, _SIZE, _native._error])
-_native._declare("analyze_idempotency_key", ctypes.c_int, [_native._out_string, _native._error])
 
 
 @dataclass(frozen=True)
@@ -98,81 +78,75 @@ class HttpRequest:
         return self._text
 
 
-def _request_bytes(request: RequestInput) -> bytes:
-    from . import to_json_bytes
-    return to_json_bytes(request)  # type: ignore[arg-type]
-
-
-def _options(**values: Any) -> Optional[bytes]:
-    present = {key: value for key, value in values.items() if value is not None}
-    if "video_duration" in present and (isinstance(present["video_duration"], bool)
-                                        or not isinstance(present["video_duration"], (int, float))):
-        raise TypeError("video_duration must be a number of seconds")
-    return json.dumps(present, ensure_ascii=False, allow_nan=False).encode("utf-8") if present else None
-
-
-def _call(function: Any, data: Optional[bytes], options: Optional[bytes]) -> str:
-    return _native.call_string(function, data, 0 if data is None else len(data),
-                               options, 0 if options is None else len(options))
+def _options(video_duration: Optional[float] = None, **text_options: Optional[str]) -> Optional[bytes]:
+    """The options JSON of a builder; every text option must be a str (or None: left out)."""
+    for name, value in text_options.items():
+        _arguments.optional_str(value, name)
+    return _arguments.options(**text_options, video_duration=_arguments.number(video_duration, "video_duration"))
 
 
 def _validate_text(data: bytes, options: Optional[bytes]) -> str:
-    return _call(_native.lib.analyze_request_validate, data, options)
+    return _native.call(_native.lib.analyze_request_validate, *_native.sized(data), *_native.sized(options))
 
 
-def validate_request(request: RequestInput, video_duration: Optional[float] = None) -> Report:
+def validate_request(request: JSONInput, video_duration: Optional[float] = None) -> Report:
     """Validates a create-task request (a dict, or JSON text as str/bytes) and
-    returns every issue. Raises JSONError when the text is not JSON and
+    returns every issue. Raises JSONError when the text is not JSON, TypeError
+    for a request that is neither JSON text nor a JSON value, and
     ArgumentError for a bad video_duration (seconds, > 0)."""
-    return Report(_validate_text(_request_bytes(request), _options(video_duration=video_duration)))
+    return Report(_validate_text(_arguments.json_bytes(request, "request"), _options(video_duration=video_duration)))
 
 
-def build_create_request(request: RequestInput, api_key: str, idempotency_key: Optional[str] = None,
+def build_create_request(request: JSONInput, api_key: str, idempotency_key: Optional[str] = None,
                          base_url: Optional[str] = None, user_agent: Optional[str] = None,
                          video_duration: Optional[float] = None) -> HttpRequest:
     """POST /analyze/tasks with the canonical body of a valid request. Raises
     ValidationError (with `.report`) when the request breaks a rule, JSONError
-    when it is not JSON, ArgumentError for bad options (the API key is never
-    included in a message)."""
-    data = _request_bytes(request)
+    when it is not JSON, TypeError for an option of the wrong type and
+    ArgumentError for bad options (the API key is never included in a message)."""
+    data = _arguments.json_bytes(request, "request")
     options = _options(api_key=api_key, base_url=base_url, idempotency_key=idempotency_key,
                        user_agent=user_agent, video_duration=video_duration)
     try:
-        return HttpRequest._from_text(_call(_native.lib.analyze_request_build, data, options))
+        text = _native.call(_native.lib.analyze_request_build, *_native.sized(data), *_native.sized(options))
+        return HttpRequest._from_text(text)
     except ValidationError as error:
         error.report = Report(_validate_text(data, _options(video_duration=video_duration)))
         raise
 
 
-def _task_request(function: Any, task_id: Union[str, bytes], api_key: str, base_url: Optional[str],
+def _task_request(function: Any, task_id: Text, api_key: str, base_url: Optional[str],
                   user_agent: Optional[str]) -> HttpRequest:
+    data = _arguments.text(task_id, "task_id")
     options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent)
-    return HttpRequest._from_text(_call(function, _native.text_arg(task_id), options))
+    return HttpRequest._from_text(_native.call(function, *_native.sized(data), *_native.sized(options)))
 
 
-def build_retrieve_request(task_id: Union[str, bytes], api_key: str, base_url: Optional[str] = None,
+def build_retrieve_request(task_id: Text, api_key: str, base_url: Optional[str] = None,
                            user_agent: Optional[str] = None) -> HttpRequest:
-    """GET /analyze/tasks/{task_id} (the id percent-encoded). Raises ArgumentError
-    for an empty id or bad options."""
+    """GET /analyze/tasks/{task_id} (the id, str or bytes, percent-encoded).
+    Raises TypeError for a task_id that is not text and ArgumentError for an
+    empty id or bad options."""
     return _task_request(_native.lib.analyze_request_build_retrieve, task_id, api_key, base_url, user_agent)
 
 
-def build_delete_request(task_id: Union[str, bytes], api_key: str, base_url: Optional[str] = None,
+def build_delete_request(task_id: Text, api_key: str, base_url: Optional[str] = None,
                          user_agent: Optional[str] = None) -> HttpRequest:
-    """DELETE /analyze/tasks/{task_id} (the id percent-encoded)."""
+    """DELETE /analyze/tasks/{task_id} (the id, str or bytes, percent-encoded)."""
     return _task_request(_native.lib.analyze_request_build_delete, task_id, api_key, base_url, user_agent)
 
 
-def build_list_request(query: Optional[RequestInput] = None, *, api_key: str, base_url: Optional[str] = None,
+def build_list_request(query: Optional[JSONInput] = None, *, api_key: str, base_url: Optional[str] = None,
                        user_agent: Optional[str] = None) -> HttpRequest:
     """GET /analyze/tasks with filters: page, page_limit (1-50), status, video_url,
     asset_id, video_id, analysis_mode. Raises ValidationError ("query is
     invalid: …", `.path` the parameter; `.report` stays None) for a bad filter."""
-    data = None if query is None else _request_bytes(query)
+    data = None if query is None else _arguments.json_bytes(query, "query")
     options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent)
-    return HttpRequest._from_text(_call(_native.lib.analyze_request_build_list, data, options))
+    text = _native.call(_native.lib.analyze_request_build_list, *_native.sized(data), *_native.sized(options))
+    return HttpRequest._from_text(text)
 
 
 def new_idempotency_key() -> str:
     """A random UUIDv4 for the Idempotency-Key header; reuse it when retrying the same create."""
-    return _native.call_string(_native.lib.analyze_idempotency_key)
+    return _native.call(_native.lib.analyze_idempotency_key)

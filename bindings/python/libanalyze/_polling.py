@@ -5,9 +5,9 @@ A poll loop (the transport is the host's)::
     attempt, started = 0, time.monotonic()
     while True:
         state = ...  # the task (or the API error) the last GET returned
-        decision = analyze.poll_next(state, attempt, jitter=random.random(),
-                                     elapsed_ms=int((time.monotonic() - started) * 1000),
-                                     deadline_ms=600_000)
+        decision = libanalyze.poll_next(state, attempt, jitter=random.random(),
+                                        elapsed_ms=int((time.monotonic() - started) * 1000),
+                                        deadline_ms=600_000)
         if decision.done:
             break
         time.sleep(decision.delay_s)
@@ -15,15 +15,13 @@ A poll loop (the transport is the host's)::
 """
 from __future__ import annotations
 
-import ctypes
 import json
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Union
+from typing import Any, Mapping, Optional, Union
 
-from . import _native
-from .errors import EINVAL, ApiError, ArgumentError
+from . import _arguments, _native
+from ._errors import ApiError
 
-__all__ = ["PollDecision", "poll_next", "DEFAULT_INITIAL_DELAY_MS", "DEFAULT_FACTOR", "DEFAULT_MAX_DELAY_MS"]
 
 #: Delay after attempt 0, in milliseconds (ANALYZE_POLL_DEFAULT_INITIAL_DELAY_MS).
 DEFAULT_INITIAL_DELAY_MS = 2000
@@ -33,10 +31,6 @@ DEFAULT_FACTOR = 1.5
 DEFAULT_MAX_DELAY_MS = 30000
 
 _UINT_MAX = 2 ** 32 - 1
-
-_native._declare("analyze_poll_next", ctypes.c_int,
-                 [ctypes.POINTER(ctypes.c_void_p), ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint,
-                  ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(_native.ErrorDetail)])
 
 
 @dataclass(frozen=True)
@@ -59,34 +53,22 @@ class PollDecision:
         return None if self.delay_ms is None else self.delay_ms / 1000
 
 
-State = Union[str, bytes, bytearray, Dict[str, Any], ApiError, Any]
+State = Union[str, bytes, bytearray, Mapping[str, Any], ApiError, Any]
 
 
 def _state_json(state: State) -> bytes:
     """JSON text of the state: text as is, a dict serialized, an ApiError as the
     API error object, any object with `status` and `terminal` (a Task) as a task."""
-    if isinstance(state, str):
-        return state.encode("utf-8")
-    if isinstance(state, (bytes, bytearray)):
-        return bytes(state)
     if isinstance(state, ApiError):
         state = {"http_status": state.status, "code": state.api_code, "retryable": state.retryable,
                  "retry_after_ms": state.retry_after_ms}
-    elif not isinstance(state, dict) and hasattr(state, "status") and hasattr(state, "terminal"):
+    elif isinstance(state, (str, bytes, bytearray, memoryview, Mapping)):
+        pass
+    elif hasattr(state, "status") and hasattr(state, "terminal"):
         state = {"status": state.status, "terminal": state.terminal}
-    if not isinstance(state, dict):
+    else:
         raise TypeError(f"state must be JSON text, a dict, an ApiError or a task, not {type(state).__name__}")
-    return json.dumps(state, ensure_ascii=False, allow_nan=False).encode("utf-8")
-
-
-def poll_next_json(state: bytes, attempt: int, options: Optional[bytes]) -> str:
-    """The decision JSON text for raw state and options JSON (what the CLI prints)."""
-    if isinstance(attempt, bool) or not isinstance(attempt, int):
-        raise TypeError(f"attempt must be an int, not {type(attempt).__name__}")
-    if not 0 <= attempt <= _UINT_MAX:
-        raise ArgumentError(EINVAL, f"attempt must be from 0 to {_UINT_MAX}")
-    return _native.call_string(_native.lib.analyze_poll_next, state, len(state), attempt,
-                               options, 0 if options is None else len(options))
+    return _arguments.json_bytes(state, "state")
 
 
 def poll_next(state: State, attempt: int, **options: Any) -> PollDecision:
@@ -95,13 +77,15 @@ def poll_next(state: State, attempt: int, **options: Any) -> PollDecision:
     `state`: what the last poll returned — a task (dict/JSON with "status" and
     "terminal", or a typed task with those attributes) or an API error (the
     error object, or the `ApiError` that `parse_response` raised).
-    `attempt`: polls made before this decision, from 0.
+    `attempt`: polls made before this decision, from 0 to 2**32 - 1.
     `options`: initial_delay_ms, factor, max_delay_ms, jitter (a random draw
     in [0, 1] you make, e.g. `random.random()`), elapsed_ms, deadline_ms.
     Options given as None are left out. Unknown or invalid options raise
     ArgumentError naming the key; a malformed state raises ResponseError.
     """
-    given = {key: value for key, value in options.items() if value is not None}
-    text = json.dumps(given, allow_nan=False).encode("utf-8") if given else None
-    decision = json.loads(poll_next_json(_state_json(state), attempt, text))
+    data = _state_json(state)
+    attempt = _arguments.integer(attempt, "attempt", 0, _UINT_MAX)
+    text = _native.call(_native.lib.analyze_poll_next, *_native.sized(data), attempt,
+                        *_native.sized(_arguments.options(**options)))
+    decision = json.loads(text)
     return PollDecision(decision["done"], decision["delay_ms"], decision["reason"], decision["message"])

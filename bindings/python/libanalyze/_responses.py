@@ -7,37 +7,20 @@ the C API and the CLI give it.
 """
 from __future__ import annotations
 
-import ctypes
 import json as _json
 import math
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Union
 
+from . import _arguments, _native
+from ._arguments import Body
 from ._compact_json import skip_value
-from . import _native
-from .errors import EAPI, EINVAL, ApiError, ArgumentError
+from ._errors import ArgumentError
+from ._headers import Headers, headers_json
+from ._native import RESPONSE_KINDS
 
-__all__ = [
-    "RESPONSE_KINDS", "ResultIssue", "Segment", "Usage", "TaskResult", "VideoSource", "WebhookDelivery",
-    "Task", "CreatedTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
-    "parse_task", "parse_response", "parse_webhook", "export_segments", "segments_to_vtt", "segments_to_csv",
-]
-
-#: Response kinds, pinned to analyze_response_kind in analyze.h.
-RESPONSE_KINDS: Dict[str, int] = {"create": 1, "retrieve": 2, "list": 3, "delete": 4}
-
-Body = Union[str, bytes, bytearray, Mapping[str, Any]]
-Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]], None]
-
-_out = ctypes.POINTER(ctypes.c_void_p)
-_error = ctypes.POINTER(_native.ErrorDetail)
-_text = ctypes.c_char_p
-_size = ctypes.c_size_t
-_native._declare("analyze_response_parse", ctypes.c_int,
-                 [_out, ctypes.c_int, ctypes.c_int, _text, _size, _text, _size, _text, _size, _error])
-_native._declare("analyze_task_parse", ctypes.c_int, [_out, _text, _size, _text, _size, _error])
-_native._declare("analyze_segments_export", ctypes.c_int, [_out, _text, _size, _text, _text, _size, _error])
-_native._declare("analyze_webhook_parse", ctypes.c_int, [_out, _text, _size, _text, _size, _error])
+#: A JSON schema to check a json_schema result against: a mapping or a boolean schema.
+Schema = Union[Mapping[str, Any], bool, None]
 
 
 # ---- Typed results ----------------------------------------------------------
@@ -352,118 +335,20 @@ def _task_from_text(text: str) -> Task:
 
 # ---- Calling the library --------------------------------------------------------
 
-def _body_bytes(body: Body) -> bytes:
-    if isinstance(body, str):
-        return body.encode("utf-8")
-    if isinstance(body, (bytes, bytearray)):
-        return bytes(body)
-    if isinstance(body, Mapping):
-        return _json.dumps(body, ensure_ascii=False, allow_nan=False).encode("utf-8")
-    raise TypeError(f"body must be str, bytes or a mapping, not {type(body).__name__}")
-
-
-def _options(request: Optional[Mapping[str, Any]] = None, json_schema: Union[Mapping[str, Any], bool, None] = None,
+def _options(request: Optional[Mapping[str, Any]] = None, json_schema: Schema = None,
              now: Optional[float] = None) -> Optional[bytes]:
-    options: Dict[str, Any] = {}
-    if request is not None:
-        options["request"] = request
-    if json_schema is not None:
-        options["json_schema"] = json_schema
-    if now is not None:
-        options["now"] = now
-    return _json.dumps(options, ensure_ascii=False, allow_nan=False).encode("utf-8") if options else None
+    """The options JSON of a parser (members given as None are left out)."""
+    return _arguments.options(request=request, json_schema=json_schema, now=now)
 
 
-def _headers_json(headers: Headers) -> Optional[bytes]:
-    """Headers as the library's JSON object; names that differ only in case are
-    combined into one value joined by ", " (as HTTP allows for repeated fields)."""
-    if headers is None:
-        return None
-    pairs = headers.items() if isinstance(headers, Mapping) else headers
-    combined: Dict[str, Tuple[str, str]] = {}
-    for name, value in pairs:
-        folded = name.lower()
-        if folded in combined:
-            first_name, first_value = combined[folded]
-            combined[folded] = (first_name, f"{first_value}, {value}")
-        else:
-            combined[folded] = (name, str(value))
-    return _json.dumps(dict(combined.values()), ensure_ascii=False).encode("utf-8")
-
-
-def _call(function, *args) -> Tuple[int, Optional[str], _native.ErrorDetail]:
-    """Calls a `char **out` function; returns (code, text or None, detail), freeing the output."""
-    out = ctypes.c_void_p()
-    detail = _native.ErrorDetail()
-    code = function(ctypes.byref(out), *args, ctypes.byref(detail))
-    try:
-        text = ctypes.string_at(out.value).decode("utf-8") if out.value else None
-    finally:
-        _native.lib.analyze_free(out)
-    return code, text, detail
-
-
-def _raise(code: int, detail: _native.ErrorDetail) -> None:
-    _native.raise_for(code, detail)
-
-
-def _length(data: Optional[bytes]) -> int:
-    return len(data) if data is not None else 0
-
-
-def task_text(body: bytes, options: Optional[bytes]) -> str:
-    """The library's normalized task text (raises AnalyzeError subclasses)."""
-    code, text, detail = _call(_native.lib.analyze_task_parse, body, len(body), options, _length(options))
-    if code != 0 or text is None:
-        _raise(code, detail)
-    return text or ""
-
-
-def response_text(kind: int, status: int, headers: Optional[bytes], body: bytes,
-                  options: Optional[bytes]) -> Tuple[int, str, _native.ErrorDetail]:
-    """(code, text, detail) of analyze_response_parse: text is the result (code 0)
-    or the API error object (ANALYZE_EAPI); other failures raise."""
-    code, text, detail = _call(_native.lib.analyze_response_parse, kind, status, headers, _length(headers),
-                               body, len(body), options, _length(options))
-    if (code != 0 and code != EAPI) or text is None:
-        _raise(code, detail)
-    return code, text or "", detail
-
-
-def export_text(body: bytes, format: str, options: Optional[bytes]) -> str:
-    """The library's export of the segments of a task body."""
-    code, text, detail = _call(_native.lib.analyze_segments_export, body, len(body),
-                               format.encode("utf-8"), options, _length(options))
-    if code != 0 or text is None:
-        _raise(code, detail)
-    return text or ""
-
-
-def webhook_text(body: bytes, options: Optional[bytes]) -> str:
-    """The library's normalized webhook event text."""
-    code, text, detail = _call(_native.lib.analyze_webhook_parse, body, len(body), options, _length(options))
-    if code != 0 or text is None:
-        _raise(code, detail)
-    return text or ""
-
-
-def _api_error(text: str, detail: _native.ErrorDetail) -> ApiError:
-    error_object = _json.loads(text)
-    error = ApiError(EAPI, detail.message.decode("utf-8", "replace"), detail.path.decode("utf-8", "replace"))
-    error.status = error_object["http_status"]
-    error.api_code = error_object["code"]
-    error.retryable = error_object["retryable"]
-    error.retry_after_ms = error_object["retry_after_ms"]
-    error.details = error_object["details"]
-    error.raw = error_object["raw"]
-    error.error_object = error_object
-    return error
+def _parse(function: Any, body: Body, options: Optional[bytes]) -> str:
+    """The output of a `(out, body, len, options, len, err)` parser."""
+    return _native.call(function, *_native.sized(_arguments.body(body, "body")), *_native.sized(options))
 
 
 # ---- Public functions ----------------------------------------------------------------
 
-def parse_task(body: Body, request: Optional[Mapping[str, Any]] = None,
-               json_schema: Union[Mapping[str, Any], bool, None] = None) -> Task:
+def parse_task(body: Body, request: Optional[Mapping[str, Any]] = None, json_schema: Schema = None) -> Task:
     """Parses a task body (a retrieve response's body) into a typed Task.
 
     ``request`` is your create request (used when request_params lacks the
@@ -471,13 +356,12 @@ def parse_task(body: Body, request: Optional[Mapping[str, Any]] = None,
     check a json_schema result against (wins over the task's own). Problems in
     the result are ``task.result.issues``; a body without the documented shape
     raises ResponseError (with ``path``), malformed JSON JSONError."""
-    return _task_from_text(task_text(_body_bytes(body), _options(request, json_schema)))
+    return _task_from_text(_parse(_native.lib.analyze_task_parse, body, _options(request, json_schema)))
 
 
 def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = None,
                    now: Optional[float] = None, request: Optional[Mapping[str, Any]] = None,
-                   json_schema: Union[Mapping[str, Any], bool, None] = None
-                   ) -> Union[CreatedTask, Task, TaskList, DeletedTask]:
+                   json_schema: Schema = None) -> Union[CreatedTask, Task, TaskList, DeletedTask]:
     """Parses an HTTP response of the API.
 
     ``kind`` is "create", "retrieve", "list" or "delete". A 2xx status returns
@@ -486,21 +370,23 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
     ``details``, ``raw`` and the whole ``error_object``. ``headers`` is a
     mapping or (name, value) pairs; ``now`` (Unix seconds) turns a Retry-After
     HTTP date into a delay."""
+    if not isinstance(kind, str):
+        raise TypeError(f"kind must be a str, not {type(kind).__name__}")
     if kind not in RESPONSE_KINDS:
-        raise ValueError(f"kind must be one of {', '.join(RESPONSE_KINDS)}, not {kind!r}")
+        raise ArgumentError(_native.EINVAL, f"kind must be one of {', '.join(RESPONSE_KINDS)}, not {kind!r}", "kind")
     if isinstance(status, bool) or not isinstance(status, int):
         raise TypeError(f"status must be an int, not {type(status).__name__}")
     if not 100 <= status <= 599:
         # Checked here: the library takes a C int, which a larger Python int would wrap into.
-        raise ArgumentError(EINVAL, f"http_status {status} is not an HTTP status (100-599)")
+        raise ArgumentError(_native.EINVAL, f"http_status {status} is not an HTTP status (100-599)")
     if now is not None and (isinstance(now, bool) or not isinstance(now, (int, float))
                             or (isinstance(now, float) and not math.isfinite(now))):
-        raise ArgumentError(EINVAL, f"option now must be a number of Unix seconds within years 1\u20139999, got {now!r}",
-                            "now")
-    code, text, detail = response_text(RESPONSE_KINDS[kind], status, _headers_json(headers), _body_bytes(body),
-                                       _options(request, json_schema, now))
-    if code == EAPI:
-        raise _api_error(text, detail)
+        raise ArgumentError(_native.EINVAL,
+                            f"option now must be a number of Unix seconds within years 1\u20139999, got {now!r}", "now")
+    data = _arguments.body(body, "body")
+    text = _native.call(_native.lib.analyze_response_parse, RESPONSE_KINDS[kind], status,
+                        *_native.sized(headers_json(headers)), *_native.sized(data),
+                        *_native.sized(_options(request, json_schema, now)))
     if kind == "retrieve":
         return _task_from_text(text)
     value = _json.loads(text)
@@ -513,10 +399,9 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
     return DeletedTask(value["deleted"])
 
 
-def parse_webhook(body: Body, request: Optional[Mapping[str, Any]] = None,
-                  json_schema: Union[Mapping[str, Any], bool, None] = None) -> WebhookEvent:
+def parse_webhook(body: Body, request: Optional[Mapping[str, Any]] = None, json_schema: Schema = None) -> WebhookEvent:
     """Parses a webhook event body (verify its signature on the raw bytes first)."""
-    text = webhook_text(_body_bytes(body), _options(request, json_schema))
+    text = _parse(_native.lib.analyze_webhook_parse, body, _options(request, json_schema))
     value = _json.loads(text)
     task = None
     if value["task"] is not None:
@@ -527,8 +412,10 @@ def parse_webhook(body: Body, request: Optional[Mapping[str, Any]] = None,
 
 
 def export_segments(task_body: Body, format: str, request: Optional[Mapping[str, Any]] = None) -> str:
-    """The segments of a time_based_metadata task body as "vtt", "csv" or "json" text."""
-    return export_text(_body_bytes(task_body), format, _options(request))
+    """The segments of a time_based_metadata task body as "vtt", "csv", "json" or "svg" text."""
+    data = _arguments.body(task_body, "task_body")
+    return _native.call(_native.lib.analyze_segments_export, *_native.sized(data), _arguments.c_string(format, "format"),
+                        *_native.sized(_options(request)))
 
 
 def segments_to_vtt(task_body: Body, request: Optional[Mapping[str, Any]] = None) -> str:
