@@ -12,9 +12,11 @@ from ._polling import (DEFAULT_FACTOR, DEFAULT_INITIAL_DELAY_MS, DEFAULT_MAX_DEL
                        poll_next)
 from ._requests import (HttpRequest, Issue, Report, build_create_request, build_delete_request, build_list_request,
                         build_retrieve_request, new_idempotency_key, validate_request)
-from ._responses import (CreatedTask, DeletedTask, PageInfo, ResultIssue, Segment, Task, TaskList, TaskResult,
-                         Usage, VideoSource, WebhookDelivery, WebhookEvent, export_segments, parse_response,
-                         parse_task, parse_webhook, segments_to_csv, segments_to_vtt)
+from ._client import API_KEY_VARIABLES, DEFAULT_BASE_URL, AsyncClient, Client, Progress, WaitTimeout
+from ._responses import (CreatedTask, DeletedTask, HLSRendition, HLSSegment, PageInfo, ResultIssue, Segment, Task,
+                         TaskList, TaskResult, Usage, VideoSource, WebhookDelivery, WebhookEvent, export_segments,
+                         parse_response, parse_task, parse_webhook, segments_to_csv, segments_to_hls, segments_to_svg,
+                         segments_to_vtt)
 from ._webhooks import DEFAULT_TOLERANCE, sign_webhook, verify_webhook
 
 __all__ = [
@@ -31,6 +33,9 @@ __all__ = [
     "RESPONSE_KINDS", "ResultIssue", "Segment", "Usage", "TaskResult", "VideoSource", "WebhookDelivery",
     "Task", "CreatedTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
     "parse_task", "parse_response", "parse_webhook", "export_segments", "segments_to_vtt", "segments_to_csv",
+    "segments_to_svg", "HLSSegment", "HLSRendition", "segments_to_hls",
+    # HTTP clients (httpx)
+    "Client", "AsyncClient", "Progress", "WaitTimeout", "DEFAULT_BASE_URL", "API_KEY_VARIABLES",
     # webhooks
     "DEFAULT_TOLERANCE", "verify_webhook", "sign_webhook",
     # polling

@@ -22,8 +22,11 @@ from typing import (Any, AsyncIterator, Callable, Dict, Generator, Iterator, Lis
 
 import httpx
 
-import libanalyze
-from libanalyze import ApiError, CreatedTask, DeletedTask, HttpRequest, Task, TaskList
+from ._errors import ApiError
+from ._polling import poll_next
+from ._requests import (HttpRequest, build_create_request, build_delete_request, build_list_request,
+                        build_retrieve_request, new_idempotency_key)
+from ._responses import CreatedTask, DeletedTask, Task, TaskList, parse_response
 
 __all__ = ["Client", "AsyncClient", "Progress", "WaitTimeout", "DEFAULT_BASE_URL", "API_KEY_VARIABLES"]
 
@@ -113,7 +116,7 @@ class _Operations:
         self.user_agent = user_agent
         # The revision goes to the library where the loaded binding takes it (docs/clients.md).
         self._revision = {"api_revision": api_revision} if api_revision and _takes_revision(
-            libanalyze.build_create_request) else {}
+            build_create_request) else {}
 
     def _call(self, kind: str, request: HttpRequest, retry: bool) -> Operation:
         """Sends `request` and parses the answer as `kind`; retryable errors (429, 5xx, no
@@ -126,12 +129,12 @@ class _Operations:
                 failure: Exception = reply.error
             else:
                 try:
-                    return libanalyze.parse_response(kind, reply.status, reply.body, reply.headers, now=time.time())
+                    return parse_response(kind, reply.status, reply.body, reply.headers, now=time.time())
                 except ApiError as error:
                     state = failure = error
             if not retry or attempt >= self.max_retries:
                 raise failure
-            decision = libanalyze.poll_next(state, attempt, jitter=random.random(), **self.poll_options)
+            decision = poll_next(state, attempt, jitter=random.random(), **self.poll_options)
             if decision.done:
                 raise failure
             yield _Sleep(decision.delay_s or 0.0)
@@ -139,27 +142,27 @@ class _Operations:
 
     def create(self, request: Any, idempotency_key: Optional[str]) -> Operation:
         """Validates and creates a task; every retry carries the same Idempotency-Key."""
-        key = idempotency_key or libanalyze.new_idempotency_key()
-        http = libanalyze.build_create_request(request, self._api_key, idempotency_key=key, base_url=self.base_url,
+        key = idempotency_key or new_idempotency_key()
+        http = build_create_request(request, self._api_key, idempotency_key=key, base_url=self.base_url,
                                                user_agent=self.user_agent, **self._revision)
         created: CreatedTask = yield from self._call("create", http, retry=True)
         return created
 
     def retrieve(self, task_id: str) -> Operation:
         """The task, parsed (segments in seconds)."""
-        http = libanalyze.build_retrieve_request(task_id, self._api_key, self.base_url, self.user_agent)
+        http = build_retrieve_request(task_id, self._api_key, self.base_url, self.user_agent)
         task: Task = yield from self._call("retrieve", http, retry=True)
         return task
 
     def delete(self, task_id: str) -> Operation:
         """Deletes a terminal task."""
-        http = libanalyze.build_delete_request(task_id, self._api_key, self.base_url, self.user_agent)
+        http = build_delete_request(task_id, self._api_key, self.base_url, self.user_agent)
         deleted: DeletedTask = yield from self._call("delete", http, retry=True)
         return deleted
 
     def list_page(self, filters: Mapping[str, Any], page: int) -> Operation:
         """One page of the task list."""
-        http = libanalyze.build_list_request({**filters, "page": page}, api_key=self._api_key,
+        http = build_list_request({**filters, "page": page}, api_key=self._api_key,
                                              base_url=self.base_url, user_agent=self.user_agent)
         tasks: TaskList = yield from self._call("list", http, retry=True)
         return tasks
@@ -168,7 +171,7 @@ class _Operations:
         """Polls the task until it is terminal, as poll_next decides (backoff, Retry-After,
         the deadline); raises WaitTimeout at the deadline and the ApiError of an error
         that retrying will not fix."""
-        http = libanalyze.build_retrieve_request(task_id, self._api_key, self.base_url, self.user_agent)
+        http = build_retrieve_request(task_id, self._api_key, self.base_url, self.user_agent)
         report = on_progress or (_terminal_line if sys.stderr.isatty() else None)
         deadline = None if timeout is None else {"deadline_ms": max(0, int(timeout * 1000))}
         started, attempt = time.monotonic(), 0
@@ -182,13 +185,13 @@ class _Operations:
                     failure = reply.error
                 else:
                     try:
-                        state = libanalyze.parse_response("retrieve", reply.status, reply.body, reply.headers,
+                        state = parse_response("retrieve", reply.status, reply.body, reply.headers,
                                                           now=time.time())
                         status = state.status
                     except ApiError as error:
                         state = failure = error
                 elapsed_ms = int((time.monotonic() - started) * 1000)
-                decision = libanalyze.poll_next(state, attempt, jitter=random.random(), elapsed_ms=elapsed_ms,
+                decision = poll_next(state, attempt, jitter=random.random(), elapsed_ms=elapsed_ms,
                                                 **(deadline or {}), **self.poll_options)
                 if decision.done:
                     if decision.reason == "terminal":

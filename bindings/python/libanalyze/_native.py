@@ -111,6 +111,7 @@ PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "analyze_response_parse": (_int, [_out, _int, _int, _text, _size, _text, _size, _text, _size, _error]),
     "analyze_task_parse": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_segments_export": (_int, [_out, _text, _size, _text, _text, _size, _error]),
+    "analyze_segments_hls": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_webhook_parse": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_webhook_verify": (_int, [_text, _size, _text, _size, _text, _size, _longlong, _longlong, _error]),
     "analyze_webhook_sign": (_int, [_out, _text, _size, _text, _size, _longlong, _error]),

@@ -426,3 +426,50 @@ def segments_to_vtt(task_body: Body, request: Optional[Mapping[str, Any]] = None
 def segments_to_csv(task_body: Body, request: Optional[Mapping[str, Any]] = None) -> str:
     """The segments of a task body as RFC 4180 CSV."""
     return export_segments(task_body, "csv", request)
+
+
+def segments_to_svg(task_body: Body, request: Optional[Mapping[str, Any]] = None) -> str:
+    """The segments of a task body as an SVG timeline: one lane per definition, each segment a labelled bar."""
+    return export_segments(task_body, "svg", request)
+
+
+@dataclass(frozen=True)
+class HLSSegment:
+    """One WebVTT file of an HLS metadata rendition."""
+
+    uri: str
+    duration: float
+    vtt: str
+
+
+@dataclass(frozen=True)
+class HLSRendition:
+    """An HLS WebVTT metadata rendition of a task's segments (see analyze_segments_hls)."""
+
+    media: str
+    """The #EXT-X-MEDIA line a master playlist needs (DEFAULT=NO, AUTOSELECT=NO)."""
+    playlist: str
+    """The VOD media playlist text."""
+    segments: List[HLSSegment]
+
+
+def segments_to_hls(task: Union[Body, "Task"], target_duration: int = 6, timestamp_offset: int = 0,
+                    duration: Optional[float] = None, segment_prefix: Optional[str] = None,
+                    playlist_uri: Optional[str] = None, group_id: Optional[str] = None,
+                    name: Optional[str] = None, request: Optional[Mapping[str, Any]] = None) -> HLSRendition:
+    """Cuts a task's segments into an HLS WebVTT rendition: a playlist and one
+    WebVTT file per ``target_duration`` seconds, each with an X-TIMESTAMP-MAP
+    header for ``timestamp_offset`` (90 kHz MPEG-TS), cues repeated in every
+    segment they span. ``task`` is a task body or a parsed Task."""
+    data = task.to_json().encode() if isinstance(task, Task) else _arguments.body(task, "task")
+    options = _arguments.options(
+        target_duration=_arguments.integer(target_duration, "target_duration", 1, 86400),
+        timestamp_offset=_arguments.integer(timestamp_offset, "timestamp_offset", 0, 8589934591),
+        duration=_arguments.number(duration, "duration"),
+        segment_prefix=_arguments.optional_str(segment_prefix, "segment_prefix"),
+        playlist_uri=_arguments.optional_str(playlist_uri, "playlist_uri"),
+        group_id=_arguments.optional_str(group_id, "group_id"), name=_arguments.optional_str(name, "name"),
+        request=request)
+    value = _json.loads(_native.call(_native.lib.analyze_segments_hls, *_native.sized(data), *_native.sized(options)))
+    return HLSRendition(value["media"], value["playlist"],
+                        [HLSSegment(item["uri"], item["duration"], item["vtt"]) for item in value["segments"]])
