@@ -207,7 +207,16 @@ ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t 
  *   "idempotency_key"  (create only) 1-255 visible ASCII characters, sent as
  *                      Idempotency-Key (see analyze_idempotency_key());
  *   "video_duration"   (create only) seconds, > 0: also check start_time,
- *                      end_time and time_ranges against the video's length.
+ *                      end_time and time_ranges against the video's length;
+ *   "api_revision"     the API revision whose rules apply: "2026-05" (the
+ *                      default, the brief) or "2026-10" (today's API); see
+ *                      analyze_api_revisions(). Another name is ANALYZE_EINVAL;
+ *   "validate"         (create only) "strict" (default: any error fails the
+ *                      build), "warn" (the request is built anyway with the
+ *                      request text as given as its body, and the report is
+ *                      added to the HTTP request JSON as "validation":{report})
+ *                      or "off" (only JSON well-formedness is checked; the text
+ *                      as given is the body; no "validation" member).
  * An unknown key, a wrong type or a bad value is ANALYZE_EINVAL naming the
  * option in err->message and err->path.
  */
@@ -219,11 +228,14 @@ ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t 
  *                     NULL on failure.
  * @param json         the request (UTF-8 JSON text, not necessarily NUL-terminated).
  * @param len          its length in bytes.
- * @param options      optional JSON object {"video_duration": seconds > 0}; NULL/0 for none.
+ * @param options      optional JSON object {"video_duration": seconds > 0,
+ *                     "api_revision": "2026-05"|"2026-10"}; NULL/0 for none.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK whenever the input is JSON, valid request or not (a
- *         document that is not an object gets one issue with path "");
+ *         document that is not an object gets one issue with path ""; an
+ *         integer beyond 64 bits in well-formed JSON gets an error issue at
+ *         its path);
  *         ANALYZE_EJSON when the input is not acceptable JSON (err has the
  *         position/line/column or path); ANALYZE_EINVAL when report is NULL,
  *         json is NULL with a non-zero len, a length exceeds
@@ -243,10 +255,12 @@ ANALYZE_EXTERN(int) analyze_request_validate(char **report, const char *json, si
  * @param json         the request (UTF-8 JSON text).
  * @param len          its length in bytes.
  * @param options      JSON object: api_key (required), base_url, idempotency_key,
- *                     user_agent, video_duration (see above).
+ *                     user_agent, video_duration, api_revision, validate (see above).
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
- * @return ANALYZE_OK; ANALYZE_EVALIDATION when the request breaks a rule:
+ * @return ANALYZE_OK (with "validate":"warn" also for an invalid request, the
+ *         report in the output's "validation" member); ANALYZE_EVALIDATION
+ *         when ("validate" strict) the request breaks a rule:
  *         err->message is "request is invalid: N error(s); first: <path>:
  *         <message>" and err->path the first error's path (call
  *         analyze_request_validate() for every issue); ANALYZE_EJSON when the
@@ -265,7 +279,8 @@ ANALYZE_EXTERN(int) analyze_request_build(char **http_request, const char *json,
  * @param out          receives the HTTP request JSON ("body": null); NULL on failure.
  * @param task_id      the task id (UTF-8, any bytes; percent-encoded into the path).
  * @param len          its length in bytes (must not be 0).
- * @param options      JSON object: api_key (required), base_url, user_agent.
+ * @param options      JSON object: api_key (required), base_url, user_agent,
+ *                     api_revision.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL, task_id is empty, NULL
@@ -285,18 +300,29 @@ ANALYZE_EXTERN(int) analyze_request_build_delete(char **out, const char *task_id
                                                  analyze_error_t *err);
 
 /**
+ * Builds POST {base_url}/analyze/tasks/{task_id}/cancel (no body), which
+ * cancels a queued, pending or processing task; read the reply with
+ * analyze_response_parse() kind ANALYZE_RESPONSE_CANCEL. Parameters, return
+ * codes and ownership as analyze_request_build_retrieve().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_cancel(char **out, const char *task_id, size_t len,
+                                                 const char *options, size_t options_len,
+                                                 analyze_error_t *err);
+
+/**
  * Builds GET {base_url}/analyze/tasks?... listing tasks, newest first.
  *
  * @param out          receives the HTTP request JSON ("body": null); NULL on failure.
  * @param query_json   optional JSON object of filters, NULL/0 for none:
  *                     "page" (integer >= 1), "page_limit" (integer 1-50),
- *                     "status" (queued, pending, processing, ready, failed),
- *                     "video_url" (absolute http(s) URL), "asset_id",
- *                     "video_id" (non-empty strings), "analysis_mode"
+ *                     "status" (queued, pending, processing, ready, failed,
+ *                     canceled), "video_url" (absolute http(s) URL), "asset_id",
+ *                     "video_id" (revision 2026-05 only; non-empty strings), "analysis_mode"
  *                     (general, time_based_metadata). Values are
  *                     percent-encoded and written in that order.
  * @param len          its length in bytes.
- * @param options      JSON object: api_key (required), base_url, user_agent.
+ * @param options      JSON object: api_key (required), base_url, user_agent,
+ *                     api_revision.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK; ANALYZE_EVALIDATION when a filter is unknown, of the
@@ -321,6 +347,22 @@ ANALYZE_EXTERN(int) analyze_request_build_list(char **out, const char *query_jso
  * Ownership: *out is new, release it with analyze_free().
  */
 ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
+
+/**
+ * Lists the API revisions the library knows and what each accepts, as compact
+ * JSON: {"default":"2026-05","revisions":[{"name","default" (bool),
+ * "default_model","models":[{"name","inputs":[...],"features":[...],
+ * "prompt_token_limit" (int|null),"max_tokens":{"<mode>":{"min","max",
+ * "default"}}}],"analysis_window":{"min_seconds","max_seconds" (number|null)},
+ * "reserved_field_names","media_source_base64_mb","field_types":[...]}]}.
+ * Pass a revision's name as the "api_revision" option.
+ *
+ * @param out  receives the JSON; NULL on failure.
+ * @param err  optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_api_revisions(char **out, analyze_error_t *err);
 
 
 /* ---- Responses, tasks, segments and webhook events --------------------- */
