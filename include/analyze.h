@@ -379,9 +379,12 @@ ANALYZE_EXTERN(int) analyze_api_revisions(char **out, analyze_error_t *err);
  *
  *   task_id          string
  *   custom_id        string or null (null also when the member is absent)
+ *   batch_id         string or null (set for tasks created by a batch)
  *   status           "queued" | "pending" | "processing" | "ready" | "failed"
- *                    (any other value is ANALYZE_ERESPONSE)
- *   terminal         true exactly for "ready" and "failed"
+ *                    | "canceled", or any other string the API sends (then
+ *                    known is false; never an error)
+ *   terminal         true exactly for "ready", "failed" and "canceled"
+ *   known            false for a status the library does not know
  *   created_at       the RFC 3339 text as sent (checked), and
  *   created_at_ms    its Unix time in milliseconds (fraction truncated)
  *   completed_at     the same pair, null when absent
@@ -392,7 +395,9 @@ ANALYZE_EXTERN(int) analyze_api_revisions(char **out, analyze_error_t *err);
  *   request_params   copied as sent back, or null
  *   webhooks         [{url, delivered, attempts, last_error}] ([] when
  *                    absent; last_error null when absent)
- *   error            {message} or null
+ *   error            {message, code} or null (code null when absent;
+ *                    e.g. user_canceled, batch_canceled, batch_expired,
+ *                    batch_processing_timeout; unknown codes passed through)
  *   result           null, or {generation_id, data, finish_reason, usage:
  *                    {output_tokens, input_tokens}, truncated,
  *                    truncation_message (only when truncated: the task's
@@ -436,13 +441,16 @@ typedef enum analyze_response_kind {
   /** GET /analyze/tasks: 200 {data, page_info}. */
   ANALYZE_RESPONSE_LIST = 3,
   /** DELETE /analyze/tasks/{task_id}: 200 with an empty body. */
-  ANALYZE_RESPONSE_DELETE = 4
+  ANALYZE_RESPONSE_DELETE = 4,
+  /** POST /analyze/tasks/{task_id}/cancel: 200 {task_id, status}; 409 (the
+   * task is already ready or failed) and others are API errors. */
+  ANALYZE_RESPONSE_CANCEL = 5
 } analyze_response_kind;
 
 /**
  * Parses an HTTP response of the API.
  *
- * For a 2xx status `*out` is the normalized result: create gives
+ * For a 2xx status `*out` is the normalized result: create and cancel give
  * {"task_id","status"}; retrieve the normalized task; list
  * {"data":[normalized tasks],"page_info":{"limit_per_page","page",
  * "total_page","total_results"}} (null members when absent); delete
@@ -552,7 +560,8 @@ ANALYZE_EXTERN(int) analyze_segments_export(char **out, const char *task_body, s
  * types only, "data" (the event's data as sent, or null). Verify the signature
  * on the raw bytes first; this function does not.
  *
- * known is true for "analyze.task.ready" and "analyze.task.failed". Their data
+ * known is true for "analyze.task.ready", "analyze.task.failed" and
+ * "analyze.task.canceled" (whose data has no error and no result). Their data
  * must be an object with the task id (as "id" or "task_id") and a status that
  * agrees with the type; task is that data as a normalized task as far as
  * present (absent members null; created_at may be missing). Other types are
@@ -664,9 +673,12 @@ ANALYZE_EXTERN(int) analyze_webhook_sign(char **out_header, const char *secret, 
  * never sleeps and reads no clock; the host waits and measures elapsed time.
  *
  * `state_json` is what the last poll returned, in the library's shapes:
- *  - a task — an object with "status" (string) and "terminal" (boolean), like
- *    analyze_task_parse() writes. When "terminal" is absent (a raw API task
- *    body) it is true for the statuses "ready" and "failed";
+ *  - a task (or a batch) — an object with "status" (string), "terminal" and
+ *    "known" (booleans), like analyze_task_parse() writes. When "terminal" is
+ *    absent (a raw API task or batch body) it is true for the statuses
+ *    "ready", "failed", "canceled", "completed" and "expired"; when "known" is
+ *    absent it is true for those and "queued", "pending", "processing",
+ *    "canceling";
  *  - an API error — an object with "http_status" (integer 100..599) and
  *    optionally "code" (string|null), "retryable" (boolean) and
  *    "retry_after_ms" (integer >= 0 | null), like analyze_response_parse()
@@ -695,6 +707,10 @@ ANALYZE_EXTERN(int) analyze_webhook_sign(char **out_header, const char *secret, 
  *                backoff delay and retry_after_ms (never sooner than the
  *                server asked, even past max_delay_ms).
  *  - "error":    an API error that retrying will not fix; done, delay_ms null.
+ *  - "unknown_status": the status is not terminal and not known, and
+ *                `attempt` >= 5: a status added to the API later neither
+ *                crashes the loop nor keeps it polling until the deadline
+ *                (attempts 0-4 back off as for a running task); done.
  *  - "deadline": deadline_ms is set and elapsed_ms + the delay would exceed
  *                it (landing exactly on it is allowed); done, delay_ms null.
  *                "terminal" and "error" win over "deadline".
