@@ -4,16 +4,16 @@
 # then the C suite and the reliability drivers against it, hostile inputs
 # included. Any sanitizer report fails (ASan aborts, UBSan does not recover,
 # LeakSanitizer checks every test's exit). Not run: the RSS tests (ASan's
-# quarantine is in the RSS). Compiling takes the shared build lock itself.
+# quarantine is in the RSS). It compiles Swift: on a shared machine run it
+# under the build lock (flock /tmp/libanalyze-build.lock ...), as scripts/test.sh is.
 # Usage: tests/reliability/sanitize.sh [BUILD_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build-asan}
-lock=/tmp/libanalyze-build.lock
 targets=(analyze test_json test_request test_response test_webhook test_polling test_threads
          test_signal_state test_dlclose test_threads_all test_fork test_hostile test_hostile_cpu)
-flock "$lock" cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DANALYZE_SANITIZE=ON >/dev/null
-flock "$lock" cmake --build "$build" --target "${targets[@]}" > "$build/sanitize-build.log" 2>&1 ||
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DANALYZE_SANITIZE=ON >/dev/null
+cmake --build "$build" --target "${targets[@]}" > "$build/sanitize-build.log" 2>&1 ||
   { tail -n 40 "$build/sanitize-build.log"; exit 1; }
 
 # The host programs are not instrumented, so the ASan runtime the library was
