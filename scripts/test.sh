@@ -17,8 +17,9 @@ ctest --test-dir build --output-on-failure
 # hostile-input tests above run in ctest (tests/reliability). Here: valgrind
 # memcheck + helgrind of the C suite against the release .so (~2 min on 2 cores),
 # the sanitizer build of the library (Swift ASan, UBSan on the C++ shim) with
-# the C suite and the hostile driver against it (build ~4 min, run ~1 min), and
-# one libFuzzer target per entry point (45 s in all, plus their build).
+# the C suite and the hostile driver against it (~3.5 min), and one libFuzzer
+# target per entry point (~3 min to build, then 45 s in all). valgrind comes
+# from Debian's valgrind package (scripts/setup.sh).
 echo "== valgrind (memcheck + helgrind, release libanalyze.so)"
 bash tests/reliability/valgrind.sh build
 echo "== sanitizer build (ASan + UBSan) and the C suite + hostile inputs against it"
