@@ -207,7 +207,16 @@ ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t 
  *   "idempotency_key"  (create only) 1-255 visible ASCII characters, sent as
  *                      Idempotency-Key (see analyze_idempotency_key());
  *   "video_duration"   (create only) seconds, > 0: also check start_time,
- *                      end_time and time_ranges against the video's length.
+ *                      end_time and time_ranges against the video's length;
+ *   "api_revision"     the API revision whose rules apply: "2026-05" (the
+ *                      default, the brief) or "2026-10" (today's API); see
+ *                      analyze_api_revisions(). Another name is ANALYZE_EINVAL;
+ *   "validate"         (create only) "strict" (default: any error fails the
+ *                      build), "warn" (the request is built anyway with the
+ *                      request text as given as its body, and the report is
+ *                      added to the HTTP request JSON as "validation":{report})
+ *                      or "off" (only JSON well-formedness is checked; the text
+ *                      as given is the body; no "validation" member).
  * An unknown key, a wrong type or a bad value is ANALYZE_EINVAL naming the
  * option in err->message and err->path.
  */
@@ -219,11 +228,14 @@ ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t 
  *                     NULL on failure.
  * @param json         the request (UTF-8 JSON text, not necessarily NUL-terminated).
  * @param len          its length in bytes.
- * @param options      optional JSON object {"video_duration": seconds > 0}; NULL/0 for none.
+ * @param options      optional JSON object {"video_duration": seconds > 0,
+ *                     "api_revision": "2026-05"|"2026-10"}; NULL/0 for none.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK whenever the input is JSON, valid request or not (a
- *         document that is not an object gets one issue with path "");
+ *         document that is not an object gets one issue with path ""; an
+ *         integer beyond 64 bits in well-formed JSON gets an error issue at
+ *         its path);
  *         ANALYZE_EJSON when the input is not acceptable JSON (err has the
  *         position/line/column or path); ANALYZE_EINVAL when report is NULL,
  *         json is NULL with a non-zero len, a length exceeds
@@ -243,10 +255,12 @@ ANALYZE_EXTERN(int) analyze_request_validate(char **report, const char *json, si
  * @param json         the request (UTF-8 JSON text).
  * @param len          its length in bytes.
  * @param options      JSON object: api_key (required), base_url, idempotency_key,
- *                     user_agent, video_duration (see above).
+ *                     user_agent, video_duration, api_revision, validate (see above).
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
- * @return ANALYZE_OK; ANALYZE_EVALIDATION when the request breaks a rule:
+ * @return ANALYZE_OK (with "validate":"warn" also for an invalid request, the
+ *         report in the output's "validation" member); ANALYZE_EVALIDATION
+ *         when ("validate" strict) the request breaks a rule:
  *         err->message is "request is invalid: N error(s); first: <path>:
  *         <message>" and err->path the first error's path (call
  *         analyze_request_validate() for every issue); ANALYZE_EJSON when the
@@ -265,7 +279,8 @@ ANALYZE_EXTERN(int) analyze_request_build(char **http_request, const char *json,
  * @param out          receives the HTTP request JSON ("body": null); NULL on failure.
  * @param task_id      the task id (UTF-8, any bytes; percent-encoded into the path).
  * @param len          its length in bytes (must not be 0).
- * @param options      JSON object: api_key (required), base_url, user_agent.
+ * @param options      JSON object: api_key (required), base_url, user_agent,
+ *                     api_revision.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL, task_id is empty, NULL
@@ -285,18 +300,29 @@ ANALYZE_EXTERN(int) analyze_request_build_delete(char **out, const char *task_id
                                                  analyze_error_t *err);
 
 /**
+ * Builds POST {base_url}/analyze/tasks/{task_id}/cancel (no body), which
+ * cancels a queued, pending or processing task; read the reply with
+ * analyze_response_parse() kind ANALYZE_RESPONSE_CANCEL. Parameters, return
+ * codes and ownership as analyze_request_build_retrieve().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_cancel(char **out, const char *task_id, size_t len,
+                                                 const char *options, size_t options_len,
+                                                 analyze_error_t *err);
+
+/**
  * Builds GET {base_url}/analyze/tasks?... listing tasks, newest first.
  *
  * @param out          receives the HTTP request JSON ("body": null); NULL on failure.
  * @param query_json   optional JSON object of filters, NULL/0 for none:
  *                     "page" (integer >= 1), "page_limit" (integer 1-50),
- *                     "status" (queued, pending, processing, ready, failed),
- *                     "video_url" (absolute http(s) URL), "asset_id",
- *                     "video_id" (non-empty strings), "analysis_mode"
+ *                     "status" (queued, pending, processing, ready, failed,
+ *                     canceled), "video_url" (absolute http(s) URL), "asset_id",
+ *                     "video_id" (revision 2026-05 only; non-empty strings), "analysis_mode"
  *                     (general, time_based_metadata). Values are
  *                     percent-encoded and written in that order.
  * @param len          its length in bytes.
- * @param options      JSON object: api_key (required), base_url, user_agent.
+ * @param options      JSON object: api_key (required), base_url, user_agent,
+ *                     api_revision.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK; ANALYZE_EVALIDATION when a filter is unknown, of the
@@ -322,6 +348,22 @@ ANALYZE_EXTERN(int) analyze_request_build_list(char **out, const char *query_jso
  */
 ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
 
+/**
+ * Lists the API revisions the library knows and what each accepts, as compact
+ * JSON: {"default":"2026-05","revisions":[{"name","default" (bool),
+ * "default_model","models":[{"name","inputs":[...],"features":[...],
+ * "prompt_token_limit" (int|null),"max_tokens":{"<mode>":{"min","max",
+ * "default"}}}],"analysis_window":{"min_seconds","max_seconds" (number|null)},
+ * "reserved_field_names","media_source_base64_mb","field_types":[...]}]}.
+ * Pass a revision's name as the "api_revision" option.
+ *
+ * @param out  receives the JSON; NULL on failure.
+ * @param err  optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_api_revisions(char **out, analyze_error_t *err);
+
 
 /* ---- Responses, tasks, segments and webhook events --------------------- */
 
@@ -337,9 +379,12 @@ ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
  *
  *   task_id          string
  *   custom_id        string or null (null also when the member is absent)
+ *   batch_id         string or null (set for tasks created by a batch)
  *   status           "queued" | "pending" | "processing" | "ready" | "failed"
- *                    (any other value is ANALYZE_ERESPONSE)
- *   terminal         true exactly for "ready" and "failed"
+ *                    | "canceled", or any other string the API sends (then
+ *                    known is false; never an error)
+ *   terminal         true exactly for "ready", "failed" and "canceled"
+ *   known            false for a status the library does not know
  *   created_at       the RFC 3339 text as sent (checked), and
  *   created_at_ms    its Unix time in milliseconds (fraction truncated)
  *   completed_at     the same pair, null when absent
@@ -350,7 +395,9 @@ ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
  *   request_params   copied as sent back, or null
  *   webhooks         [{url, delivered, attempts, last_error}] ([] when
  *                    absent; last_error null when absent)
- *   error            {message} or null
+ *   error            {message, code} or null (code null when absent;
+ *                    e.g. user_canceled, batch_canceled, batch_expired,
+ *                    batch_processing_timeout; unknown codes passed through)
  *   result           null, or {generation_id, data, finish_reason, usage:
  *                    {output_tokens, input_tokens}, truncated,
  *                    truncation_message (only when truncated: the task's
@@ -394,13 +441,16 @@ typedef enum analyze_response_kind {
   /** GET /analyze/tasks: 200 {data, page_info}. */
   ANALYZE_RESPONSE_LIST = 3,
   /** DELETE /analyze/tasks/{task_id}: 200 with an empty body. */
-  ANALYZE_RESPONSE_DELETE = 4
+  ANALYZE_RESPONSE_DELETE = 4,
+  /** POST /analyze/tasks/{task_id}/cancel: 200 {task_id, status}; 409 (the
+   * task is already ready or failed) and others are API errors. */
+  ANALYZE_RESPONSE_CANCEL = 5
 } analyze_response_kind;
 
 /**
  * Parses an HTTP response of the API.
  *
- * For a 2xx status `*out` is the normalized result: create gives
+ * For a 2xx status `*out` is the normalized result: create and cancel give
  * {"task_id","status"}; retrieve the normalized task; list
  * {"data":[normalized tasks],"page_info":{"limit_per_page","page",
  * "total_page","total_results"}} (null members when absent); delete
@@ -424,9 +474,13 @@ typedef enum analyze_response_kind {
  * @param out          receives the result or the API error object (see above).
  * @param kind         an analyze_response_kind.
  * @param http_status  the HTTP status code (100-599).
- * @param headers_json the response headers as a JSON object of name to string
- *                     value (names case-insensitive; the same name twice is
- *                     ANALYZE_EINVAL); NULL with headers_len 0 for none.
+ * @param headers_json the response headers: a JSON object of name to value (a
+ *                     string, or an array of strings for a repeated field), or
+ *                     a JSON array of [name, value] string pairs in the order
+ *                     received. Names are case-insensitive; a field received
+ *                     more than once is combined as RFC 9110 says (values
+ *                     joined with ", " in order; Set-Cookie kept apart). NULL
+ *                     with headers_len 0 (or "null") for none.
  * @param headers_len  its length in bytes.
  * @param body         the response body bytes (need not be JSON for errors);
  *                     NULL with body_len 0 for an empty body.
@@ -482,12 +536,16 @@ ANALYZE_EXTERN(int) analyze_task_parse(char **out, const char *body, size_t len,
  * definition_id,index,start_time,end_time,metadata and one row per segment in
  * result order (index within its definition; times in seconds, empty when
  * unknown; metadata as compact JSON); fields holding a comma, quote, CR or LF
- * are quoted. "json": the normalized result.segments object.
+ * are quoted. "json": the normalized result.segments object. "svg": an SVG
+ * 1.1 timeline, one lane per definition on a time axis from 0 to the video's
+ * duration (or the last end), each drawable segment a bar labelled with its
+ * first scalar metadata value, its metadata as the bar's <title> (see
+ * docs/responses.md for the layout).
  *
  * @param out          receives the text; NULL on failure.
  * @param task_body    the task body (JSON), as for analyze_task_parse().
  * @param len          its length in bytes.
- * @param format       "vtt", "csv" or "json" (NUL-terminated).
+ * @param format       "vtt", "csv", "json" or "svg" (NUL-terminated).
  * @param options      optional JSON options: "request".
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
@@ -504,13 +562,85 @@ ANALYZE_EXTERN(int) analyze_segments_export(char **out, const char *task_body, s
                                             const char *options, size_t options_len,
                                             analyze_error_t *err);
 
+/** Most segments analyze_segments_hls() cuts a rendition into. */
+#define ANALYZE_HLS_MAX_SEGMENTS 100000
+
+/**
+ * Cuts the segments of a time_based_metadata task into an HLS WebVTT
+ * rendition, so a player loads the analysis as a metadata track beside the
+ * video (not as captions): a media playlist, one WebVTT file per target
+ * duration, and the line a master playlist needs:
+ *
+ *   #EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="analysis",NAME="Analysis",DEFAULT=NO,AUTOSELECT=NO,FORCED=NO,URI="analysis.m3u8"
+ *
+ * (the video variants name the group: #EXT-X-STREAM-INF:...,SUBTITLES="analysis").
+ *
+ * The cues are those analyze_segments_export() writes as "vtt" (same numbers,
+ * timings, payloads; times are media seconds). The rendition ends at the
+ * media duration (option "duration", else the task's video_source.duration)
+ * or at the last cue's end, whichever is later; it is cut into
+ * ceil(end / target_duration) segments (at least one), segment i covering
+ * [i * T, (i + 1) * T). A cue appears, with its number, in every segment its
+ * time range overlaps. Every segment starts
+ *
+ *   WEBVTT
+ *   X-TIMESTAMP-MAP=MPEGTS:<timestamp_offset>,LOCAL:00:00:00.000
+ *
+ * so cue times line up with MPEG-TS video whose media time 0 has that
+ * presentation timestamp; segment 0 also holds the "NOTE skipped ..." blocks.
+ * The playlist is a VOD playlist (#EXT-X-VERSION:3, #EXT-X-TARGETDURATION,
+ * #EXT-X-MEDIA-SEQUENCE:0, #EXT-X-PLAYLIST-TYPE:VOD, #EXTINF:<s.mmm>, with
+ * the last segment possibly shorter, #EXT-X-ENDLIST), LF line ends.
+ *
+ * Options (a JSON object, NULL/0 for the defaults; unknown keys are ANALYZE_EINVAL):
+ *   "target_duration"   integer seconds per segment, 1..86400 (default 6);
+ *   "timestamp_offset"  integer MPEG-TS time (90 kHz) of media time 0,
+ *                       0..8589934591 (default 0; set the first video PTS);
+ *   "duration"          media length in seconds, > 0 and < 3600000000;
+ *   "segment_prefix"    segment i is named "<prefix><i>.vtt" (default "segment");
+ *   "playlist_uri"      the URI in the #EXT-X-MEDIA line (default "analysis.m3u8");
+ *   "group_id", "name"  GROUP-ID and NAME (defaults "analysis", "Analysis");
+ *                       these four are 1..1024 bytes of printable ASCII
+ *                       without '"' (and without spaces, except "name");
+ *   "part"              what to write: "all" (default) the JSON object
+ *                       {"media":text,"playlist":text,"segments":[{"uri":
+ *                       string,"duration":seconds,"vtt":text}]}; "playlist",
+ *                       "media" or "segment": that text alone;
+ *   "segment"           the index written with part "segment" (required
+ *                       then, refused otherwise), from 0;
+ *   "request"           as for analyze_task_parse().
+ * Work is bounded: at most ANALYZE_HLS_MAX_SEGMENTS segments, one pass over
+ * the cues for one segment, and at most 256 MiB of text for part "all".
+ *
+ * @param out          receives the JSON or text (see "part"); NULL on failure.
+ * @param task_json    a task body (as for analyze_task_parse()) or a
+ *                     normalized task (what analyze_task_parse() writes, or
+ *                     the "task" of analyze_webhook_parse()).
+ * @param len          its length in bytes.
+ * @param options      optional JSON options (above).
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EINVAL for NULL/length problems, a bad or
+ *         unknown option (err->path names it), a "segment" past the last one,
+ *         a rendition needing more than ANALYZE_HLS_MAX_SEGMENTS segments
+ *         (err->path "target_duration") or more than 256 MiB (err->path
+ *         "part"); ANALYZE_EJSON; ANALYZE_ERESPONSE as analyze_segments_export()
+ *         (a malformed task, no result, not time_based_metadata, no
+ *         segments); ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_segments_hls(char **out, const char *task_json, size_t len,
+                                         const char *options, size_t options_len,
+                                         analyze_error_t *err);
+
 /**
  * Parses a webhook event body into
  * {"id","created_at","created_at_ms","type","known","task"} and, for unknown
  * types only, "data" (the event's data as sent, or null). Verify the signature
  * on the raw bytes first; this function does not.
  *
- * known is true for "analyze.task.ready" and "analyze.task.failed". Their data
+ * known is true for "analyze.task.ready", "analyze.task.failed" and
+ * "analyze.task.canceled" (whose data has no error and no result). Their data
  * must be an object with the task id (as "id" or "task_id") and a status that
  * agrees with the type; task is that data as a normalized task as far as
  * present (absent members null; created_at may be missing). Other types are
@@ -622,9 +752,12 @@ ANALYZE_EXTERN(int) analyze_webhook_sign(char **out_header, const char *secret, 
  * never sleeps and reads no clock; the host waits and measures elapsed time.
  *
  * `state_json` is what the last poll returned, in the library's shapes:
- *  - a task — an object with "status" (string) and "terminal" (boolean), like
- *    analyze_task_parse() writes. When "terminal" is absent (a raw API task
- *    body) it is true for the statuses "ready" and "failed";
+ *  - a task (or a batch) — an object with "status" (string), "terminal" and
+ *    "known" (booleans), like analyze_task_parse() writes. When "terminal" is
+ *    absent (a raw API task or batch body) it is true for the statuses
+ *    "ready", "failed", "canceled", "completed" and "expired"; when "known" is
+ *    absent it is true for those and "queued", "pending", "processing",
+ *    "canceling";
  *  - an API error — an object with "http_status" (integer 100..599) and
  *    optionally "code" (string|null), "retryable" (boolean) and
  *    "retry_after_ms" (integer >= 0 | null), like analyze_response_parse()
@@ -653,6 +786,10 @@ ANALYZE_EXTERN(int) analyze_webhook_sign(char **out_header, const char *secret, 
  *                backoff delay and retry_after_ms (never sooner than the
  *                server asked, even past max_delay_ms).
  *  - "error":    an API error that retrying will not fix; done, delay_ms null.
+ *  - "unknown_status": the status is not terminal and not known, and
+ *                `attempt` >= 5: a status added to the API later neither
+ *                crashes the loop nor keeps it polling until the deadline
+ *                (attempts 0-4 back off as for a running task); done.
  *  - "deadline": deadline_ms is set and elapsed_ms + the delay would exceed
  *                it (landing exactly on it is allowed); done, delay_ms null.
  *                "terminal" and "error" win over "deadline".

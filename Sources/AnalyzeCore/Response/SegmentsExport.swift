@@ -6,10 +6,12 @@ public enum SegmentsExportFormat: String, Sendable, CaseIterable {
     case csv
     /// The normalized `result.segments` object, compact.
     case json
+    /// An SVG timeline: one lane per definition, each segment a labelled bar (see `SegmentsTimeline`).
+    case svg
 }
 
-/// Writes the segments of a time_based_metadata task body as WebVTT, CSV or
-/// JSON (the core of `analyze_segments_export`). The body is parsed exactly as
+/// Writes the segments of a time_based_metadata task body as WebVTT, CSV,
+/// JSON or an SVG timeline (the core of `analyze_segments_export`). The body is parsed exactly as
 /// `parseTask` does; `options` accepts `request` (see `ResultOptions`).
 ///
 /// WebVTT (`WEBVTT` header, LF line ends): cues numbered 1, 2, ... in order of
@@ -30,10 +32,10 @@ public enum SegmentsExportFormat: String, Sendable, CaseIterable {
 public func exportSegments(_ body: UnsafeRawBufferPointer, format: String?,
                            options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
     guard let format else {
-        throw AnalyzeError(.invalidArgument, "format is NULL (expected vtt, csv or json)")
+        throw AnalyzeError(.invalidArgument, "format is NULL (expected vtt, csv, json or svg)")
     }
     guard let wanted = SegmentsExportFormat(rawValue: format) else {
-        throw AnalyzeError(.invalidArgument, "format \(ResultValue.quoted(format)) is not one of vtt, csv, json")
+        throw AnalyzeError(.invalidArgument, "format \(ResultValue.quoted(format)) is not one of vtt, csv, json, svg")
     }
     let options = try ResultOptions.parse(rawOptions, allowed: ["request"])
     let document = try JSONDocument.parse(body)
@@ -44,6 +46,7 @@ public func exportSegments(_ body: UnsafeRawBufferPointer, format: String?,
     case .json: return ResultValue.bytes(of: segments)
     case .vtt: return Array(SegmentsExport.webVTT(segments).utf8)
     case .csv: return Array(SegmentsExport.csv(segments).utf8)
+    case .svg: return Array(SegmentsTimeline.svg(segments, task: normalized.root).utf8)
     }
 }
 
@@ -98,30 +101,45 @@ enum SegmentsExport {
         return nil
     }
 
-    /// The WebVTT text of `segments`.
-    static func webVTT(_ segments: JSONValue) -> String {
+    /// One WebVTT cue: its times in seconds, its timing line and its payload.
+    struct Cue {
+        let start: Double
+        let end: Double
+        let timing: String
+        let payload: String
+    }
+
+    /// The cues of `segments` ordered by start time (ties keep result order),
+    /// and a note for each segment that cannot be a cue.
+    static func cues(_ segments: JSONValue) -> (notes: [String], cues: [Cue]) {
         var notes: [String] = []
-        var cues: [(start: Double, order: Int, timing: String, payload: String)] = []
+        var cues: [(order: Int, cue: Cue)] = []
         for (order, row) in rows(segments).enumerated() {
             let path = JSONPath.element(JSONPath.member("result.segments", row.definition), row.index)
             guard let start = row.start, let end = row.end else {
-                notes.append("skipped \(path): start_time or end_time is unknown")
+                notes.append(safeCueText(Array("skipped \(path): start_time or end_time is unknown".utf8)))
                 continue
             }
             guard let from = Timecode.webVTT(start), let to = Timecode.webVTT(end) else {
-                notes.append("skipped \(path): a time is negative or out of range")
+                notes.append(safeCueText(Array("skipped \(path): a time is negative or out of range".utf8)))
                 continue
             }
             guard end > start else {
-                notes.append("skipped \(path): end_time is not after start_time")
+                notes.append(safeCueText(Array("skipped \(path): end_time is not after start_time".utf8)))
                 continue
             }
             let payload = ResultValue.bytes(of: jsonObject(("definition", .string(row.definition)), ("metadata", row.metadata)))
-            cues.append((start, order, from + " --> " + to, safeCueText(payload)))
+            cues.append((order, Cue(start: start, end: end, timing: from + " --> " + to, payload: safeCueText(payload))))
         }
-        cues.sort { $0.start != $1.start ? $0.start < $1.start : $0.order < $1.order }
+        cues.sort { $0.cue.start != $1.cue.start ? $0.cue.start < $1.cue.start : $0.order < $1.order }
+        return (notes, cues.map(\.cue))
+    }
+
+    /// The WebVTT text of `segments`.
+    static func webVTT(_ segments: JSONValue) -> String {
+        let (notes, cues) = cues(segments)
         var text = "WEBVTT\n\n"
-        for note in notes { text += "NOTE " + safeCueText(Array(note.utf8)) + "\n\n" }
+        for note in notes { text += "NOTE " + note + "\n\n" }
         for (number, cue) in cues.enumerated() {
             text += String(number + 1) + "\n" + cue.timing + "\n" + cue.payload + "\n\n"
         }

@@ -1,7 +1,9 @@
-"""Shared helpers: run the binding's command line in a subprocess."""
+"""Shared helpers: run the analyze tool through the package (python3 -m
+libanalyze, the console script) and directly."""
 import os
 import subprocess
 import sys
+import sysconfig
 
 import pytest
 
@@ -29,10 +31,19 @@ def run_cli():
 
 
 @pytest.fixture(scope="session")
+def console_script():
+    """The `analyze` console script that installing the package put next to this interpreter."""
+    path = os.path.join(sysconfig.get_path("scripts"), "analyze")
+    if not os.access(path, os.X_OK):
+        pytest.fail(f"the console script is not installed at {path} (run scripts/setup.sh)")
+    return path
+
+
+@pytest.fixture(scope="session")
 def c_tool():
-    """The C `analyze` tool to compare the Python CLI with: $ANALYZE_CLI, else the
-    repository's build/bin/analyze. Missing is a failure, not a skip: the README's
-    test command always builds it, and a silent skip would hide a divergence."""
+    """The C `analyze` tool itself: $ANALYZE_CLI, else the repository's
+    build/bin/analyze. Missing is a failure, not a skip: the README's test
+    command always builds it, and a silent skip would hide a divergence."""
     path = os.environ.get("ANALYZE_CLI") or os.path.join(REPO, "build", "bin", "analyze")
     if not os.access(path, os.X_OK):
         pytest.fail(f"the C analyze tool is not built at {path} (run scripts/setup.sh or set ANALYZE_CLI)")

@@ -21,10 +21,10 @@ tampered webhook rejected: the v1 signature does not match the body and the secr
 
 
 def test_demo_prints_the_documented_journey():
-    import analyze
+    import libanalyze
 
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(analyze.__file__)))
+    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(libanalyze.__file__)))
     done = subprocess.run([sys.executable, os.path.join(REPO, "examples", "demo.py")],
                           capture_output=True, text=True, env=env)
     assert (done.returncode, done.stderr) == (0, "")
@@ -32,10 +32,10 @@ def test_demo_prints_the_documented_journey():
 
 
 def test_poll_task_example_walks_processing_429_ready():
-    import analyze
+    import libanalyze
 
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(analyze.__file__)))
+    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(libanalyze.__file__)))
     done = subprocess.run([sys.executable, os.path.join(REPO, "examples", "poll_task.py"), "--simulate"],
                           capture_output=True, text=True, env=env)
     assert (done.returncode, done.stderr) == (0, "")
