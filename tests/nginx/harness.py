@@ -89,9 +89,10 @@ class Context:
         return json.dumps(event).encode()
 
 
-def locations(server):
+def locations(server, thread_pool):
     secrets = " ".join(server.secret_files)
-    common = f"analyze_webhook; analyze_webhook_secret_file {secrets}; analyze_webhook_max_body_size {MAX_BODY};"
+    common = (f"analyze_webhook; analyze_webhook_secret_file {secrets}; analyze_webhook_max_body_size {MAX_BODY}; "
+              f"analyze_webhook_thread_pool {thread_pool};")
     return f"""        analyze_store {server.store};
         client_max_body_size 1m;
         location = /webhook {{ {common} }}
@@ -99,11 +100,12 @@ def locations(server):
         location /hls/ {{ analyze_hls; analyze_hls_target_duration {TARGET}; analyze_hls_video video/index.m3u8 2500000; }}"""
 
 
-def make_server(ctx, name, module=True, env=None):
+def make_server(ctx, name, module=True, env=None, thread_pool="analyze"):
+    """An nginx with the module's locations; its file writes on the thread pool
+    "analyze" (4 threads), or inline with thread_pool "off"."""
     server = Nginx(ctx.root, name, ctx.args.nginx, ctx.args.module if module else None, env, (SECRET, OLD_SECRET))
     if module:
-        with open(os.path.join(server.prefix, "conf", "nginx.conf"), "w") as conf:
-            conf.write(server.config(ctx.args.module, locations(server)))
+        server.write_config(ctx.args.module, "thread_pool analyze threads=4;\n", locations(server, thread_pool))
     return server
 
 
@@ -305,7 +307,7 @@ def check_wrk(ctx, server):
 def check_kill(ctx):
     """Webhooks for 200 tasks while workers and finally the whole server are SIGKILLed:
     every file under its final name is complete, and nothing else is left but temporaries."""
-    server = make_server(ctx, "kill")
+    server = make_server(ctx, "kill", thread_pool="off")  # the inline write path; the main server uses the pool
     server.start()
     bodies = []
     for index in range(200):
