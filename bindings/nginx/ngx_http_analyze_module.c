@@ -49,6 +49,7 @@ typedef struct {
     ngx_uint_t   video_bandwidth; /* analyze_hls_video ... BANDWIDTH */
     ngx_str_t    thread_pool_name;/* analyze_webhook_thread_pool */
     ngx_flag_t   webhook;         /* analyze_webhook is set here */
+    ngx_flag_t   hls;             /* analyze_hls is set here */
 #if (NGX_THREADS)
     ngx_thread_pool_t *thread_pool;
 #endif
@@ -140,6 +141,14 @@ static char *ngx_http_analyze_merge_loc_conf(ngx_conf_t *cf, void *parent, void 
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "analyze_store path is longer than %d bytes", NGX_HTTP_ANALYZE_MAX_STORE);
         return NGX_CONF_ERROR;
     }
+    if ((conf->webhook || conf->hls) && conf->store.len == 0) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "%s needs analyze_store", conf->webhook ? "analyze_webhook" : "analyze_hls");
+        return NGX_CONF_ERROR;
+    }
+    if (conf->webhook && conf->secrets == NULL) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "analyze_webhook needs analyze_webhook_secret_file");
+        return NGX_CONF_ERROR;
+    }
     if (conf->webhook && !(conf->thread_pool_name.len == 3 && ngx_strncmp(conf->thread_pool_name.data, "off", 3) == 0)) {
 #if (NGX_THREADS)
         conf->thread_pool = ngx_thread_pool_add(cf, &conf->thread_pool_name);
@@ -181,7 +190,7 @@ static ngx_int_t ngx_http_analyze_postconfiguration(ngx_conf_t *cf) {
 static ngx_int_t ngx_http_analyze_webhook_handler(ngx_http_request_t *r);
 static ngx_int_t ngx_http_analyze_hls_handler(ngx_http_request_t *r);
 
-/* Sets the location's content handler; both locations need a store. */
+/* Sets the location's content handler (merge checks that a store is set). */
 static char *ngx_http_analyze_set_handler(ngx_conf_t *cf, ngx_http_handler_pt handler) {
     ngx_http_core_loc_conf_t *clcf = ngx_http_conf_get_module_loc_conf(cf, ngx_http_core_module);
     if (clcf->handler != NULL) return "is duplicate or conflicts with another content handler";
@@ -197,7 +206,7 @@ static char *ngx_http_analyze_webhook(ngx_conf_t *cf, ngx_command_t *cmd, void *
 
 static char *ngx_http_analyze_hls(ngx_conf_t *cf, ngx_command_t *cmd, void *conf) {
     (void)cmd;
-    (void)conf;
+    ((ngx_http_analyze_loc_conf_t *)conf)->hls = 1;
     return ngx_http_analyze_set_handler(cf, ngx_http_analyze_hls_handler);
 }
 
@@ -630,10 +639,6 @@ static ngx_int_t ngx_http_analyze_not_allowed(ngx_http_request_t *r, const char 
 static ngx_int_t ngx_http_analyze_webhook_handler(ngx_http_request_t *r) {
     ngx_http_analyze_loc_conf_t *conf = ngx_http_get_module_loc_conf(r, ngx_http_analyze_module);
     ngx_int_t rc;
-    if (conf->secrets == NULL || conf->store.len == 0) {
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0, "analyze: analyze_webhook needs analyze_webhook_secret_file and analyze_store");
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    }
     if (!(r->method & NGX_HTTP_POST)) return ngx_http_analyze_not_allowed(r, "POST");
     if (r->headers_in.content_length_n > (off_t)conf->max_body) {
         ngx_log_error(NGX_LOG_WARN, r->connection->log, 0, "analyze: webhook body of %O bytes is above analyze_webhook_max_body_size %uz",
@@ -706,10 +711,6 @@ static ngx_int_t ngx_http_analyze_hls_handler(ngx_http_request_t *r) {
     analyze_error_t err;
     int master = 0;
 
-    if (conf->store.len == 0) {
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0, "analyze: analyze_hls needs analyze_store");
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    }
     if (!(r->method & (NGX_HTTP_GET | NGX_HTTP_HEAD))) return ngx_http_analyze_not_allowed(r, "GET, HEAD");
     if (ngx_http_discard_request_body(r) != NGX_OK) return NGX_HTTP_INTERNAL_SERVER_ERROR;
     /* .../<id>/<file> */

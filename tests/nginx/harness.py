@@ -361,7 +361,23 @@ def check_kill(ctx):
     check(not problems, "no other [alert]/[crit] in that error.log" + "".join("\n     " + line for line in problems[:5]))
 
 
+def check_config_errors(ctx):
+    """nginx -t refuses configurations the module cannot serve, with an [emerg] naming the problem."""
+    server = make_server(ctx, "config")
+    cases = (("analyze_store /tmp; location = /w { analyze_webhook; }", "analyze_webhook needs analyze_webhook_secret_file"),
+             ("location = /w { analyze_webhook_secret_file /nonexistent; }", "cannot open webhook secret file"),
+             ("analyze_store /tmp; location = /h { analyze_hls; analyze_hls_target_duration 0; }", "analyze_hls_target_duration must be 1 to 86400"),
+             ("location = /h { analyze_hls; }", "analyze_hls needs analyze_store"))
+    for locations, message in cases:
+        server.write_config(ctx.args.module, "", "        " + locations)
+        run = subprocess.run([ctx.args.nginx, "-t", "-p", server.prefix, "-c", "conf/nginx.conf", "-e", server.log],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30)
+        output = run.stdout.decode(errors="replace")
+        check(run.returncode != 0 and "[emerg]" in output and message in output, f"nginx -t refuses the config: {message}")
+
+
 def run_module(ctx):
+    check_config_errors(ctx)
     server = make_server(ctx, "main")
     server.start()
     try:
