@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libsimdjson-dev libjansson-dev libssl-dev cmake ninja-build pkg-config gcc g++ util-linux)
+packages+=(nginx-core nginx-dev ffmpeg wrk curl)  # the nginx module, its harness (ffprobe, wrk) and scripts/nginx_demo.sh
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
