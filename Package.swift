@@ -12,7 +12,7 @@ let package = Package(
     targets: [
         .target(
             name: "CSimdJSON",
-            cxxSettings: [.unsafeFlags(["-std=c++17", "-fno-exceptions"])],
+            cxxSettings: [.unsafeFlags(["-fno-exceptions"])],
             linkerSettings: [.linkedLibrary("simdjson")]
         ),
         .systemLibrary(name: "CAnalyze", path: "Sources/CAnalyze"),

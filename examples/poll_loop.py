@@ -33,7 +33,7 @@ def main(sleep: bool) -> int:
     while True:
         state = fetch_task(attempt)
         decision = libanalyze.poll_next(state, attempt, jitter=random.random(),
-                                     elapsed_ms=int((time.monotonic() - started) * 1000), deadline_ms=600_000)
+                                        elapsed_ms=int((time.monotonic() - started) * 1000), deadline_ms=600_000)
         print(f"attempt {attempt}: {decision.reason}: {decision.message}")
         if decision.done:
             return 0 if decision.reason == "terminal" else 1

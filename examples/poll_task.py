@@ -16,14 +16,16 @@ import libanalyze
 
 
 def send(http: libanalyze.HttpRequest):
-    """The host's transport: performs the request the library built."""
+    """The host's transport: performs the request the library built. The headers
+    are urllib's own object, passed to parse_response as they are (every field,
+    repeats included)."""
     data = http.body.encode() if http.body is not None else None
     request = urllib.request.Request(http.url, data=data, headers=http.headers, method=http.method)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        return error.code, error.headers, error.read()
 
 
 def wait_for_task(task_id: str, api_key: str, send=send, sleep=time.sleep, deadline_s: int = 900):
@@ -37,13 +39,13 @@ def wait_for_task(task_id: str, api_key: str, send=send, sleep=time.sleep, deadl
         except libanalyze.ApiError as error:
             state = error                      # poll_next decides whether it is worth retrying
         decision = libanalyze.poll_next(state, attempt, jitter=random.random(),
-                                     elapsed_ms=int((time.monotonic() - started) * 1000),
-                                     deadline_ms=deadline_s * 1000)
+                                        elapsed_ms=int((time.monotonic() - started) * 1000),
+                                        deadline_ms=deadline_s * 1000)
         print(f"attempt {attempt}: {decision.message}")
         if decision.done:
             if decision.reason != "terminal":
                 raise RuntimeError(decision.message)
-            return state                       # an libanalyze.Task: .status, .result, .error
+            return state                       # a libanalyze.Task: .status, .result, .error
         sleep(decision.delay_s)
         attempt += 1
 

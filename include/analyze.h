@@ -424,9 +424,13 @@ typedef enum analyze_response_kind {
  * @param out          receives the result or the API error object (see above).
  * @param kind         an analyze_response_kind.
  * @param http_status  the HTTP status code (100-599).
- * @param headers_json the response headers as a JSON object of name to string
- *                     value (names case-insensitive; the same name twice is
- *                     ANALYZE_EINVAL); NULL with headers_len 0 for none.
+ * @param headers_json the response headers: a JSON object of name to value (a
+ *                     string, or an array of strings for a repeated field), or
+ *                     a JSON array of [name, value] string pairs in the order
+ *                     received. Names are case-insensitive; a field received
+ *                     more than once is combined as RFC 9110 says (values
+ *                     joined with ", " in order; Set-Cookie kept apart). NULL
+ *                     with headers_len 0 (or "null") for none.
  * @param headers_len  its length in bytes.
  * @param body         the response body bytes (need not be JSON for errors);
  *                     NULL with body_len 0 for an empty body.
@@ -482,12 +486,16 @@ ANALYZE_EXTERN(int) analyze_task_parse(char **out, const char *body, size_t len,
  * definition_id,index,start_time,end_time,metadata and one row per segment in
  * result order (index within its definition; times in seconds, empty when
  * unknown; metadata as compact JSON); fields holding a comma, quote, CR or LF
- * are quoted. "json": the normalized result.segments object.
+ * are quoted. "json": the normalized result.segments object. "svg": an SVG
+ * 1.1 timeline, one lane per definition on a time axis from 0 to the video's
+ * duration (or the last end), each drawable segment a bar labelled with its
+ * first scalar metadata value, its metadata as the bar's <title> (see
+ * docs/responses.md for the layout).
  *
  * @param out          receives the text; NULL on failure.
  * @param task_body    the task body (JSON), as for analyze_task_parse().
  * @param len          its length in bytes.
- * @param format       "vtt", "csv" or "json" (NUL-terminated).
+ * @param format       "vtt", "csv", "json" or "svg" (NUL-terminated).
  * @param options      optional JSON options: "request".
  * @param options_len  its length in bytes.
  * @param err          optional error detail.

@@ -7,7 +7,9 @@
 # HTTP requests it builds and hands it what comes back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh >/dev/null
+echo "== setting up: packages, build, Python binding (progress below; quiet when already done)"
+# Setup's own progress lines stay; the build's per-file lines are folded into a count.
+bash scripts/setup.sh | awk '/^\[[0-9]+\/[0-9]+\]/ { n++; if (n % 10 == 1) print "  building... " $1; next } { print }'
 analyze=build/bin/analyze
 step() { printf '\n== %s\n' "$*"; }
 

@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# Test-only Python packages (the official twelvelabs SDK the simulator tests drive).
+bash scripts/test_deps.sh
 
 echo "== swift test (core)"
 swift test 2>&1 | tee /tmp/analyze-swift-test.log | grep -E "^(✔|✘|􀟈|.*error:)|Test run with|tests? (passed|failed)" | tail -n 40

@@ -72,8 +72,8 @@ struct ResponseExportTests {
     }
 
     @Test func formatsAndTasksWithoutSegmentsAreRefused() {
-        #expect(exportFailure(Self.task, nil) == AnalyzeError(.invalidArgument, "format is NULL (expected vtt, csv or json)"))
-        #expect(exportFailure(Self.task, "srt") == AnalyzeError(.invalidArgument, #"format "srt" is not one of vtt, csv, json"#))
+        #expect(exportFailure(Self.task, nil) == AnalyzeError(.invalidArgument, "format is NULL (expected vtt, csv, json or svg)"))
+        #expect(exportFailure(Self.task, "srt") == AnalyzeError(.invalidArgument, #"format "srt" is not one of vtt, csv, json, svg"#))
         #expect(exportFailure(Self.task, "VTT")?.status == .invalidArgument)
         #expect(exportFailure(ResponseTaskTests.queued, "vtt") == AnalyzeError(.malformedResponse, "the task has no result (status is queued)", path: "result"))
         let text = #"{"task_id":"t","custom_id":null,"status":"ready","created_at":"2026-01-05T08:00:00Z","result":{"generation_id":"g","data":"hi","finish_reason":"stop","usage":{"output_tokens":1}}}"#

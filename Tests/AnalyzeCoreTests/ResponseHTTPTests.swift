@@ -120,13 +120,29 @@ struct ResponseHTTPTests {
         #expect(try httpResult(2, 503, "", headers: #"{"RETRY-AFTER":"soon"}"#).contains(#""retry_after_ms":null"#))
     }
 
+    /// Repeated fields are combined as RFC 9110 says, whatever shape they come in;
+    /// a repeated Retry-After (a singleton field) is then not a delay.
+    @Test func repeatedHeadersAreCombined() throws {
+        let headers = try #require(ResponseScalingTests.headers(#"[["Retry-After","7"],["Set-Cookie","a=1"],["link","<x>"],["Set-Cookie","b=2"],["LINK","<y>"]]"#).value)
+        #expect(headers.value("retry-after") == "7")
+        #expect(headers.value("Link") == "<x>, <y>")
+        #expect(headers.value("set-cookie") == "a=1")
+        #expect(ResponseScalingTests.headers(#"{"Link":["<x>","<y>"],"link":"<z>"}"#).value?.value("link") == "<x>, <y>, <z>")
+        #expect(try httpResult(2, 503, "", headers: #"[["Retry-After","7"]]"#).contains(#""retry_after_ms":7000"#))
+        #expect(try httpResult(2, 503, "", headers: #"{"Retry-After":"1","retry-after":"2"}"#).contains(#""retry_after_ms":null"#))
+        #expect(try httpResult(2, 503, "", headers: "[]").contains(#""retry_after_ms":null"#))
+    }
+
     @Test func badArgumentsAreInvalid() {
         #expect(httpFailure(5, 200, "{}") == AnalyzeError(.invalidArgument, "kind 5 is not a response kind (1 create, 2 retrieve, 3 list, 4 delete)"))
         #expect(httpFailure(2, 99, "{}") == AnalyzeError(.invalidArgument, "http_status 99 is not an HTTP status (100-599)"))
         #expect(httpFailure(2, 600, "{}")?.status == .invalidArgument)
-        #expect(httpFailure(2, 500, "", headers: #"{"Retry-After":2}"#) == AnalyzeError(.invalidArgument, #"header "Retry-After" must have a string value, got integer"#, path: "Retry-After"))
-        #expect(httpFailure(2, 500, "", headers: #"{"Retry-After":"1","retry-after":"2"}"#) == AnalyzeError(.invalidArgument, #"header "retry-after" is given twice (names are case-insensitive)"#, path: "retry-after"))
-        #expect(httpFailure(2, 500, "", headers: "[]") == AnalyzeError(.invalidArgument, "headers_json must be a JSON object of header name to value, got array"))
+        #expect(httpFailure(2, 500, "", headers: #"{"Retry-After":2}"#) == AnalyzeError(.invalidArgument, #"header "Retry-After" must have a string value (or an array of strings), got integer"#, path: "Retry-After"))
+        #expect(httpFailure(2, 500, "", headers: #"{"Retry-After":["1",2]}"#) == AnalyzeError(.invalidArgument, #"header "Retry-After" must have string values, got integer"#, path: "Retry-After[1]"))
+        #expect(httpFailure(2, 500, "", headers: #"[["Retry-After","1"],["X"]]"#) == AnalyzeError(.invalidArgument, "headers_json pairs must be [name, value] arrays of two strings", path: "[1]"))
+        #expect(httpFailure(2, 500, "", headers: #"[["a","b","c"]]"#)?.path == "[0]")
+        #expect(httpFailure(2, 500, "", headers: #"[{"a":"b"}]"#)?.path == "[0]")
+        #expect(httpFailure(2, 500, "", headers: "7") == AnalyzeError(.invalidArgument, "headers_json must be a JSON object of header name to value or an array of [name, value] pairs, got integer"))
         #expect(httpFailure(2, 500, "", headers: "{")?.message.hasPrefix("headers_json: unexpected end of input") == true)
         #expect(httpFailure(2, 500, "", options: #"{"now":"today"}"#) == AnalyzeError(.invalidArgument, #"option now must be a number of Unix seconds within years 1–9999, got "today""#, path: "now"))
         #expect(httpFailure(2, 500, "", options: #"{"now":1e300}"#)?.status == .invalidArgument)

@@ -83,15 +83,50 @@ struct ResponseRegexTests {
         #expect(regexRefusal("(?<!a)b") == "lookbehind assertions are not supported")
         #expect(regexRefusal(#"(a)\1"#) == "backreferences are not supported")
         #expect(regexRefusal(#"\p{L}"#) == #"\p escapes are not supported"#)
-        #expect(regexRefusal("(a") == "invalid pattern: unterminated group")
-        #expect(regexRefusal("a)") == "invalid pattern: unmatched ')'")
-        #expect(regexRefusal("*a") == "invalid pattern: nothing to repeat")
-        #expect(regexRefusal("a**") == "invalid pattern: nothing to repeat")
-        #expect(regexRefusal("^*") == "invalid pattern: nothing to repeat")
-        #expect(regexRefusal("[b-a]") == "invalid pattern: range out of order in character class")
-        #expect(regexRefusal("[a") == "invalid pattern: unterminated character class")
-        #expect(regexRefusal("a{3,2}") == "invalid pattern: numbers out of order in {} quantifier")
-        #expect(regexRefusal("\\") == "invalid pattern: unexpected end")
+        #expect(regexRefusal("(a") == "invalid pattern: missing ) to close a group")
+        #expect(regexRefusal("a)") == "invalid pattern: unmatched ) at offset 1")
+        #expect(regexRefusal("*a") == "invalid pattern: nothing to repeat before * at offset 0")
+        #expect(regexRefusal("a**") == "invalid pattern: nothing to repeat before * at offset 2")
+        #expect(regexRefusal("^*") == "invalid pattern: nothing to repeat before * at offset 1")
+        #expect(regexRefusal("[b-a]") == "invalid pattern: range out of order in character class at offset 0")
+        #expect(regexRefusal("[a") == "invalid pattern: missing ] to close the character class at offset 0")
+        #expect(regexRefusal("a{3,2}") == "invalid pattern: numbers out of order in {3,2} quantifier at offset 1")
+        #expect(regexRefusal("\\") == "invalid pattern: \\ at the end of the pattern")
         #expect(regexRefusal(String(repeating: "(", count: 70) + String(repeating: ")", count: 70)) == "groups nested deeper than 64 levels")
+        #expect(regexRefusal(String(repeating: "(", count: 64) + "a" + String(repeating: ")", count: 64)) == nil)
+        #expect(regexRefusal(#"\0"#) == nil)
+        #expect(regexRefusal(#"\01"#) == "octal escapes are not supported")
+        #expect(regexRefusal(#"[\1]"#) == "octal escapes are not supported")
+        #expect(regexRefusal(#"\uD800"#) == "lone surrogate escapes are not supported")
+        #expect(regexRefusal(#"(?<n>a)\k<n>"#) == "backreferences are not supported")
+        #expect(regexRefusal(#"(?=a)*b"#) == "lookahead assertions are not supported")
+    }
+
+    /// The request validator's syntax check and this matcher read one parser's
+    /// tree, so they agree on every pattern. These two disagreed when each side
+    /// had a parser of its own: the checker matched "(?<>x)" that validation
+    /// rejects, and validation passed "\u{110000}" that the checker rejected.
+    @Test func theSyntaxCheckAndTheMatcherAgree() {
+        #expect(RegexParser.problem("(?<>x)") == "invalid group name at offset 0")
+        #expect(regexRefusal("(?<>x)") == "invalid pattern: invalid group name at offset 0")
+        #expect(RegexParser.problem(#"\u{110000}"#) == #"invalid \u{...} escape at offset 0"#)
+        #expect(regexRefusal(#"\u{110000}"#) == #"invalid pattern: invalid \u{...} escape at offset 0"#)
+        #expect(regexMatches(#"^\u{10FFFF}$"#, "\u{10FFFF}") == true)
+        // Quantifier digits are ASCII in ECMA-262: a{٣} is four literal characters.
+        #expect(RegexParser.problem("a{\u{663}}") == nil)
+        #expect(regexMatches("^a{\u{663}}$", "a{\u{663}}") == true)
+        #expect(regexMatches("^a{\u{663}}$", "aaa") == false)
+        // Every pattern of this list is judged the same way by both: invalid
+        // for one exactly when invalid for the other.
+        let patterns = ["(?<>x)", #"\u{110000}"#, "(?<1a>x)", "(?<a1>x)", "[\\k]", #"\k"#, #"\c"#, #"\cA"#, "[z-a]", "[\\d-a]",
+                        "a{2}{3}", "(?", "(?x)", "x{", "x{,}", "]", "}", #"\p{L}"#, #"\p"#, "(?<=a)", #"\x4"#, #"[\x41-\x40]"#]
+        for pattern in patterns {
+            let invalid = RegexParser.problem(pattern) != nil
+            let refusedAsInvalid = regexRefusal(pattern)?.hasPrefix("invalid pattern: ") == true
+            #expect(invalid == refusedAsInvalid, "\(pattern)")
+        }
+        #expect(RegexParser.problem(#"[\x41-\x40]"#) == "range out of order in character class at offset 0")
+        #expect(regexMatches(#"^\cA[\cB]$"#, "\u{1}\u{2}") == true)
+        #expect(regexMatches("^[\\k]$", "k") == true)
     }
 }

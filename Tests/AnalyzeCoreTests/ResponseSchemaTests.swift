@@ -5,7 +5,7 @@ import Testing
 func schemaIssues(_ schema: String, _ value: String) throws -> [String] {
     let schemaDocument = try JSONDocument.parse(schema)
     let valueDocument = try JSONDocument.parse(value)
-    var checker = ResultSchemaChecker(schema: schemaDocument.root)
+    var checker = ResultSchemaChecker(schema: schemaDocument.root, budget: CheckBudget())
     checker.check(valueDocument.root, path: "result.json")
     return checker.issues.map { "\($0.code) \($0.path)" }
 }
@@ -14,7 +14,7 @@ func schemaIssues(_ schema: String, _ value: String) throws -> [String] {
 func schemaMessages(_ schema: String, _ value: String) throws -> [String] {
     let schemaDocument = try JSONDocument.parse(schema)
     let valueDocument = try JSONDocument.parse(value)
-    var checker = ResultSchemaChecker(schema: schemaDocument.root)
+    var checker = ResultSchemaChecker(schema: schemaDocument.root, budget: CheckBudget())
     checker.check(valueDocument.root, path: "result.json")
     return checker.issues.map(\.message)
 }
@@ -106,10 +106,10 @@ struct ResponseSchemaTests {
         let schema = ##"{"$defs":{\##(definitions)},"$ref":"#/$defs/a30"}"##
         let schemaDocument = try JSONDocument.parse(schema)
         for (value, expected) in [("1.5", ["schema_not_checked result.json"]), ("1", [])] {
-            var checker = ResultSchemaChecker(schema: schemaDocument.root, maxSteps: 20_000)
+            var checker = ResultSchemaChecker(schema: schemaDocument.root, budget: CheckBudget(schemaSteps: 20_000))
             checker.check(try JSONDocument.parse(value).root, path: "result.json")
             #expect(checker.issues.map { "\($0.code) \($0.path)" } == expected)
-            #expect(checker.issues.first?.message ?? "" == (expected.isEmpty ? "" : "checking stopped after 20000 steps; the rest of the value was not checked"))
+            #expect(checker.issues.first?.message ?? "" == (expected.isEmpty ? "" : "checking stopped: this call's budget of 20,000 schema steps (shared by all the results it reads) is spent; the rest of the value was not checked"))
         }
     }
 

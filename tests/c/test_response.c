@@ -163,10 +163,10 @@ static void check_arguments(void) {
 
   out = (char *)1;
   rc = analyze_segments_export(&out, task, strlen(task), NULL, NULL, 0, &err);
-  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "format is NULL (expected vtt, csv or json)", "");
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "format is NULL (expected vtt, csv, json or svg)", "");
   out = (char *)1;
   rc = analyze_segments_export(&out, task, strlen(task), "srt", NULL, 0, &err);
-  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "format \"srt\" is not one of vtt, csv, json", "");
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "format \"srt\" is not one of vtt, csv, json, svg", "");
   out = (char *)1;
   rc = analyze_segments_export(&out, task, strlen(task), "vtt", NULL, 0, &err);
   check_failure_shape(rc, out, &err, ANALYZE_ERESPONSE, "the task has no result (status is queued)", "result");
@@ -188,8 +188,17 @@ static void check_arguments(void) {
     const char *twice = "{\"Retry-After\":\"1\",\"retry-after\":\"2\"}";
     rc = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 503, twice, strlen(twice), NULL, 0, NULL, 0, &err);
   }
-  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "header \"retry-after\" is given twice (names are case-insensitive)",
-                      "retry-after");
+  /* A repeated field is combined ("1, 2"), which is no delay for the singleton Retry-After. */
+  CHECK_INT(rc, ANALYZE_EAPI);
+  CHECK(strstr(out, "\"retry_after_ms\":null") != NULL);
+  analyze_free(out);
+  {
+    const char *pairs = "[[\"Retry-After\",\"3\"],[\"Set-Cookie\",\"a=1\"],[\"Set-Cookie\",\"b=2\"]]";
+    rc = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 503, pairs, strlen(pairs), NULL, 0, NULL, 0, &err);
+  }
+  CHECK_INT(rc, ANALYZE_EAPI);
+  CHECK(strstr(out, "\"retry_after_ms\":3000") != NULL);
+  analyze_free(out);
   out = (char *)1;
   rc = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 503, NULL, 4, NULL, 0, NULL, 0, &err);
   check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "headers_json is NULL but its length is 4", "");

@@ -78,14 +78,18 @@ struct FieldReader {
         return readers
     }
 
-    /// Records every member not in `known` as `parameter_unknown`.
+    /// Records every member not in `known` as `parameter_unknown`. The list of
+    /// allowed names is joined once; the "did you mean" guess, the path and the
+    /// message are computed only for issues the report keeps.
     func rejectUnknown(_ known: [String], _ issues: inout IssueCollector) {
+        let allowed = "; allowed here: " + known.joined(separator: ", ")
         for (key, _) in node.members where !known.contains(key) {
-            var message = "unknown field; allowed here: " + known.joined(separator: ", ")
-            if let guess = MessageText.closest(to: key, among: known) {
-                message = "unknown field (did you mean \(guess)?); allowed here: " + known.joined(separator: ", ")
-            }
-            issues.unknown(path.key(key), message)
+            issues.unknown(path.key(key), Self.unknownMessage(key, known, allowed))
         }
+    }
+
+    private static func unknownMessage(_ key: String, _ known: [String], _ allowed: String) -> String {
+        guard let guess = MessageText.closest(to: key, among: known) else { return "unknown field" + allowed }
+        return "unknown field (did you mean \(guess)?)" + allowed
     }
 }

@@ -20,9 +20,11 @@ struct IssueCollector {
         add(path, .error, .parameterNotProvided, message)
     }
 
-    /// Records an error of code `parameter_unknown` at `path`.
-    mutating func unknown(_ path: FieldPath, _ message: String) {
-        add(path, .error, .parameterUnknown, message)
+    /// Records an error of code `parameter_unknown` at `path`. The path and the
+    /// message are built only when the issue is kept (see `add`), so a document
+    /// of a million unknown keys costs a count for each key beyond the bound.
+    mutating func unknown(_ path: @autoclosure () -> FieldPath, _ message: @autoclosure () -> String) {
+        add(path(), .error, .parameterUnknown, message())
     }
 
     /// Records a warning (code `parameter_invalid`) at `path`.
@@ -46,12 +48,14 @@ struct IssueCollector {
     func isUnusable(_ path: FieldPath) -> Bool { unusable.contains(path) }
 
     /// Keeps the issue while the report is within `ReportByteBound.maxBytes`
-    /// (the path text is built only then); beyond it, counts it by severity.
-    private mutating func add(_ path: FieldPath, _ severity: ValidationSeverity, _ code: ValidationCode, _ message: String) {
+    /// (its path and message are built only then); beyond it, counts it by severity.
+    private mutating func add(_ path: @autoclosure () -> FieldPath, _ severity: ValidationSeverity,
+                              _ code: ValidationCode, _ message: @autoclosure () -> String) {
         guard bound.hasRoom else {
             if severity == .error { droppedErrors += 1 } else { droppedWarnings += 1 }
             return
         }
+        let path = path(), message = message()
         let text = path.text
         bound.keep(path: text, message: message)
         entries.append((path, ValidationIssue(severity, code, path: text, message)))

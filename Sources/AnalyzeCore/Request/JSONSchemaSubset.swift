@@ -166,7 +166,7 @@ struct JSONSchemaSubset {
             if type != "string" {
                 issues.invalid(keyPath, "pattern is supported only on type string\(Self.onType(type))")
             } else if case .string(let pattern) = value {
-                if let problem = RegexSyntax.problem(pattern) {
+                if let problem = RegexParser.problem(pattern) {
                     issues.invalid(keyPath, "is not a valid regular expression: \(problem)")
                 }
             } else {

@@ -41,30 +41,48 @@ enum MessageText {
 
     /// The candidate within edit distance 2 of `key` (the first closest), if any.
     /// A candidate whose length differs by more than 2 is skipped without
-    /// computing the distance, which is at least that difference.
+    /// computing the distance, which is at least that difference. No heap
+    /// allocation: the distance rows live in a stack buffer.
     static func closest(to key: String, among candidates: [String]) -> String? {
-        let typed = Array(key.unicodeScalars)
-        guard typed.count <= 64 else { return nil }
+        let typed = key.unicodeScalars
+        let typedCount = typed.count
+        guard typedCount <= 64 else { return nil }
         var best: (String, Int)? = nil
         for candidate in candidates {
-            let other = Array(candidate.unicodeScalars)
-            guard abs(other.count - typed.count) <= 2 else { continue }
-            let distance = editDistance(typed, other)
+            let other = candidate.unicodeScalars
+            let otherCount = other.count
+            guard abs(otherCount - typedCount) <= 2 else { continue }
+            let distance = boundedEditDistance(typed, other, count: otherCount, limit: 2)
             if distance <= 2 && distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         return best?.0
     }
 
-    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where a.count > 0 {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where b.count > 0 {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    /// The Levenshtein distance of `a` and `b` (`count` scalars) when it is at
+    /// most `limit`; otherwise some value above `limit` (it stops as soon as a
+    /// whole row exceeds the limit, since later rows never get smaller).
+    private static func boundedEditDistance(_ a: String.UnicodeScalarView, _ b: String.UnicodeScalarView,
+                                            count: Int, limit: Int) -> Int {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (count + 1)) { rows in
+            var previous = 0, current = count + 1
+            for j in 0...count { rows[previous + j] = j }
+            var i = 0
+            for scalarA in a {
+                i += 1
+                rows[current] = i
+                var rowMinimum = i
+                var j = 0
+                for scalarB in b {
+                    j += 1
+                    let cost = scalarA == scalarB ? 0 : 1
+                    let value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+                    rows[current + j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return limit + 1 }
+                swap(&previous, &current)
             }
-            previous = current
+            return rows[previous + count]
         }
-        return a.isEmpty ? b.count : previous[b.count]
     }
 }

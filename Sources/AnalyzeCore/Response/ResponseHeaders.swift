@@ -1,8 +1,15 @@
-/// The response headers the host received, given as a JSON object of name to
-/// value (a string). Names are compared case-insensitively (ASCII); two names
-/// that differ only in case are rejected, as duplicate keys are elsewhere.
+/// The response headers the host received. `headers_json` is either a JSON
+/// object of name to value (a string, or an array of strings for a field
+/// received more than once) or a JSON array of `[name, value]` pairs in the
+/// order received — the shape HTTP clients hand over (urllib's `HTTPMessage`,
+/// httpx's `multi_items()`). Names are compared case-insensitively (ASCII).
+/// A field received more than once is combined as RFC 9110 section 5.3 says:
+/// its values joined with ", " in the order received; `Set-Cookie`, which
+/// cannot be combined, keeps its values apart (RFC 6265).
 struct ResponseHeaders {
     private var entries: [(name: String, value: String)] = []
+    /// Index in `entries` of each combinable name, so repeats stay linear.
+    private var index: [String: Int] = [:]
 
     /// No headers.
     init() {}
@@ -20,23 +27,49 @@ struct ResponseHeaders {
                                position: error.position, line: error.line, column: error.column)
         }
         let root = document.root
-        if root.isNull { return headers }
-        guard root.kind == .object else {
-            throw AnalyzeError(.invalidArgument, "headers_json must be a JSON object of header name to value, got \(root.kind.name)")
-        }
-        var seen: Set<String> = []
-        for (name, value) in root.members {
-            guard let text = value.string else {
-                throw AnalyzeError(.invalidArgument, "header \(ResultValue.quoted(name)) must have a string value, got \(value.kind.name)", path: JSONPath.member("", name))
+        switch root.kind {
+        case .null:
+            return headers
+        case .object:
+            for (name, value) in root.members {
+                let path = JSONPath.member("", name)
+                if let text = value.string {
+                    headers.add(name, text)
+                } else if value.kind == .array {
+                    for (position, item) in value.elements.enumerated() {
+                        guard let text = item.string else {
+                            throw AnalyzeError(.invalidArgument, "header \(ResultValue.quoted(name)) must have string values, got \(item.kind.name)", path: JSONPath.element(path, position))
+                        }
+                        headers.add(name, text)
+                    }
+                } else {
+                    throw AnalyzeError(.invalidArgument, "header \(ResultValue.quoted(name)) must have a string value (or an array of strings), got \(value.kind.name)", path: path)
+                }
             }
-            let folded = lowercased(name)
-            // A set, not a scan of the names so far: tens of thousands of headers stay linear.
-            if !seen.insert(folded).inserted {
-                throw AnalyzeError(.invalidArgument, "header \(ResultValue.quoted(name)) is given twice (names are case-insensitive)", path: JSONPath.member("", name))
+        case .array:
+            for (position, pair) in root.elements.enumerated() {
+                let path = JSONPath.element("", position)
+                let parts = Array(pair.elements.prefix(3))
+                guard pair.kind == .array, parts.count == 2, let name = parts[0].string, let text = parts[1].string else {
+                    throw AnalyzeError(.invalidArgument, "headers_json pairs must be [name, value] arrays of two strings", path: path)
+                }
+                headers.add(name, text)
             }
-            headers.entries.append((folded, text))
+        default:
+            throw AnalyzeError(.invalidArgument, "headers_json must be a JSON object of header name to value or an array of [name, value] pairs, got \(root.kind.name)")
         }
         return headers
+    }
+
+    /// Adds one received field, combining it with an earlier one of the same name.
+    private mutating func add(_ name: String, _ value: String) {
+        let folded = ResponseHeaders.lowercased(name)
+        if folded != "set-cookie", let existing = index[folded] {
+            entries[existing].value += ", " + value
+        } else {
+            index[folded] = index[folded] ?? entries.count
+            entries.append((folded, value))
+        }
     }
 
     /// The value of header `name` (any case), or nil.

@@ -15,8 +15,8 @@ struct ResultSchemaChecker {
     /// Issues left out once `bound` was reached.
     private(set) var droppedIssues = 0
     private var bound = ReportByteBound()
-    private let maxSteps: Int
-    private var budget: Int
+    /// The call's budget, shared with the other results of the same call.
+    private let budget: CheckBudget
     private var exhausted = false
     /// Above zero while an `anyOf` alternative is tried: its issues are only
     /// counted, so their messages are not built.
@@ -62,18 +62,15 @@ struct ResultSchemaChecker {
         var composites: [JSONNode] = []
     }
 
-    /// Most schema-against-value steps spent on one result, by default.
-    static let defaultMaxSteps = 1_000_000
     /// Deepest chain of nested schemas, `anyOf` alternatives and `$ref`s
     /// followed. Each level is a few hundred bytes of stack in a release
     /// build: 64 levels fit threads with small stacks (128 KiB and less).
     static let maxDepth = 64
 
-    /// A checker for `schema` that gives up after `maxSteps` steps.
-    init(schema: JSONNode, maxSteps: Int = ResultSchemaChecker.defaultMaxSteps) {
+    /// A checker for `schema` that gives up when `budget` (the call's) is spent.
+    init(schema: JSONNode, budget: CheckBudget) {
         root = schema
-        self.maxSteps = maxSteps
-        budget = maxSteps
+        self.budget = budget
     }
 
     /// Checks `instance`, reporting issues under `path`.
@@ -101,11 +98,11 @@ struct ResultSchemaChecker {
 
     private mutating func check(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
         if exhausted { return }
-        budget -= 1
-        if budget <= 0 || depth > ResultSchemaChecker.maxDepth {
+        let spent = !budget.spendSteps(1)
+        if spent || depth > ResultSchemaChecker.maxDepth {
             exhausted = true
-            let reason = budget <= 0
-                ? "checking stopped after \(maxSteps) steps; the rest of the value was not checked"
+            let reason = spent
+                ? "checking stopped: this call's budget of \(MessageText.grouped(budget.schemaSteps)) schema steps (shared by all the results it reads) is spent; the rest of the value was not checked"
                 : "schema nesting or $ref chain deeper than \(ResultSchemaChecker.maxDepth); the rest of the value was not checked"
             report("schema_not_checked", path, reason)
             return
@@ -172,7 +169,7 @@ struct ResultSchemaChecker {
         let candidates = instance.kind == .array || instance.kind == .object
             ? index.composites : index.scalars[MemberKey.scalarHash(instance)] ?? []
         for candidate in candidates {
-            budget -= 1
+            _ = budget.spendSteps(1)
             if ResultValue.jsonEqual(instance, candidate) { return true }
         }
         return false
@@ -219,11 +216,19 @@ struct ResultSchemaChecker {
         }
     }
 
+    private mutating func reportPatternBudgetSpent(_ pattern: String, _ path: LazyPath) {
+        let total = budget.patternWork
+        report("pattern_not_checked", path, "pattern \(ResultValue.quoted(pattern)) not checked: this call's budget of \(MessageText.grouped(total)) units of pattern work (shared by all the results it reads) is spent")
+    }
+
     private mutating func checkString(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath) {
         guard let text = instance.string else { return }
         if let pattern = schema["pattern"]?.string {
             do {
+                guard budget.spendPatternWork(pattern.utf8.count) else { return reportPatternBudgetSpent(pattern, path) }
                 let matcher = try SafeRegex(pattern)
+                let work = matcher.work(for: text)
+                if work <= SafeRegex.maxWork && !budget.spendPatternWork(work) { return reportPatternBudgetSpent(pattern, path) }
                 switch matcher.matches(text) {
                 case true?: break
                 case false?: report("schema_pattern", path, "value \(ResultValue.describe(instance)) does not match the pattern \(ResultValue.quoted(pattern))")
@@ -284,7 +289,7 @@ struct ResultSchemaChecker {
             guard !names.isEmpty else { return }
             let present = Set(members.map { MemberKey($0.key) })
             // One step per name: a long list met by many objects counts against the budget.
-            budget -= names.count
+            _ = budget.spendSteps(names.count)
             for name in names where !present.contains(name) {
                 report("schema_required", path.member(name.text), "required property \(ResultValue.quoted(name.text)) is missing")
             }

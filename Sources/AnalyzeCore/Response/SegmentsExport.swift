@@ -6,10 +6,12 @@ public enum SegmentsExportFormat: String, Sendable, CaseIterable {
     case csv
     /// The normalized `result.segments` object, compact.
     case json
+    /// An SVG timeline: one lane per definition, each segment a labelled bar (see `SegmentsTimeline`).
+    case svg
 }
 
-/// Writes the segments of a time_based_metadata task body as WebVTT, CSV or
-/// JSON (the core of `analyze_segments_export`). The body is parsed exactly as
+/// Writes the segments of a time_based_metadata task body as WebVTT, CSV,
+/// JSON or an SVG timeline (the core of `analyze_segments_export`). The body is parsed exactly as
 /// `parseTask` does; `options` accepts `request` (see `ResultOptions`).
 ///
 /// WebVTT (`WEBVTT` header, LF line ends): cues numbered 1, 2, ... in order of
@@ -30,10 +32,10 @@ public enum SegmentsExportFormat: String, Sendable, CaseIterable {
 public func exportSegments(_ body: UnsafeRawBufferPointer, format: String?,
                            options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
     guard let format else {
-        throw AnalyzeError(.invalidArgument, "format is NULL (expected vtt, csv or json)")
+        throw AnalyzeError(.invalidArgument, "format is NULL (expected vtt, csv, json or svg)")
     }
     guard let wanted = SegmentsExportFormat(rawValue: format) else {
-        throw AnalyzeError(.invalidArgument, "format \(ResultValue.quoted(format)) is not one of vtt, csv, json")
+        throw AnalyzeError(.invalidArgument, "format \(ResultValue.quoted(format)) is not one of vtt, csv, json, svg")
     }
     let options = try ResultOptions.parse(rawOptions, allowed: ["request"])
     let document = try JSONDocument.parse(body)
@@ -44,6 +46,7 @@ public func exportSegments(_ body: UnsafeRawBufferPointer, format: String?,
     case .json: return ResultValue.bytes(of: segments)
     case .vtt: return Array(SegmentsExport.webVTT(segments).utf8)
     case .csv: return Array(SegmentsExport.csv(segments).utf8)
+    case .svg: return Array(SegmentsTimeline.svg(segments, task: normalized.root).utf8)
     }
 }
 

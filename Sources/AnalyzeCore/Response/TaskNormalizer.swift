@@ -18,6 +18,10 @@ struct TaskNormalizer {
     /// True for webhook data: `id` may stand for `task_id` and `created_at` is optional.
     var webhookData = false
 
+    /// The work its results' checks may spend: one budget for everything this
+    /// normalizer reads (one normalizer serves one call, even for a list).
+    let budget = CheckBudget()
+
     /// A normalizer using `options`.
     init(options: ResultOptions) { self.options = options }
 
@@ -46,7 +50,7 @@ struct TaskNormalizer {
             let request = try ResultFormatSource(options.request, path: "request", status: .invalidArgument)
             let context = ResultContext(requestParams: requestParams, request: request,
                                         explicitSchema: options.jsonSchema, echoIsPartial: echoIsPartial)
-            result = try TaskResultNormalizer(resultObject, context: context, truncationMessage: errorMessage)
+            result = try TaskResultNormalizer(resultObject, context: context, truncationMessage: errorMessage, budget: budget)
         }
         return NormalizedTask(
             status: status,

@@ -21,9 +21,12 @@ struct TaskResultNormalizer {
     private let finishReason: String
     private let outputTokens: Int64
     private let inputTokens: Int64?
+    private let budget: CheckBudget
 
-    /// Checks `result`; `truncationMessage` is the task's `error.message`.
-    init(_ result: BodyObject, context: ResultContext, truncationMessage: String?) throws(AnalyzeError) {
+    /// Checks `result`; `truncationMessage` is the task's `error.message`; its
+    /// schema checks spend `budget`, the call's.
+    init(_ result: BodyObject, context: ResultContext, truncationMessage: String?,
+         budget: CheckBudget) throws(AnalyzeError) {
         generationID = try result.requiredString("generation_id")
         guard let data = result.value("data") else { throw result.missing("data") }
         guard data.kind == .string else { throw result.wrongType("data", "a string", data) }
@@ -34,6 +37,7 @@ struct TaskResultNormalizer {
         inputTokens = try usage.optionalInteger("input_tokens")
         self.context = context
         self.truncationMessage = truncationMessage
+        self.budget = budget
     }
 
     /// Writes the normalized result (parsing and checking `data`).
@@ -77,7 +81,7 @@ struct TaskResultNormalizer {
             if let document = Self.parseData(data, truncated: truncated, issues: &issues) {
                 writer.write(document.root)
                 if let schema = context.schema {
-                    var checker = ResultSchemaChecker(schema: schema)
+                    var checker = ResultSchemaChecker(schema: schema, budget: budget)
                     checker.check(document.root, path: "result.json")
                     issues += checker.issues
                     dropped = checker.droppedIssues

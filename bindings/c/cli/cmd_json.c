@@ -7,39 +7,33 @@
 #include "commands.h"
 #include "io.h"
 
-static int cmd_version(int argc, char **argv) {
-  (void)argv;
-  if (argc != 0) {
-    fputs("usage: analyze version\n", stderr);
-    return EXIT_UNUSABLE;
-  }
+static int cmd_version(const struct cli_args *args) {
+  (void)args;
   printf("libanalyze %s (abi %d)\n", analyze_version_string(), analyze_abi_version());
   return EXIT_OK_;
 }
 
-static int cmd_normalize(int argc, char **argv) {
+static int cmd_normalize(const struct cli_args *args) {
   size_t len = 0;
-  char *input, *out = NULL;
+  char *input = cli_read_input(args->operand, &len), *out = NULL;
   analyze_error_t err;
   int rc;
-  if (argc != 1) {
-    fputs("usage: analyze normalize FILE|-\n", stderr);
-    return EXIT_UNUSABLE;
-  }
-  input = cli_read_input(argv[0], &len);
   if (input == NULL) return EXIT_UNUSABLE;
   rc = analyze_json_normalize(&out, input, len, &err);
   free(input);
-  if (rc != ANALYZE_OK) {
-    cli_report_error(argv[0], rc, &err);
-    return EXIT_UNUSABLE;
-  }
+  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
   puts(out);
   analyze_free(out);
   return EXIT_OK_;
 }
 
+static const struct cli_option no_options[] = {{0}};
+
 const struct cli_command cli_json_commands[] = {
-    {"version", "", "print the library version and ABI version", cmd_version},
-    {"normalize", "FILE|-", "print the JSON document compact (keys in input order)", cmd_normalize},
-    {NULL, NULL, NULL, NULL}};
+    {"version", "print the library version and ABI version",
+     "Print the version of the loaded libanalyze and its ABI version: \"libanalyze 0.2.0 (abi 1)\".", no_options, NULL,
+     NULL, cmd_version},
+    {"normalize", "print a JSON document compact (keys in input order)",
+     "Print a JSON document compact: no insignificant white space, keys in input order, numbers shortest.",
+     no_options, "FILE|-", "the JSON document", cmd_normalize},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

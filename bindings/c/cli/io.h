@@ -11,6 +11,9 @@ enum {
   EXIT_UNUSABLE = 2   /* usage error, unreadable file, or input that is not JSON / not the expected shape */
 };
 
+/* The exit codes in words, for --help. */
+#define CLI_EXIT_CODES "exit codes: 0 success, 1 input fails the check, 2 usage error or unusable input"
+
 /* Reads a whole file ("-" for standard input) into a malloc'd buffer with a
  * trailing NUL (not counted in *len). Returns NULL and prints to stderr on failure. */
 char *cli_read_input(const char *path, size_t *len);

@@ -1,5 +1,7 @@
 /* analyze — command-line front end of libanalyze, written against the public header only.
  *
+ * Each command is a table of option declarations (options.h); parsing, the
+ * usage lines, --help and the usage errors are derived from the tables.
  * Exit codes: 0 success; 1 the input was read but fails the check; 2 usage
  * error, unreadable input, or input that is not JSON. */
 #include <stdio.h>
@@ -11,34 +13,74 @@
 static const struct cli_command *const groups[] = {cli_json_commands, cli_request_commands,
                                                    cli_response_commands, cli_webhook_commands};
 
+/* Width of the command column of `analyze --help`. */
+#define COMMAND_COLUMN 18
+
 static void print_usage(FILE *to) {
   size_t g;
   const struct cli_command *c;
-  fputs("usage: analyze <command> [options]\n\ncommands:\n", to);
+  fputs("usage: analyze COMMAND [OPTION...] [FILE|-]\n"
+        "       analyze COMMAND --help\n"
+        "       analyze help [COMMAND]\n"
+        "       analyze --version\n"
+        "\ncommands:\n",
+        to);
   for (g = 0; g < sizeof groups / sizeof *groups; g++)
-    for (c = groups[g]; c->name != NULL; c++) {
-      int width = fprintf(to, "  %s %s", c->name, c->args);
-      fprintf(to, "%*s%s\n", width < 28 ? 28 - width : 1, "", c->help);
-    }
-  fputs("\nexit codes: 0 success, 1 input fails the check, 2 usage error or unusable input\n", to);
+    for (c = groups[g]; c->name != NULL; c++) fprintf(to, "  %-*s%s\n", COMMAND_COLUMN - 2, c->name, c->summary);
+  fputs("\nRun 'analyze COMMAND --help' for the options of a command.\n" CLI_EXIT_CODES "\n", to);
+}
+
+/* The command called `name`, or NULL. */
+static const struct cli_command *find_command(const char *name) {
+  size_t g;
+  const struct cli_command *c;
+  for (g = 0; g < sizeof groups / sizeof *groups; g++)
+    for (c = groups[g]; c->name != NULL; c++)
+      if (strcmp(name, c->name) == 0) return c;
+  return NULL;
+}
+
+/* Reports an unknown command name with every command there is; returns EXIT_UNUSABLE. */
+static int unknown_command(const char *name) {
+  fprintf(stderr, "analyze: unknown command '%s'; run 'analyze --help' for the commands\n\n", name);
+  print_usage(stderr);
+  return EXIT_UNUSABLE;
+}
+
+/* Parses the arguments of `command` and runs it. */
+static int run(const struct cli_command *command, int argc, char **argv) {
+  struct cli_args args;
+  int code = cli_parse(command, argc, argv, &args);
+  if (code == 0) code = command->run(&args);
+  else if (code == CLI_HELP_SHOWN) code = EXIT_OK_;
+  cli_args_free(&args);
+  return code;
 }
 
 int main(int argc, char **argv) {
-  size_t g;
-  const struct cli_command *c;
+  const struct cli_command *command;
   if (argc < 2) {
+    fputs("analyze: missing COMMAND\n\n", stderr);
     print_usage(stderr);
     return EXIT_UNUSABLE;
   }
-  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || (strcmp(argv[1], "help") == 0 && argc == 2)) {
     print_usage(stdout);
     return EXIT_OK_;
   }
-  if (strcmp(argv[1], "--version") == 0) return cli_json_commands[0].run(0, argv + 2);
-  for (g = 0; g < sizeof groups / sizeof *groups; g++)
-    for (c = groups[g]; c->name != NULL; c++)
-      if (strcmp(argv[1], c->name) == 0) return c->run(argc - 2, argv + 2);
-  fprintf(stderr, "analyze: unknown command '%s'\n\n", argv[1]);
-  print_usage(stderr);
-  return EXIT_UNUSABLE;
+  if (strcmp(argv[1], "help") == 0) {
+    if (argc > 3) {
+      fprintf(stderr, "analyze: help takes one COMMAND, not '%s'\n\n", argv[3]);
+      print_usage(stderr);
+      return EXIT_UNUSABLE;
+    }
+    command = find_command(argv[2]);
+    if (command == NULL) return unknown_command(argv[2]);
+    cli_print_help(command, stdout);
+    return EXIT_OK_;
+  }
+  if (strcmp(argv[1], "--version") == 0) return run(find_command("version"), argc - 2, argv + 2);
+  command = find_command(argv[1]);
+  if (command == NULL) return unknown_command(argv[1]);
+  return run(command, argc - 2, argv + 2);
 }

@@ -1,71 +1,43 @@
 """Python binding of libanalyze: validate, build and parse the messages of the
-asynchronous video-analysis API. Pure data in, data out; no network I/O."""
-from __future__ import annotations
+asynchronous video-analysis API. Pure data in, data out; no network I/O.
 
-import json as _json
-from typing import Union
-
-from . import _native
-from .errors import (AnalyzeError, ApiError, ArgumentError, JSONError, OutOfMemoryError,
-                     ResponseError, ValidationError, WebhookError, WebhookHeaderError,
-                     WebhookSecretError, WebhookSignatureError, WebhookTimestampError)
+The C declarations live in ``_native``; the implementation in the private
+modules below; every public name is imported here and listed in ``__all__``."""
+from ._errors import (AnalyzeError, ApiError, ArgumentError, JSONError, OutOfMemoryError, ResponseError,
+                      ValidationError, WebhookError, WebhookHeaderError, WebhookSecretError, WebhookSignatureError,
+                      WebhookTimestampError)
+from ._library import abi_version, library_path, normalize, to_json_bytes, version, version_number
+from ._native import RESPONSE_KINDS
+from ._polling import (DEFAULT_FACTOR, DEFAULT_INITIAL_DELAY_MS, DEFAULT_MAX_DELAY_MS, PollDecision,
+                       poll_next)
+from ._requests import (HttpRequest, Issue, Report, build_create_request, build_delete_request, build_list_request,
+                        build_retrieve_request, new_idempotency_key, validate_request)
+from ._client import API_KEY_VARIABLES, DEFAULT_BASE_URL, AsyncClient, Client, Progress, WaitTimeout
+from ._responses import (CreatedTask, DeletedTask, HLSRendition, HLSSegment, PageInfo, ResultIssue, Segment, Task,
+                         TaskList, TaskResult, Usage, VideoSource, WebhookDelivery, WebhookEvent, export_segments,
+                         parse_response, parse_task, parse_webhook, segments_to_csv, segments_to_hls, segments_to_svg,
+                         segments_to_vtt)
+from ._webhooks import DEFAULT_TOLERANCE, sign_webhook, verify_webhook
 
 __all__ = [
+    # errors
     "AnalyzeError", "ApiError", "ArgumentError", "JSONError", "OutOfMemoryError", "ResponseError",
     "ValidationError", "WebhookError", "WebhookHeaderError", "WebhookSecretError",
     "WebhookSignatureError", "WebhookTimestampError",
+    # the library
     "version", "version_number", "abi_version", "library_path", "normalize", "to_json_bytes",
+    # requests
+    "Issue", "Report", "HttpRequest", "validate_request", "build_create_request", "build_retrieve_request",
+    "build_delete_request", "build_list_request", "new_idempotency_key",
+    # responses
+    "RESPONSE_KINDS", "ResultIssue", "Segment", "Usage", "TaskResult", "VideoSource", "WebhookDelivery",
+    "Task", "CreatedTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
+    "parse_task", "parse_response", "parse_webhook", "export_segments", "segments_to_vtt", "segments_to_csv",
+    "segments_to_svg", "HLSSegment", "HLSRendition", "segments_to_hls",
+    # HTTP clients (httpx)
+    "Client", "AsyncClient", "Progress", "WaitTimeout", "DEFAULT_BASE_URL", "API_KEY_VARIABLES",
+    # webhooks
+    "DEFAULT_TOLERANCE", "verify_webhook", "sign_webhook",
+    # polling
+    "PollDecision", "poll_next", "DEFAULT_INITIAL_DELAY_MS", "DEFAULT_FACTOR", "DEFAULT_MAX_DELAY_MS",
 ]
-
-JSONInput = Union[str, bytes, bytearray, dict, list, int, float, bool, None]
-
-
-def version() -> str:
-    """The loaded library's version string, e.g. "0.1.0"."""
-    return _native.lib.analyze_version_string().decode()
-
-
-def version_number() -> int:
-    """The loaded library's version number (MAJOR*10000 + MINOR*100 + PATCH)."""
-    return int(_native.lib.analyze_version_number())
-
-
-def abi_version() -> int:
-    """The loaded library's ABI version."""
-    return int(_native.lib.analyze_abi_version())
-
-
-def library_path() -> str:
-    """The path of the loaded libanalyze.so."""
-    return str(_native.lib._name)
-
-
-def to_json_bytes(value: JSONInput) -> bytes:
-    """JSON text for the library: str/bytes are passed as they are (UTF-8), any
-    other value is serialized with the json module (NaN/Infinity refused)."""
-    if isinstance(value, str):
-        return value.encode("utf-8")
-    if isinstance(value, (bytes, bytearray)):
-        return bytes(value)
-    return _json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
-
-
-def normalize(value: JSONInput) -> str:
-    """Compact JSON text of `value` after the library's reader and writer
-    (keys in input order). Raises JSONError for malformed input."""
-    data = to_json_bytes(value)
-    return _native.call_string(_native.lib.analyze_json_normalize, data, len(data))
-
-
-# The API groups, each in its own module (imported last: they use the helpers above).
-from .requests import *  # noqa: E402,F401,F403
-from .responses import *  # noqa: E402,F401,F403
-from .webhooks import *  # noqa: E402,F401,F403
-from . import requests as _requests, responses as _responses, webhooks as _webhooks  # noqa: E402
-
-__all__ += _requests.__all__ + _responses.__all__ + _webhooks.__all__
-
-from .polling import *  # noqa: E402,F401,F403
-from . import polling as _polling  # noqa: E402
-
-__all__ += _polling.__all__

@@ -1,8 +1,6 @@
-"""Command line: python3 -m analyze <command> (the same commands and exit codes as the C tool)."""
-from __future__ import annotations
-
+"""python3 -m libanalyze ARGS: runs the C ``analyze`` tool (see _cli.py)."""
 import sys
 
-from .cli import main
+from ._cli import main
 
-sys.exit(main(sys.argv[1:]))
+sys.exit(main())

@@ -1,4 +1,6 @@
-"""Loading libanalyze.so and declaring every C function's prototype.
+"""The C side of the binding, all in one place: loading libanalyze.so, the
+prototype of every exported function, the status codes, the one mapping from a
+status code to an exception, and the one helper that calls the library.
 
 The library is looked up in this order (the first that exists wins):
 
@@ -12,14 +14,33 @@ At import the loaded library's ``analyze_abi_version()`` must equal ABI_VERSION.
 from __future__ import annotations
 
 import ctypes
+import json
 import os
-from typing import Callable, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type
 
-from .errors import AnalyzeError, error_class
+from ._errors import (AnalyzeError, ApiError, ArgumentError, JSONError, OutOfMemoryError, ResponseError,
+                      ValidationError, WebhookHeaderError, WebhookSecretError, WebhookSignatureError,
+                      WebhookTimestampError)
 
 ABI_VERSION = 1
 ERROR_MESSAGE_LENGTH = 320
 ERROR_PATH_LENGTH = 256
+
+# Status codes, pinned to analyze_status in analyze.h.
+OK = 0
+EINVAL = -1
+ENOMEM = -2
+EJSON = -3
+EVALIDATION = -4
+EAPI = -5
+EWEBHOOK_SIGNATURE = -6
+EWEBHOOK_HEADER = -7
+EWEBHOOK_TIMESTAMP = -8
+EWEBHOOK_SECRET = -9
+ERESPONSE = -10
+
+#: Response kinds, pinned to analyze_response_kind in analyze.h.
+RESPONSE_KINDS: Dict[str, int] = {"create": 1, "retrieve": 2, "list": 3, "delete": 4}
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -66,55 +87,104 @@ def _load() -> ctypes.CDLL:
 
 lib = _load()
 
-_out_string = ctypes.POINTER(ctypes.c_void_p)
+# ---- Prototypes: one line per function of tests/c/exported_symbols.txt, as analyze.h declares it.
+# `char **out` parameters are POINTER(c_void_p) so that the returned memory can be freed with analyze_free.
+
+_int, _uint, _longlong, _size = ctypes.c_int, ctypes.c_uint, ctypes.c_longlong, ctypes.c_size_t
+_text = ctypes.c_char_p
+_out = ctypes.POINTER(ctypes.c_void_p)
 _error = ctypes.POINTER(ErrorDetail)
 
+PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
+    "analyze_version_number": (_int, []),
+    "analyze_version_string": (_text, []),
+    "analyze_abi_version": (_int, []),
+    "analyze_strerror": (_text, [_int]),
+    "analyze_free": (None, [ctypes.c_void_p]),
+    "analyze_json_normalize": (_int, [_out, _text, _size, _error]),
+    "analyze_request_validate": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build_retrieve": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build_delete": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build_list": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_idempotency_key": (_int, [_out, _error]),
+    "analyze_response_parse": (_int, [_out, _int, _int, _text, _size, _text, _size, _text, _size, _error]),
+    "analyze_task_parse": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_segments_export": (_int, [_out, _text, _size, _text, _text, _size, _error]),
+    "analyze_segments_hls": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_webhook_parse": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_webhook_verify": (_int, [_text, _size, _text, _size, _text, _size, _longlong, _longlong, _error]),
+    "analyze_webhook_sign": (_int, [_out, _text, _size, _text, _size, _longlong, _error]),
+    "analyze_poll_next": (_int, [_out, _text, _size, _uint, _text, _size, _error]),
+}
 
-def _declare(name: str, restype, argtypes) -> None:
-    function = getattr(lib, name)
-    function.restype = restype
-    function.argtypes = argtypes
-
-
-_declare("analyze_version_number", ctypes.c_int, [])
-_declare("analyze_version_string", ctypes.c_char_p, [])
-_declare("analyze_abi_version", ctypes.c_int, [])
-_declare("analyze_strerror", ctypes.c_char_p, [ctypes.c_int])
-_declare("analyze_free", None, [ctypes.c_void_p])
-_declare("analyze_json_normalize", ctypes.c_int, [_out_string, ctypes.c_char_p, ctypes.c_size_t, _error])
+for _name, (_restype, _argtypes) in PROTOTYPES.items():
+    _function = getattr(lib, _name)
+    _function.restype = _restype
+    _function.argtypes = _argtypes
 
 if lib.analyze_abi_version() != ABI_VERSION:
     raise ImportError(f"libanalyze ABI {lib.analyze_abi_version()} loaded, binding expects {ABI_VERSION}")
 
+# ---- Status code -> exception ------------------------------------------------------
 
-def raise_for(code: int, detail: ErrorDetail) -> None:
-    """Raises the exception class of `code` with the detail's fields."""
+_EXCEPTIONS: Dict[int, Type[AnalyzeError]] = {
+    EINVAL: ArgumentError,
+    ENOMEM: OutOfMemoryError,
+    EJSON: JSONError,
+    EVALIDATION: ValidationError,
+    EAPI: ApiError,
+    EWEBHOOK_SIGNATURE: WebhookSignatureError,
+    EWEBHOOK_HEADER: WebhookHeaderError,
+    EWEBHOOK_TIMESTAMP: WebhookTimestampError,
+    EWEBHOOK_SECRET: WebhookSecretError,
+    ERESPONSE: ResponseError,
+}
+
+
+def error_class(code: int) -> Type[AnalyzeError]:
+    """The exception class of a status code (AnalyzeError for unknown codes)."""
+    return _EXCEPTIONS.get(code, AnalyzeError)
+
+
+def exception(code: int, detail: ErrorDetail, output: Optional[str] = None) -> AnalyzeError:
+    """The exception for a failed call: its class from `code`, its fields from
+    the error detail and, for ANALYZE_EAPI, from the API error object the
+    library wrote to `output`."""
     message = detail.message.decode("utf-8", "replace") or lib.analyze_strerror(code).decode()
-    raise error_class(code)(code, message, detail.path.decode("utf-8", "replace"),
-                            detail.position, detail.line, detail.column)
+    error = error_class(code)(code, message, detail.path.decode("utf-8", "replace"),
+                              detail.position, detail.line, detail.column)
+    if isinstance(error, ApiError) and output is not None:
+        error_object = json.loads(output)
+        error.status = error_object["http_status"]
+        error.api_code = error_object["code"]
+        error.retryable = error_object["retryable"]
+        error.retry_after_ms = error_object["retry_after_ms"]
+        error.details = error_object["details"]
+        error.raw = error_object["raw"]
+        error.error_object = error_object
+    return error
 
 
-def call_string(function: Callable[..., int], *args) -> str:
-    """Calls a function whose first parameter is `char **out` and last is the
-    error detail; returns the string (freed with analyze_free) or raises."""
+def sized(data: Optional[bytes]) -> Tuple[Optional[bytes], int]:
+    """A (pointer, length) argument pair: the bytes and their length, or (NULL, 0) for None."""
+    return data, 0 if data is None else len(data)
+
+
+def call(function: Callable[..., int], *args: Any, output: bool = True) -> str:
+    """Calls a library function with `args` between its `char **out` first
+    parameter (left out when `output` is False) and its error-detail last one.
+    Returns the output text (freed with analyze_free; "" without output) or
+    raises the status code's exception."""
     out = ctypes.c_void_p()
     detail = ErrorDetail()
-    code = function(ctypes.byref(out), *args, ctypes.byref(detail))
+    code = function(*((ctypes.byref(out),) if output else ()), *args, ctypes.byref(detail))
     try:
-        if code != 0:
-            raise_for(code, detail)
-        if not out.value:
-            raise AnalyzeError(code, "library returned no output")
-        return ctypes.string_at(out.value).decode("utf-8")
+        text = ctypes.string_at(out.value).decode("utf-8") if out.value else None
     finally:
         lib.analyze_free(out)
-
-
-def text_arg(value: "str | bytes") -> bytes:
-    """UTF-8 bytes of a str, or bytes unchanged."""
-    return value.encode("utf-8") if isinstance(value, str) else bytes(value)
-
-
-def optional_text(value: Optional[str]) -> Optional[bytes]:
-    """UTF-8 bytes of an optional str (None stays NULL)."""
-    return None if value is None else value.encode("utf-8")
+    if code != OK:
+        raise exception(code, detail, text)
+    if output and text is None:
+        raise AnalyzeError(code, "library returned no output")
+    return text or ""

@@ -3,6 +3,8 @@ import os
 import subprocess
 import sys
 
+from conftest import needs_header_pairs
+
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 
 EXPECTED = '''valid request: True (0 warnings)
@@ -20,22 +22,24 @@ tampered webhook rejected: the v1 signature does not match the body and the secr
 '''
 
 
+@needs_header_pairs
 def test_demo_prints_the_documented_journey():
-    import analyze
+    import libanalyze
 
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(analyze.__file__)))
+    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(libanalyze.__file__)))
     done = subprocess.run([sys.executable, os.path.join(REPO, "examples", "demo.py")],
                           capture_output=True, text=True, env=env)
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == EXPECTED
 
 
+@needs_header_pairs
 def test_poll_task_example_walks_processing_429_ready():
-    import analyze
+    import libanalyze
 
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(analyze.__file__)))
+    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(libanalyze.__file__)))
     done = subprocess.run([sys.executable, os.path.join(REPO, "examples", "poll_task.py"), "--simulate"],
                           capture_output=True, text=True, env=env)
     assert (done.returncode, done.stderr) == (0, "")

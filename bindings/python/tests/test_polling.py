@@ -5,7 +5,6 @@ import math
 import pytest
 
 import libanalyze as analyze
-from libanalyze import _native
 
 RUNNING = {"task_id": "t1", "custom_id": None, "status": "processing", "terminal": False}
 
@@ -14,10 +13,6 @@ def expected_delay(attempt, initial=2000, factor=1.5, cap=30000, jitter=0.0):
     """The documented formula, computed independently (halves round up)."""
     raw = min(cap, initial * factor ** attempt) if attempt < 2000 else cap
     return math.floor(raw * (1 - jitter / 2) + 0.5)
-
-
-def test_function_is_declared():
-    assert _native.lib.analyze_poll_next.argtypes is not None
 
 
 def test_default_sequence():

@@ -3,7 +3,7 @@
 # (the same bytes the C tests and pytest compare): output and exit codes.
 set -u
 cli=$1 dir=$2
-fail=0
+. "$(dirname "$0")/expect.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 # same CODE EXPECTED_FILE [NEWLINE] -- command...: stdout must be the file's bytes (plus a newline when NEWLINE=nl).
@@ -85,14 +85,53 @@ exits 2 -- "$cli" parse-response --kind fetch --status 200 "$dir/create_202.json
 exits 2 -- "$cli" parse-response --kind create --status 2000 "$dir/create_202.json"
 exits 2 -- "$cli" parse-response --kind create "$dir/create_202.json"
 exits 2 -- "$cli" parse-response --kind create --status 202 --header 'no colon' "$dir/create_202.json"
-exits 2 -- "$cli" parse-response --kind retrieve --status 503 --header 'A: 1' --header 'a: 2' "$dir/create_202.json"
+# Repeated fields are combined ("7, 8"), which is no delay for the singleton Retry-After.
+exits 1 -- "$cli" parse-response --kind retrieve --status 503 --header 'A: 1' --header 'a: 2' "$dir/create_202.json"
+"$cli" parse-response --kind retrieve --status 503 --header 'Retry-After: 7' --header 'Retry-After: 8' "$dir/create_202.json" 2>/dev/null | grep -q '"retry_after_ms":null' ||
+  { echo "FAIL: a repeated Retry-After must read as no delay" >&2; exit 1; }
+"$cli" parse-response --kind retrieve --status 503 --header 'Set-Cookie: a=1' --header 'Retry-After: 7' --header 'Set-Cookie: b=2' "$dir/create_202.json" 2>/dev/null | grep -q '"retry_after_ms":7000' ||
+  { echo "FAIL: Set-Cookie kept apart, Retry-After read" >&2; exit 1; }
 exits 2 -- "$cli" parse-response --kind retrieve --status 503 --now soon "$dir/create_202.json"
-for now in nan inf +5 -5 0x10 1e9 1. .5 '' ' 5' '5 '; do
-  exits 2 -- "$cli" parse-response --kind retrieve --status 503 --now "$now" "$dir/create_202.json"
-  "$cli" parse-response --kind retrieve --status 503 --now "$now" "$dir/create_202.json" 2>&1 >/dev/null | head -n 1 > "$tmp/err"
-  printf '%s\n' "analyze: --now takes Unix seconds as a plain decimal number: digits, optionally '.' and more digits" | cmp -s - "$tmp/err" ||
-    { echo "FAIL: --now '$now' did not say what --now takes"; fail=1; }
+usage_response="usage: analyze parse-response --kind create|retrieve|list|delete --status N
+                              [--header 'Name: value']... [--now UNIX]
+                              [--request FILE] [--schema FILE] FILE|-"
+for now in nan inf +5 -5 0x10 1e9 1. .5 '' ' 5' '5 ' ٥; do
+  expect_all 2 '' "analyze: --now: '$now' is not Unix seconds as a plain decimal number (digits, optionally '.' and more digits)
+$usage_response" -- "$cli" parse-response --kind retrieve --status 503 --now "$now" "$dir/create_202.json"
 done
+# Every usage error names the argument, the value and what is allowed.
+for status in abc 700 99 2000 -200 +200 ' 200' 2e2 ''; do
+  expect_all 2 '' "analyze: --status: '$status' is not an HTTP status code (an integer 100-599)
+$usage_response" -- "$cli" parse-response --kind create --status "$status" "$dir/create_202.json"
+done
+expect_all 2 '' "analyze: --kind: 'fetch' is not one of create, retrieve, list, delete
+$usage_response" -- "$cli" parse-response --kind fetch --status 200 "$dir/create_202.json"
+expect_all 2 '' "analyze: --kind: 'Create' is not one of create, retrieve, list, delete
+$usage_response" -- "$cli" parse-response --kind Create --status 200 "$dir/create_202.json"
+expect_all 2 '' "analyze: --header: 'Retry-After 5' is not 'Name: value'
+$usage_response" -- "$cli" parse-response --kind retrieve --status 503 --header 'Retry-After 5' "$dir/create_202.json"
+expect_all 2 '' "analyze: --header: ': 5' is not 'Name: value'
+$usage_response" -- "$cli" parse-response --kind retrieve --status 503 --header ': 5' "$dir/create_202.json"
+expect_all 2 '' "analyze: --kind create|retrieve|list|delete is required
+$usage_response" -- "$cli" parse-response --status 200 "$dir/create_202.json"
+expect_all 2 '' "analyze: --status N is required
+$usage_response" -- "$cli" parse-response --kind create "$dir/create_202.json"
+expect_all 2 '' "analyze: --status: given twice; give it once
+$usage_response" -- "$cli" parse-response --kind create --status 202 --status 202 "$dir/create_202.json"
+expect_all 2 '' "analyze: missing the response body (/dev/null for none): give a FILE, or - for standard input
+$usage_response" -- "$cli" parse-response --kind create --status 202
+expect_all 2 '' "analyze: --request $tmp/broken.json: unexpected end of input: a value is missing at line 1, column 12 (byte 11)" -- \
+  "$cli" parse-task --request "$tmp/broken.json" "$dir/task_queued.json"
+expect_all 2 '' "analyze: --format: 'srt' is not one of vtt, csv, json, svg
+usage: analyze segments --format vtt|csv|json|svg [--request FILE] FILE|-" -- "$cli" segments --format srt "$dir/task_ready_segments_clock_ms.json"
+expect_all 2 '' "analyze: --format vtt|csv|json|svg is required
+usage: analyze segments --format vtt|csv|json|svg [--request FILE] FILE|-" -- "$cli" segments "$dir/task_ready_segments_clock_ms.json"
+expect_all 2 '' "analyze: parse-task: unknown option '--frobnicate' (allowed: --json, --request, --schema, --help)
+usage: analyze parse-task [--json] [--request FILE] [--schema FILE] FILE|-" -- "$cli" parse-task --frobnicate "$dir/task_queued.json"
+expect_all 2 '' "analyze: unexpected argument '$dir/task_queued.json': parse-webhook takes one input FILE|-
+usage: analyze parse-webhook [--request FILE] [--schema FILE] FILE|-" -- "$cli" parse-webhook "$dir/task_queued.json" "$dir/task_queued.json"
+expect_all 2 '' "analyze: --schema: missing value; expected a file name
+usage: analyze parse-webhook [--request FILE] [--schema FILE] FILE|-" -- "$cli" parse-webhook "$dir/webhook_ready.json" --schema
 same 1 expected/response_list_503_date.json nl -- "$cli" parse-response --kind list --status 503 --header 'retry-after: Mon, 30 Nov 2026 10:00:30 GMT' --now 1796032800.0 "$dir/error_503_service_unavailable.json"
 exits 2 -- "$cli" parse-response --kind create --status 202 "$tmp/not_task.json"
 exits 2 -- "$cli" segments --format srt "$dir/task_ready_segments_clock_ms.json"

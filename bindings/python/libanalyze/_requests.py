@@ -1,0 +1,152 @@
+"""Create-task requests: validation reports and the HTTP requests of the
+analysis-task endpoints (create, retrieve, delete, list), built by libanalyze.
+Nothing here does network I/O: send the HttpRequest with any HTTP client."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+from . import _arguments, _native
+from ._arguments import JSONInput, Text
+from ._errors import ValidationError
+
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem of a request: `severity` ("error" or "warning"), `code`
+    (parameter_invalid, parameter_not_provided, parameter_unknown), dotted
+    `path` ("" for the whole document) and `message`."""
+
+    severity: str
+    code: str
+    path: str
+    message: str
+
+
+class Report:
+    """A validation report: `valid` (no error; warnings allowed) and every
+    `issue` in document order. `to_json()` is the library's exact text."""
+
+    def __init__(self, text: str) -> None:
+        data = json.loads(text)
+        self._text = text
+        self.valid: bool = bool(data["valid"])
+        self.issues: List[Issue] = [Issue(i["severity"], i["code"], i["path"], i["message"]) for i in data["issues"]]
+
+    @property
+    def errors(self) -> List[Issue]:
+        """The issues of severity "error"."""
+        return [issue for issue in self.issues if issue.severity == "error"]
+
+    @property
+    def warnings(self) -> List[Issue]:
+        """The issues of severity "warning"."""
+        return [issue for issue in self.issues if issue.severity == "warning"]
+
+    def to_json(self) -> str:
+        """The report as the library wrote it: {"valid":…,"issues":[…]} (same bytes as C and the CLI)."""
+        return self._text
+
+    def __repr__(self) -> str:
+        return f"Report(valid={self.valid}, issues={self.issues!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Report) and other._text == self._text
+
+
+@dataclass(frozen=True)
+class HttpRequest:
+    """An HTTP request to send: `method`, absolute `url`, `headers` (in order)
+    and `body` (JSON text, or None for GET and DELETE). `to_json()` is the
+    library's exact text."""
+
+    method: str
+    url: str
+    headers: Dict[str, str]
+    body: Optional[str]
+    _text: str = field(default="", repr=False, compare=False)
+
+    @classmethod
+    def _from_text(cls, text: str) -> "HttpRequest":
+        data = json.loads(text)
+        return cls(data["method"], data["url"], dict(data["headers"]), data["body"], text)
+
+    def to_json(self) -> str:
+        """The request as the library wrote it: {"method","url","headers","body"}."""
+        return self._text
+
+
+def _options(video_duration: Optional[float] = None, **text_options: Optional[str]) -> Optional[bytes]:
+    """The options JSON of a builder; every text option must be a str (or None: left out)."""
+    for name, value in text_options.items():
+        _arguments.optional_str(value, name)
+    return _arguments.options(**text_options, video_duration=_arguments.number(video_duration, "video_duration"))
+
+
+def _validate_text(data: bytes, options: Optional[bytes]) -> str:
+    return _native.call(_native.lib.analyze_request_validate, *_native.sized(data), *_native.sized(options))
+
+
+def validate_request(request: JSONInput, video_duration: Optional[float] = None) -> Report:
+    """Validates a create-task request (a dict, or JSON text as str/bytes) and
+    returns every issue. Raises JSONError when the text is not JSON, TypeError
+    for a request that is neither JSON text nor a JSON value, and
+    ArgumentError for a bad video_duration (seconds, > 0)."""
+    return Report(_validate_text(_arguments.json_bytes(request, "request"), _options(video_duration=video_duration)))
+
+
+def build_create_request(request: JSONInput, api_key: str, idempotency_key: Optional[str] = None,
+                         base_url: Optional[str] = None, user_agent: Optional[str] = None,
+                         video_duration: Optional[float] = None) -> HttpRequest:
+    """POST /analyze/tasks with the canonical body of a valid request. Raises
+    ValidationError (with `.report`) when the request breaks a rule, JSONError
+    when it is not JSON, TypeError for an option of the wrong type and
+    ArgumentError for bad options (the API key is never included in a message)."""
+    data = _arguments.json_bytes(request, "request")
+    options = _options(api_key=api_key, base_url=base_url, idempotency_key=idempotency_key,
+                       user_agent=user_agent, video_duration=video_duration)
+    try:
+        text = _native.call(_native.lib.analyze_request_build, *_native.sized(data), *_native.sized(options))
+        return HttpRequest._from_text(text)
+    except ValidationError as error:
+        error.report = Report(_validate_text(data, _options(video_duration=video_duration)))
+        raise
+
+
+def _task_request(function: Any, task_id: Text, api_key: str, base_url: Optional[str],
+                  user_agent: Optional[str]) -> HttpRequest:
+    data = _arguments.text(task_id, "task_id")
+    options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent)
+    return HttpRequest._from_text(_native.call(function, *_native.sized(data), *_native.sized(options)))
+
+
+def build_retrieve_request(task_id: Text, api_key: str, base_url: Optional[str] = None,
+                           user_agent: Optional[str] = None) -> HttpRequest:
+    """GET /analyze/tasks/{task_id} (the id, str or bytes, percent-encoded).
+    Raises TypeError for a task_id that is not text and ArgumentError for an
+    empty id or bad options."""
+    return _task_request(_native.lib.analyze_request_build_retrieve, task_id, api_key, base_url, user_agent)
+
+
+def build_delete_request(task_id: Text, api_key: str, base_url: Optional[str] = None,
+                         user_agent: Optional[str] = None) -> HttpRequest:
+    """DELETE /analyze/tasks/{task_id} (the id, str or bytes, percent-encoded)."""
+    return _task_request(_native.lib.analyze_request_build_delete, task_id, api_key, base_url, user_agent)
+
+
+def build_list_request(query: Optional[JSONInput] = None, *, api_key: str, base_url: Optional[str] = None,
+                       user_agent: Optional[str] = None) -> HttpRequest:
+    """GET /analyze/tasks with filters: page, page_limit (1-50), status, video_url,
+    asset_id, video_id, analysis_mode. Raises ValidationError ("query is
+    invalid: …", `.path` the parameter; `.report` stays None) for a bad filter."""
+    data = None if query is None else _arguments.json_bytes(query, "query")
+    options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent)
+    text = _native.call(_native.lib.analyze_request_build_list, *_native.sized(data), *_native.sized(options))
+    return HttpRequest._from_text(text)
+
+
+def new_idempotency_key() -> str:
+    """A random UUIDv4 for the Idempotency-Key header; reuse it when retrying the same create."""
+    return _native.call(_native.lib.analyze_idempotency_key)
