@@ -101,11 +101,13 @@ def locations(server, thread_pool):
 
 
 def make_server(ctx, name, module=True, env=None, thread_pool="analyze"):
-    """An nginx with the module's locations; its file writes on the thread pool
-    "analyze" (4 threads), or inline with thread_pool "off"."""
+    """An nginx with (or without) the module's locations; their jobs run on the
+    thread pool "analyze" (4 threads), or inline with thread_pool "off"."""
     server = Nginx(ctx.root, name, ctx.args.nginx, ctx.args.module if module else None, env, (SECRET, OLD_SECRET))
-    if module:
-        server.write_config(ctx.args.module, "thread_pool analyze threads=4;\n", locations(server, thread_pool))
+    # Without the module the pool is declared all the same: nginx's threads (and the
+    # SIGSETXID handler glibc installs with the first thread) are nginx's, not the library's.
+    server.write_config(ctx.args.module if module else None, "thread_pool analyze threads=4;\n",
+                        locations(server, thread_pool) if module else "")
     return server
 
 
