@@ -404,6 +404,8 @@ def dispositions(ctx, name, module, env):
     server = make_server(ctx, name, module, env)
     server.start()
     master = server.master()
+    # Read once every worker has finished starting: its 4 pool threads exist.
+    wait_for(lambda: all(int(status_field(pid, "Threads")) == 5 for pid in server.workers()), "the workers' thread pools")
     found = {"master": (status_field(master, "SigCgt"), status_field(master, "SigIgn"))}
     for pid in server.workers():
         found.setdefault("workers", set()).add((status_field(pid, "SigCgt"), status_field(pid, "SigIgn")))
