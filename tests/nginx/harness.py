@@ -13,7 +13,7 @@ zero errors.
 
 nginx_signals: the master's and workers' SigCgt/SigIgn with the module equal
 those without it, with and without SWIFT_BACKTRACE=enable=yes (also pointing
-the runtime at the toolchain's swift-backtrace when there is one).
+the runtime at a backtracer it can find).
 
 Test events are signed with `analyze sign-webhook` (analyze_webhook_sign).
 Exit 0 pass, 1 fail, 77 skip (no /usr/sbin/nginx)."""
@@ -414,12 +414,10 @@ def dispositions(ctx, name, module, env):
 
 
 def run_signals(ctx):
-    variants = [("plain", {}), ("backtrace", {"SWIFT_BACKTRACE": "enable=yes"})]
-    swiftc = shutil.which("swiftc")
-    if swiftc:
-        backtracer = os.path.join(os.path.dirname(os.path.realpath(swiftc)), "..", "libexec", "swift", "linux", "swift-backtrace-static")
-        if os.path.exists(backtracer):
-            variants.append(("backtracer", {"SWIFT_BACKTRACE": f"enable=yes,swift-backtrace={os.path.realpath(backtracer)}"}))
+    # With a backtracer it can find (any executable will do), the unmodified Swift
+    # runtime installs crash handlers and an alternate stack at dlopen.
+    variants = [("plain", {}), ("backtrace", {"SWIFT_BACKTRACE": "enable=yes"}),
+                ("backtracer", {"SWIFT_BACKTRACE": "enable=yes,swift-backtrace=/bin/true"})]
     for label, env in variants:
         without, _ = dispositions(ctx, f"sig-{label}-without", False, env)
         with_module, problems = dispositions(ctx, f"sig-{label}-with", True, env)
