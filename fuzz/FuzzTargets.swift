@@ -92,7 +92,7 @@ let fuzzTargets: [FuzzTarget] = [
         }
     },
     { text, size in
-        // Task bodies, with and without caller options; segments in every format; webhook events.
+        // Task bodies, with and without caller options; segments in every format and as HLS; webhook events.
         let (first, firstLength, rest, restLength) = split(text, size)
         var out: UnsafeMutablePointer<CChar>? = nil
         var error = analyze_error_t()
@@ -108,6 +108,13 @@ let fuzzTargets: [FuzzTarget] = [
         }
         out = nil
         _ = analyze_webhook_parse(&out, text, size, nil, 0, &error)
+        analyze_free(out)
+        // The HLS rendition: defaults, then HLS options on the first line.
+        out = nil
+        _ = analyze_segments_hls(&out, text, size, nil, 0, &error)
+        analyze_free(out)
+        out = nil
+        _ = analyze_segments_hls(&out, rest, restLength, first, firstLength, &error)
         analyze_free(out)
     },
 ]
