@@ -31,6 +31,10 @@ events { worker_connections 64; }
 http {
     access_log off;
     client_body_temp_path $prefix/body;
+    proxy_temp_path $prefix/body/proxy;
+    fastcgi_temp_path $prefix/body/fastcgi;
+    uwsgi_temp_path $prefix/body/uwsgi;
+    scgi_temp_path $prefix/body/scgi;
     server {
         listen 127.0.0.1:$port;
         analyze_store $prefix/store;

@@ -129,6 +129,10 @@ events {{ worker_connections 256; }}
 http {{
     access_log off;
     client_body_temp_path {self.prefix}/body;
+    proxy_temp_path {self.prefix}/body/proxy;      # every temporary path inside the prefix,
+    fastcgi_temp_path {self.prefix}/body/fastcgi;  # so nginx needs nothing under /var
+    uwsgi_temp_path {self.prefix}/body/uwsgi;
+    scgi_temp_path {self.prefix}/body/scgi;
     server {{
         listen 127.0.0.1:{self.port};
         location = /plain {{ return 200 "ok\\n"; }}
