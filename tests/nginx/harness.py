@@ -2,7 +2,8 @@
 """Harness of ngx_http_analyze_module against the real /usr/sbin/nginx (ctest
 nginx_module and nginx_signals; docs/nginx.md).
 
-nginx_module: every webhook status (204 signed in memory and from a
+nginx_module: nginx -t refusing incomplete configurations and a library of
+another ABI, every webhook status (204 signed in memory and from a
 temporary file, second secret, 401 tampered/stale/missing/duplicate
 signature, 400 malformed, 413 by Content-Length and chunked, 405), the stored
 files (exact bytes, readable, atomic: nothing half-written after SIGKILL), the
@@ -376,6 +377,18 @@ def check_config_errors(ctx):
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30)
         output = run.stdout.decode(errors="replace")
         check(run.returncode != 0 and "[emerg]" in output and message in output, f"nginx -t refuses the config: {message}")
+    # A library with another ABI (analyze_abi_version interposed by LD_PRELOAD) is refused at start-up.
+    source, shim = os.path.join(ctx.root, "abi2.c"), os.path.join(ctx.root, "abi2.so")
+    with open(source, "w") as file:
+        file.write("int analyze_abi_version(void) { return 2; }\n")
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", shim, source], check=True)
+    server.write_config(ctx.args.module, "", "")
+    run = subprocess.run([ctx.args.nginx, "-t", "-p", server.prefix, "-c", "conf/nginx.conf", "-e", server.log],
+                         env=dict(os.environ, LD_PRELOAD=shim), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30)
+    output = run.stdout.decode(errors="replace")
+    check(run.returncode != 0 and "[emerg]" in output and
+          "analyze: libanalyze ABI version 2 is loaded but this module was built for ABI 1" in output,
+          "nginx refuses to start with a libanalyze of another ABI, with a clear [emerg]")
 
 
 def run_module(ctx):
