@@ -24,7 +24,7 @@ seeds() {
     json_normalize) dirs+=("$root/tests/c/corpus" "$fixtures/responses" "$fixtures/webhook") ;;
     request_validate|request_build) dirs+=("$root/fuzz/corpus/request_validate" "$root/fuzz/regressions/request_validate"
                                            "$fixtures/requests") ;;
-    response_parse|task_parse|segments_export) dirs+=("$fixtures/responses") ;;
+    response_parse|task_parse|segments_export|segments_hls) dirs+=("$fixtures/responses") ;;
     webhook_parse) dirs+=("$fixtures/webhook" "$fixtures/responses") ;;
     request_build_delete) dirs+=("$root/fuzz/corpus/request_build_retrieve") ;;
     webhook_verify|webhook_sign) dirs+=("$root/fuzz/corpus/webhook_verify") ;;

@@ -4,7 +4,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static const char *const formats[] = {"vtt", "csv", "json", "srt"};
+  static const char *const formats[] = {"vtt", "csv", "json", "svg", "srt"};
   struct fuzz_parts parts = fuzz_split(data, size);
   char *out = NULL;
   analyze_error_t err;
