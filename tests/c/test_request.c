@@ -421,6 +421,21 @@ static void check_batches(void) {
   CHECK_INT(analyze_batch_validate(&out, NULL, 2, NULL, 0, &err), ANALYZE_EINVAL);
   CHECK_INT(analyze_batch_validate(&out, "{}", 2, "{\"api_key\":\"k\"}", 15, &err), ANALYZE_EINVAL);
   CHECK_INT(analyze_batch_validate_jansson(NULL, NULL, NULL, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_validate(&out, "{}", (size_t)-1, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_from_jsonl(&out, "{}", (size_t)-1, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_from_jsonl(NULL, "{}", 2, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_request_build_batch_create(&out, "{}", 2, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "option api_key is required and must not be empty");
+  CHECK_INT(analyze_request_build_batch_list(&out, "[", 1, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EJSON);
+  /* Deep nesting and invalid UTF-8 inside an item are input errors, not traps. */
+  {
+    char deep[600];
+    size_t n;
+    for (n = 0; n < 200; n++) deep[n] = '[';
+    for (; n < 400; n++) deep[n] = ']';
+    CHECK_INT(analyze_batch_validate(&out, deep, 400, NULL, 0, &err), ANALYZE_EJSON);
+    CHECK_INT(analyze_batch_validate(&out, "{\"requests\":[\"\xc3\"]}", 18, NULL, 0, &err), ANALYZE_EJSON);
+  }
 
   /* A valid batch builds with its text as the body. */
   {

@@ -11,7 +11,9 @@
 ///   official SDK drops such lines silently).
 ///
 /// Blank lines (white space only) are skipped. Each line is parsed on its own
-/// and released before the next, so memory per line is that line's.
+/// and released before the next, so memory per line is that line's. Errors
+/// are kept up to `ReportByteBound.maxBytes` of messages; beyond, a last
+/// entry (`line` null) counts the lines left out.
 public enum BatchResults {
     /// Parses `body`; `options` accepts `request` and `json_schema` (see
     /// `ResultOptions`). Throws only `.invalidArgument` for bad options: every
@@ -25,6 +27,8 @@ public enum BatchResults {
         let request = try ResultFormatSource(options.request, path: "request", status: .invalidArgument)
         var writer = JSONWriter(capacity: outputCapacity(body.count))
         var errors: [JSONValue] = []
+        var bound = ReportByteBound()
+        var dropped = 0
         writer.beginObject()
         writer.key("results")
         writer.beginArray()
@@ -41,13 +45,22 @@ public enum BatchResults {
                 do {
                     try item(text, line: line, request: request, options: options, to: &writer)
                 } catch {
-                    errors.append(jsonObject(("line", .int(Int64(line))), ("message", .string(error.message)),
-                                             ("path", .string(error.path))))
+                    if bound.hasRoom {
+                        bound.keep(path: error.path, message: error.message)
+                        errors.append(jsonObject(("line", .int(Int64(line))), ("message", .string(error.message)),
+                                                 ("path", .string(error.path))))
+                    } else {
+                        dropped += 1
+                    }
                 }
             }
             start = end + 1
         }
         writer.endArray()
+        if dropped > 0 {
+            errors.append(jsonObject(("line", .null), ("message", .string("\(dropped) more lines could not be read (not listed)")),
+                                     ("path", .string(""))))
+        }
         writer.key("errors")
         writer.write(.array(errors))
         writer.endObject()
