@@ -28,6 +28,8 @@ public enum BatchResults {
         var writer = JSONWriter(capacity: outputCapacity(body.count))
         var errors: [JSONValue] = []
         var bound = ReportByteBound()
+        // One budget for the schema checks of every line: the call's work stays bounded.
+        let budget = CheckBudget()
         var dropped = 0
         writer.beginObject()
         writer.key("results")
@@ -43,7 +45,7 @@ public enum BatchResults {
             let text = UnsafeRawBufferPointer(rebasing: body[start..<lineEnd])
             if !text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 do {
-                    try item(text, line: line, request: request, options: options, to: &writer)
+                    try item(text, line: line, request: request, options: options, budget: budget, to: &writer)
                 } catch {
                     if bound.hasRoom {
                         bound.keep(path: error.path, message: error.message)
@@ -69,7 +71,7 @@ public enum BatchResults {
 
     /// One result line, checked completely before anything is written.
     private static func item(_ text: UnsafeRawBufferPointer, line: Int, request: ResultFormatSource,
-                             options: ResultOptions, to writer: inout JSONWriter) throws(AnalyzeError) {
+                             options: ResultOptions, budget: CheckBudget, to writer: inout JSONWriter) throws(AnalyzeError) {
         let document = try JSONDocument.parse(text)
         let object = try BodyObject(document.root, path: "")
         let taskID = try object.requiredString("task_id")
@@ -82,7 +84,7 @@ public enum BatchResults {
         if let data = try object.optionalObject("data") {
             let context = ResultContext(requestParams: ResultFormatSource(), request: request,
                                         explicitSchema: options.jsonSchema, echoIsPartial: false)
-            result = try TaskResultNormalizer(data, context: context, truncationMessage: errorMessage)
+            result = try TaskResultNormalizer(data, context: context, truncationMessage: errorMessage, budget: budget)
         }
         writer.beginObject()
         writer.key("line"); writer.int(Int64(line))
