@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from libanalyze import _native
+from libanalyze import _native  # only for the path of the library it loaded
 
 from conftest import REPO
 
@@ -36,24 +36,34 @@ def sdk_parse(model, body):
     return model.model_validate(convert_and_respect_annotation_metadata(object_=data, annotation=model, direction="read"))
 
 
-def call(function_name, *args):
-    """A library function of the (out, input, len, options, options_len, err) shape, by name
-    (with its C types declared: lengths are size_t)."""
-    function = getattr(_native.lib, function_name)
-    if function.argtypes is None:  # a function the binding does not declare yet
-        _native._declare(function_name, ctypes.c_int, [_native._out_string, ctypes.c_char_p, ctypes.c_size_t,
-                                                        ctypes.c_char_p, ctypes.c_size_t, _native._error])
-    return _native.call_string(function, *args)
+# An own handle on the library the binding loaded, with its own prototypes: the
+# test needs only the C ABI (analyze.h), not the binding's internals.
+LIB = ctypes.CDLL(_native.lib._name)
+LIB.analyze_free.argtypes = [ctypes.c_void_p]
+for _name in ("analyze_task_parse", "analyze_webhook_parse", "analyze_batch_results_parse"):
+    getattr(LIB, _name).argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_char_p, ctypes.c_size_t,
+                                    ctypes.c_char_p, ctypes.c_size_t, ctypes.c_void_p]
+LIB.analyze_response_parse.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int, ctypes.c_char_p,
+                                       ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
+                                       ctypes.c_size_t, ctypes.c_void_p]
 
 
-def text_call(function_name, data, options=None):
-    opts = None if options is None else json.dumps(options).encode()
-    return json.loads(call(function_name, data, len(data), opts, 0 if opts is None else len(opts)))
+def _take(code, out):
+    assert code == 0, f"library returned {code}"
+    try:
+        return json.loads(ctypes.string_at(out.value).decode("utf-8"))
+    finally:
+        LIB.analyze_free(out)
+
+
+def text_call(function_name, data):
+    out = ctypes.c_void_p()
+    return _take(getattr(LIB, function_name)(ctypes.byref(out), data, len(data), None, 0, None), out)
 
 
 def response(kind, status, body):
-    function = _native.lib.analyze_response_parse
-    return json.loads(_native.call_string(function, kind, status, None, 0, body, len(body), None, 0))
+    out = ctypes.c_void_p()
+    return _take(LIB.analyze_response_parse(ctypes.byref(out), kind, status, None, 0, body, len(body), None, 0, None), out)
 
 
 TASKS = {"task_canceled.json": "canceled", "task_ready_time_array.json": "ready", "task_ready_image.json": "ready"}
