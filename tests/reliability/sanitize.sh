@@ -9,7 +9,7 @@
 # Usage: tests/reliability/sanitize.sh [BUILD_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=${1:-$root/build-asan}
+build=$(realpath -m "${1:-$root/build-asan}")
 targets=(analyze test_json test_request test_response test_webhook test_polling test_threads
          test_signal_state test_dlclose test_threads_all test_fork test_hostile test_hostile_cpu)
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DANALYZE_SANITIZE=ON >/dev/null

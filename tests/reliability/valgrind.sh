@@ -5,7 +5,7 @@
 #    file (the Swift runtime's one-time metadata caches stay reachable, so they
 #    are neither "definitely" nor "indirectly" lost);
 #  - helgrind: the 16-thread test, with helgrind.supp (the runtime's lock-free
-#    metadata caches, explained there). That test answers every case once on
+#    metadata and witness-table caches, explained there). That test answers every case once on
 #    one thread first (its expected answers), so the process's one-time
 #    initializations (swift_once globals, simdjson's choice of implementation)
 #    happen before the threads start: helgrind cannot see the acquire/release
