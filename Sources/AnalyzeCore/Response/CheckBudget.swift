@@ -36,9 +36,6 @@ final class CheckBudget {
         return remainingSteps > 0
     }
 
-    /// True while schema steps remain.
-    var hasSteps: Bool { remainingSteps > 0 }
-
     /// Spends `work` units of pattern work when that many remain (true);
     /// otherwise spends nothing and returns false.
     func spendPatternWork(_ work: Int) -> Bool {

@@ -53,6 +53,8 @@ void cli_buffer_append_key(struct cli_buffer *b, const char *key, size_t n) {
   cli_buffer_append(b, ":", 1);
 }
 
+const char *cli_buffer_text(const struct cli_buffer *b) { return b->data != NULL ? b->data : ""; }
+
 void cli_buffer_free(struct cli_buffer *b) {
   free(b->data);
   b->data = NULL;

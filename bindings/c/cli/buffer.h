@@ -26,6 +26,9 @@ void cli_buffer_append_quoted(struct cli_buffer *b, const char *text, size_t n);
  * object is still empty (the buffer ends in '{'). */
 void cli_buffer_append_key(struct cli_buffer *b, const char *key, size_t n);
 
+/* The text, or "" after an allocation failure (for messages). */
+const char *cli_buffer_text(const struct cli_buffer *b);
+
 /* Releases the text. */
 void cli_buffer_free(struct cli_buffer *b);
 

@@ -159,7 +159,8 @@ static const struct cli_option response_options[] = {
     {.name = "--status", .placeholder = "N", .kind = CLI_INTEGER, .required = 1, .what = "an HTTP status code",
      .min = 100, .max = 599, .help = "the HTTP status code of the response"},
     {.name = "--header", .placeholder = "'Name: value'", .kind = CLI_REPEATED, .syntax = &header_syntax,
-     .help = "a response header, e.g. 'Retry-After: 5' (white space around the value is dropped)"},
+     .help = "a response header, e.g. 'Retry-After: 5' (white space around the value is dropped; a repeated "
+             "field is combined as HTTP says)"},
     {.name = "--now", .placeholder = "UNIX", .kind = CLI_NUMBER, .syntax = &plain_decimal, .key = "now",
      .into = CLI_INTO_NUMBER, .help = "the current time in Unix seconds, digits with an optional '.' and fraction digits: turns a "
              "Retry-After HTTP date into a delay"},
@@ -185,7 +186,8 @@ static char *headers_json(const struct cli_args *args, size_t *len) {
     const char *colon = strchr(*item, ':'), *start, *stop;
     for (start = colon + 1; *start == ' ' || *start == '\t'; start++) {}
     for (stop = start + strlen(start); stop > start && (stop[-1] == ' ' || stop[-1] == '\t'); stop--) {}
-    cli_buffer_append(&b, item == cli_items(args, "--header") ? "[" : ",[", item == cli_items(args, "--header") ? 1 : 2);
+    if (b.len > 1) cli_buffer_append(&b, ",", 1);
+    cli_buffer_append(&b, "[", 1);
     cli_buffer_append_quoted(&b, *item, (size_t)(colon - *item));
     cli_buffer_append(&b, ",", 1);
     cli_buffer_append_quoted(&b, start, (size_t)(stop - start));

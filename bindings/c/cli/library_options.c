@@ -52,7 +52,7 @@ static int append_pairs(struct cli_buffer *b, const struct cli_args *args, const
     if (analyze_json_normalize(&normalized, equals + 1, strlen(equals + 1), &err) != ANALYZE_OK) {
       struct cli_buffer shown;
       cli_quote_value(&shown, *item);
-      cli_usage_error(args->command, "%s: %s: VALUE is not JSON: %s", o->name, shown.data ? shown.data : "",
+      cli_usage_error(args->command, "%s: %s: VALUE is not JSON: %s", o->name, cli_buffer_text(&shown),
                       err.message);
       cli_buffer_free(&shown);
       return 0;

@@ -64,7 +64,8 @@ int main(int argc, char **argv) {
     print_usage(stderr);
     return EXIT_UNUSABLE;
   }
-  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || (strcmp(argv[1], "help") == 0 && argc == 2)) {
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+      (strcmp(argv[1], "help") == 0 && (argc == 2 || strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))) {
     print_usage(stdout);
     return EXIT_OK_;
   }

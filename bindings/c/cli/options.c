@@ -80,8 +80,8 @@ static int check_value(const struct cli_command *command, const struct cli_optio
     struct cli_buffer shown, allowed;
     cli_quote_value(&shown, value);
     cli_describe_allowed(o, 1, &allowed);
-    cli_usage_error(command, "%s: %s is not %s", source, shown.data ? shown.data : "",
-                    allowed.data ? allowed.data : "");
+    cli_usage_error(command, "%s: %s is not %s", source, cli_buffer_text(&shown),
+                    cli_buffer_text(&allowed));
     cli_buffer_free(&shown);
     cli_buffer_free(&allowed);
   }
@@ -100,8 +100,8 @@ static int unknown_option(const struct cli_command *command, const char *arg) {
   }
   cli_buffer_append(&list, "--help", 6);
   cli_quote_value(&shown, arg);
-  code = cli_usage_error(command, "%s: unknown option %s (allowed: %s)", command->name, shown.data ? shown.data : "",
-                         list.data ? list.data : "");
+  code = cli_usage_error(command, "%s: unknown option %s (allowed: %s)", command->name, cli_buffer_text(&shown),
+                         cli_buffer_text(&list));
   cli_buffer_free(&list);
   cli_buffer_free(&shown);
   return code;
@@ -118,20 +118,6 @@ static int add_item(struct cli_args *args, long k, const char *value, int argc) 
   return 1;
 }
 
-/* The names of the options of `group`, joined for a message: "--a and --b". */
-static void group_names(const struct cli_command *command, int group, struct cli_buffer *out) {
-  const struct cli_option *o;
-  size_t total = 0, seen = 0;
-  for (o = command->options; o->name != NULL; o++) total += o->group == group;
-  cli_buffer_init(out, "");
-  for (o = command->options; o->name != NULL; o++) {
-    if (o->group != group) continue;
-    if (seen > 0) cli_buffer_append(out, seen + 1 == total ? " and " : ", ", seen + 1 == total ? 5 : 2);
-    cli_buffer_append(out, o->name, strlen(o->name));
-    seen++;
-  }
-}
-
 /* Checks required options and exclusive groups once every argument is read. */
 static int check_complete(const struct cli_command *command, const struct cli_args *args) {
   size_t k, j;
@@ -144,7 +130,7 @@ static int check_complete(const struct cli_command *command, const struct cli_ar
       if (!o->required || args->values[k] != NULL) continue;
       cli_buffer_init(&names, "");
       cli_append_placeholder(&names, o);
-      code = cli_usage_error(command, "%s %s is required", o->name, names.data ? names.data : "");
+      code = cli_usage_error(command, "%s %s is required", o->name, cli_buffer_text(&names));
       cli_buffer_free(&names);
       return code;
     }
@@ -153,9 +139,9 @@ static int check_complete(const struct cli_command *command, const struct cli_ar
     if (j < k) continue; /* the group was checked at its first option */
     for (j = k; j < args->option_count; j++) given += command->options[j].group == o->group && args->values[j];
     if (given == 1 || (given == 0 && !o->required)) continue;
-    group_names(command, o->group, &names);
+    cli_group_names(command, o->group, &names);
     code = cli_usage_error(command, given == 0 ? "give exactly one of %s" : "give only one of %s",
-                           names.data ? names.data : "");
+                           cli_buffer_text(&names));
     cli_buffer_free(&names);
     return code;
   }
@@ -227,7 +213,7 @@ int cli_parse(const struct cli_command *command, int argc, char **argv, struct c
       if (i + 1 >= argc) {
         struct cli_buffer allowed;
         cli_describe_allowed(o, 1, &allowed);
-        code = cli_usage_error(command, "%s: missing value; expected %s", arg, allowed.data ? allowed.data : "");
+        code = cli_usage_error(command, "%s: missing value; expected %s", arg, cli_buffer_text(&allowed));
         cli_buffer_free(&allowed);
         return code;
       }
@@ -248,10 +234,10 @@ int cli_parse(const struct cli_command *command, int argc, char **argv, struct c
     }
     cli_quote_value(&shown, arg);
     if (command->operand == NULL)
-      code = cli_usage_error(command, "unexpected argument %s: %s takes no input", shown.data ? shown.data : "",
+      code = cli_usage_error(command, "unexpected argument %s: %s takes no input", cli_buffer_text(&shown),
                              command->name);
     else
-      code = cli_usage_error(command, "unexpected argument %s: %s takes one input %s", shown.data ? shown.data : "",
+      code = cli_usage_error(command, "unexpected argument %s: %s takes one input %s", cli_buffer_text(&shown),
                              command->name, command->operand);
     cli_buffer_free(&shown);
     return code;

@@ -52,7 +52,7 @@ struct cli_option {
   long long min, max;      /* CLI_INTEGER range */
   const struct cli_syntax *syntax; /* CLI_STRING/CLI_NUMBER/CLI_REPEATED spelling, or NULL */
   const char *key;         /* the library option it feeds, or NULL */
-  enum cli_into into;
+  enum cli_into into;      /* how the value goes into the library options */
   const char *default_env; /* environment variable giving the value when the option is absent, or NULL */
   const char *help;        /* one line for --help */
 };
@@ -120,6 +120,9 @@ void cli_describe_allowed(const struct cli_option *o, int full, struct cli_buffe
 
 /* Appends the placeholder of o's value: its own, or its choices joined by '|'. */
 void cli_append_placeholder(struct cli_buffer *out, const struct cli_option *o);
+
+/* Writes the names of the options of `group`, joined for a message: "--a and --b". */
+void cli_group_names(const struct cli_command *command, int group, struct cli_buffer *out);
 
 /* Writes text single-quoted for a message, control bytes as \xHH. */
 void cli_quote_value(struct cli_buffer *out, const char *text);

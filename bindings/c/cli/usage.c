@@ -161,50 +161,48 @@ static void help_line(FILE *to, const char *name, const char *help) {
   print_wrapped(to, help, width, HELP_COLUMN);
 }
 
-/* Writes the help of option o: its text, then what it accepts in parentheses. */
+void cli_group_names(const struct cli_command *command, int group, struct cli_buffer *out) {
+  const struct cli_option *o;
+  size_t total = 0, seen = 0;
+  for (o = command->options; o->name != NULL; o++) total += o->group == group;
+  cli_buffer_init(out, "");
+  for (o = command->options; o->name != NULL; o++) {
+    if (o->group != group) continue;
+    if (seen > 0) append_text(out, seen + 1 == total ? " and " : ", ");
+    append_text(out, o->name);
+    seen++;
+  }
+}
+
+/* Appends one remark to the parenthesized list after an option's help. */
+static void remark(struct cli_buffer *out, int *count, const char *text) {
+  append_text(out, (*count)++ == 0 ? " (" : "; ");
+  append_text(out, text);
+}
+
+/* Writes the help of option o: its text, then what the table says about it in parentheses. */
 static void option_help(const struct cli_command *command, const struct cli_option *o, struct cli_buffer *out) {
-  struct cli_buffer allowed, names;
-  const char *separator = " (";
-  const struct cli_option *other;
+  struct cli_buffer text;
+  int count = 0;
   cli_buffer_init(out, o->help);
-  if (o->required && o->group == 0) {
-    append_text(out, separator);
-    append_text(out, "required");
-    separator = "; ";
-  }
+  if (o->required && o->group == 0) remark(out, &count, "required");
   if (o->group != 0) {
-    cli_buffer_init(&names, "");
-    for (other = command->options; other->name != NULL; other++) {
-      if (other->group != o->group || other == o) continue;
-      if (names.data != NULL && names.len > 0) append_text(&names, ", ");
-      append_text(&names, other->name);
-    }
-    append_text(out, separator);
-    append_text(out, o->required ? "this or " : "not with ");
-    append_text(out, names.data ? names.data : "");
-    if (o->required) append_text(out, " is required");
-    cli_buffer_free(&names);
-    separator = "; ";
+    cli_group_names(command, o->group, &text);
+    append_text(&text, o->required ? ": give exactly one" : ": give at most one");
+    remark(out, &count, cli_buffer_text(&text));
+    cli_buffer_free(&text);
   }
-  cli_describe_allowed(o, 0, &allowed);
-  if (allowed.data != NULL && allowed.len > 0) {
-    append_text(out, separator);
-    append_text(out, allowed.data);
-    separator = "; ";
-  }
-  cli_buffer_free(&allowed);
-  if (o->kind == CLI_REPEATED) {
-    append_text(out, separator);
-    append_text(out, "may be repeated");
-    separator = "; ";
-  }
+  cli_describe_allowed(o, 0, &text);
+  if (text.len > 0) remark(out, &count, cli_buffer_text(&text));
+  cli_buffer_free(&text);
+  if (o->kind == CLI_REPEATED) remark(out, &count, "may be repeated");
   if (o->default_env != NULL) {
-    append_text(out, separator);
-    append_text(out, "default: $");
-    append_text(out, o->default_env);
-    separator = "; ";
+    cli_buffer_init(&text, "default: $");
+    append_text(&text, o->default_env);
+    remark(out, &count, cli_buffer_text(&text));
+    cli_buffer_free(&text);
   }
-  if (separator[0] == ';') append_text(out, ")");
+  if (count > 0) append_text(out, ")");
 }
 
 void cli_print_help(const struct cli_command *command, FILE *to) {

@@ -74,7 +74,7 @@ def json_bytes(value: JSONInput, name: str) -> bytes:
     if isinstance(value, (str, *_BYTES)):
         return text(value, name)
     try:
-        serialized = json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default)
+        serialized = json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default, separators=(",", ":"))
     except TypeError as error:
         raise TypeError(f"{name} must be JSON text (str or bytes) or a JSON-serializable value: {error}") from None
     except ValueError as error:
@@ -104,6 +104,13 @@ def integer(value: int, name: str, low: int, high: int) -> int:
         raise TypeError(f"{name} must be an int, not {_kind(value)}")
     if not low <= value <= high:
         raise ArgumentError(EINVAL, f"{name} must be from {low} to {high}, got {value}", name)
+    return value
+
+
+def optional_int(value: Optional[int], name: str) -> Optional[int]:
+    """An int (not bool) or None; the library checks the range (it arrives as JSON, never wrapped)."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError(f"{name} must be an int or None, not {_kind(value)}")
     return value
 
 

@@ -5,7 +5,6 @@ from . import _arguments, _native
 from ._arguments import JSONInput
 
 
-
 def version() -> str:
     """The loaded library's version string, e.g. "0.2.0"."""
     return str(_native.lib.analyze_version_string().decode())
@@ -28,7 +27,7 @@ def library_path() -> str:
 
 def to_json_bytes(value: JSONInput) -> bytes:
     """JSON text for the library: str/bytes are passed as they are (UTF-8), any
-    other value is serialized with the json module (NaN/Infinity refused with
+    other value is serialized compactly with the json module (NaN/Infinity refused with
     ArgumentError, a value json cannot write with TypeError)."""
     return _arguments.json_bytes(value, "value")
 

@@ -125,6 +125,14 @@ class CreatedTask:
 
 
 @dataclass(frozen=True)
+class CanceledTask:
+    """The 200 answer to a cancel request: the task id and its status ("canceled")."""
+
+    task_id: str
+    status: str
+
+
+@dataclass(frozen=True)
 class PageInfo:
     """Pagination of a list response (None where the API left a member out)."""
 
@@ -361,11 +369,11 @@ def parse_task(body: Body, request: Optional[Mapping[str, Any]] = None, json_sch
 
 def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = None,
                    now: Optional[float] = None, request: Optional[Mapping[str, Any]] = None,
-                   json_schema: Schema = None) -> Union[CreatedTask, Task, TaskList, DeletedTask]:
+                   json_schema: Schema = None) -> Union[CreatedTask, Task, TaskList, DeletedTask, CanceledTask]:
     """Parses an HTTP response of the API.
 
-    ``kind`` is "create", "retrieve", "list" or "delete". A 2xx status returns
-    CreatedTask, Task, TaskList or DeletedTask. Any other status raises ApiError
+    ``kind`` is "create", "retrieve", "list", "delete" or "cancel". A 2xx status
+    returns CreatedTask, Task, TaskList, DeletedTask or CanceledTask. Any other status raises ApiError
     with ``status``, ``api_code``, ``retryable``, ``retry_after_ms``,
     ``details``, ``raw`` and the whole ``error_object``. ``headers`` is a
     mapping or (name, value) pairs; ``now`` (Unix seconds) turns a Retry-After
@@ -392,6 +400,8 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
     value = _json.loads(text)
     if kind == "create":
         return CreatedTask(value["task_id"], value["status"])
+    if kind == "cancel":
+        return CanceledTask(value["task_id"], value["status"])
     if kind == "list":
         data_text = text[len('{"data":'):skip_value(text, len('{"data":'))]
         tasks = [_task(item, raw) for item, raw in zip(value["data"], _array_items(data_text))]
@@ -432,44 +442,3 @@ def segments_to_svg(task_body: Body, request: Optional[Mapping[str, Any]] = None
     """The segments of a task body as an SVG timeline: one lane per definition, each segment a labelled bar."""
     return export_segments(task_body, "svg", request)
 
-
-@dataclass(frozen=True)
-class HLSSegment:
-    """One WebVTT file of an HLS metadata rendition."""
-
-    uri: str
-    duration: float
-    vtt: str
-
-
-@dataclass(frozen=True)
-class HLSRendition:
-    """An HLS WebVTT metadata rendition of a task's segments (see analyze_segments_hls)."""
-
-    media: str
-    """The #EXT-X-MEDIA line a master playlist needs (DEFAULT=NO, AUTOSELECT=NO)."""
-    playlist: str
-    """The VOD media playlist text."""
-    segments: List[HLSSegment]
-
-
-def segments_to_hls(task: Union[Body, "Task"], target_duration: int = 6, timestamp_offset: int = 0,
-                    duration: Optional[float] = None, segment_prefix: Optional[str] = None,
-                    playlist_uri: Optional[str] = None, group_id: Optional[str] = None,
-                    name: Optional[str] = None, request: Optional[Mapping[str, Any]] = None) -> HLSRendition:
-    """Cuts a task's segments into an HLS WebVTT rendition: a playlist and one
-    WebVTT file per ``target_duration`` seconds, each with an X-TIMESTAMP-MAP
-    header for ``timestamp_offset`` (90 kHz MPEG-TS), cues repeated in every
-    segment they span. ``task`` is a task body or a parsed Task."""
-    data = task.to_json().encode() if isinstance(task, Task) else _arguments.body(task, "task")
-    options = _arguments.options(
-        target_duration=_arguments.integer(target_duration, "target_duration", 1, 86400),
-        timestamp_offset=_arguments.integer(timestamp_offset, "timestamp_offset", 0, 8589934591),
-        duration=_arguments.number(duration, "duration"),
-        segment_prefix=_arguments.optional_str(segment_prefix, "segment_prefix"),
-        playlist_uri=_arguments.optional_str(playlist_uri, "playlist_uri"),
-        group_id=_arguments.optional_str(group_id, "group_id"), name=_arguments.optional_str(name, "name"),
-        request=request)
-    value = _json.loads(_native.call(_native.lib.analyze_segments_hls, *_native.sized(data), *_native.sized(options)))
-    return HLSRendition(value["media"], value["playlist"],
-                        [HLSSegment(item["uri"], item["duration"], item["vtt"]) for item in value["segments"]])

@@ -112,6 +112,9 @@ expect_all 2 '' "analyze: --header: 'Retry-After 5' is not 'Name: value'
 $usage_response" -- "$cli" parse-response --kind retrieve --status 503 --header 'Retry-After 5' "$dir/create_202.json"
 expect_all 2 '' "analyze: --header: ': 5' is not 'Name: value'
 $usage_response" -- "$cli" parse-response --kind retrieve --status 503 --header ': 5' "$dir/create_202.json"
+# A header the library refuses is blamed on --header, not on the body file.
+expect_all 2 '' "analyze: --header: headers_json: invalid UTF-8 byte at line 1, column 8 (byte 7)
+$usage_response" -- "$cli" parse-response --kind retrieve --status 503 --header "$(printf 'A: \377')" "$dir/create_202.json"
 expect_all 2 '' "analyze: --kind create|retrieve|list|delete is required
 $usage_response" -- "$cli" parse-response --status 200 "$dir/create_202.json"
 expect_all 2 '' "analyze: --status N is required

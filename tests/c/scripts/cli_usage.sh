@@ -18,6 +18,7 @@ listed=$(sed -n '/^commands:$/,/^$/p' "$tmp/help" | sed -n 's/^  \([a-z-]*\) .*/
 [ "$listed" = "$commands " ] || { echo "FAIL: analyze --help lists '$listed'"; fail=1; }
 "$cli" help | cmp -s - "$tmp/help" || { echo "FAIL: analyze help differs from analyze --help"; fail=1; }
 "$cli" -h | cmp -s - "$tmp/help" || { echo "FAIL: analyze -h differs from analyze --help"; fail=1; }
+"$cli" help --help | cmp -s - "$tmp/help" || { echo "FAIL: analyze help --help differs from analyze --help"; fail=1; }
 expect_all 2 '' "analyze: missing COMMAND
 
 $(cat "$tmp/help")" -- "$cli"
