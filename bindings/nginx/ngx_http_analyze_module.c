@@ -474,7 +474,7 @@ static void ngx_http_analyze_run_job(ngx_http_analyze_job_t *job) {
     end = event + ngx_strlen(event) - 1; /* the event's closing brace */
     task_len = (size_t)(end - task);
     at = ngx_http_analyze_member(task, end, "{\"task_id\":", &job->names[0], &job->name_lens[0]);
-    at = at ? ngx_http_analyze_member(at, end, ",\"custom_id\":", &custom, &custom_len) : NULL;
+    at = at ? ngx_http_analyze_member(at, end, ",\"custom_id\":", &custom, &custom_len) : NULL; /* the first two members */
     if (at == NULL || job->names[0] == NULL) {
         ngx_http_analyze_job_note(job, NGX_HTTP_BAD_REQUEST, NGX_LOG_WARN, 0,
                                   "webhook task id is not usable as a file name ([A-Za-z0-9._-], at most %d)", NGX_HTTP_ANALYZE_MAX_ID);
@@ -484,19 +484,19 @@ static void ngx_http_analyze_run_job(ngx_http_analyze_job_t *job) {
         job->names[1] = custom;
         job->name_lens[1] = custom_len;
     }
-    if (ngx_strncmp(at, ",\"status\":\"ready\"", sizeof(",\"status\":\"ready\"") - 1) == 0) {
-        rc = analyze_segments_export(&segments, task, task_len, "json", NULL, 0, &err);
-        if (rc == ANALYZE_OK) rc = analyze_segments_export(&vtt, task, task_len, "vtt", NULL, 0, &err);
-        if (rc == ANALYZE_ENOMEM) {
-            ngx_http_analyze_job_note(job, NGX_HTTP_INTERNAL_SERVER_ERROR, NGX_LOG_ERR, 0, "%s", err.message);
-            goto done;
-        }
-        if (rc != ANALYZE_OK) {
-            ngx_http_analyze_job_note(job, NGX_HTTP_NO_CONTENT, NGX_LOG_INFO, 0, "task %*s stored without segments: %s",
-                                      job->name_lens[0], job->names[0], err.message);
-            analyze_free(segments);
-            segments = NULL;
-        }
+    /* Segments exist only for a ready time_based_metadata task; the library
+     * says why when there are none (no result, another mode, truncated). */
+    rc = analyze_segments_export(&segments, task, task_len, "json", NULL, 0, &err);
+    if (rc == ANALYZE_OK) rc = analyze_segments_export(&vtt, task, task_len, "vtt", NULL, 0, &err);
+    if (rc == ANALYZE_ENOMEM) {
+        ngx_http_analyze_job_note(job, NGX_HTTP_INTERNAL_SERVER_ERROR, NGX_LOG_ERR, 0, "%s", err.message);
+        goto done;
+    }
+    if (rc != ANALYZE_OK) {
+        ngx_http_analyze_job_note(job, NGX_HTTP_NO_CONTENT, NGX_LOG_INFO, 0, "task %*s stored without segments: %s",
+                                  job->name_lens[0], job->names[0], err.message);
+        analyze_free(segments);
+        segments = NULL;
     }
     for (name = 0; name < 2 && job->names[name] != NULL; name++) {
         if (segments != NULL &&
