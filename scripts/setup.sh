@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 echo "setup: checking the Debian packages the build needs"
 packages=(libsimdjson-dev libjansson-dev libssl-dev cmake ninja-build pkg-config gcc g++ util-linux
   librsvg2-bin  # rsvg-convert: the tests render the SVG timeline export
-  groff-base)   # the man_pages test renders docs/man with warnings on
+  groff-base    # the man_pages test renders docs/man with warnings on
+  libcurl4-openssl-dev)  # curl.h for the CLI's API commands; libcurl for examples/submit_and_wait.c
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
