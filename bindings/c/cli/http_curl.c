@@ -130,10 +130,10 @@ static size_t on_header(char *line, size_t size, size_t count, void *context) {
   return n;
 }
 
-/* Decodes the JSON string at p into a new malloc'd text (NULL when out of memory). */
+/* Decodes the JSON string at p into a new malloc'd text (NULL when p is not a string or memory is short). */
 static char *decode_string(const char *p) {
-  size_t size = (size_t)(cli_json_skip_value(p) - p) + 1;
-  char *text = malloc(size);
+  size_t size = p != NULL && *p == '"' ? (size_t)(cli_json_skip_value(p) - p) + 1 : 0;
+  char *text = size > 0 ? malloc(size) : NULL;
   if (text != NULL) cli_json_decode(p, text, size);
   return text;
 }

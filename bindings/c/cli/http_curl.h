@@ -5,7 +5,7 @@
  *
  * libcurl is loaded when the first request is made (dlopen of libcurl.so.4),
  * not linked: the offline commands and the tool in the Python wheel then need
- * no libcurl (see docs/clients.md). TLS peers and host names are verified,
+ * no libcurl (see docs/cli-api.md). TLS peers and host names are verified,
  * only http and https are spoken, redirects are not followed, and libcurl is
  * told never to use signals. */
 #ifndef ANALYZE_CLI_HTTP_CURL_H
