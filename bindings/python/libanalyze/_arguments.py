@@ -107,6 +107,13 @@ def integer(value: int, name: str, low: int, high: int) -> int:
     return value
 
 
+def optional_int(value: Optional[int], name: str) -> Optional[int]:
+    """An int (not bool) or None; the library checks the range (it arrives as JSON, never wrapped)."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError(f"{name} must be an int or None, not {_kind(value)}")
+    return value
+
+
 def number(value: Union[int, float, None], name: str) -> Union[int, float, None]:
     """A finite int or float (not bool), or None."""
     if value is None:

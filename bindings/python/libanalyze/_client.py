@@ -37,6 +37,8 @@ API_KEY_VARIABLES = ("TWELVELABS_API_KEY", "TWELVE_LABS_API_KEY")
 #: Environment variable read for the base URL (the official SDK's).
 BASE_URL_VARIABLE = "TWELVELABS_BASE_URL"
 
+#: The poll_next options a client may set (jitter, elapsed and the deadline are its own).
+_POLL_OPTIONS = ("initial_delay_ms", "factor", "max_delay_ms")
 #: How the retry policy sees a request that got no HTTP answer (refused, reset, timed out).
 _NO_ANSWER = {"http_status": 503, "code": "connection_error", "retryable": True, "retry_after_ms": None}
 
@@ -103,6 +105,9 @@ class _Operations:
             raise ValueError(f"no API key: pass api_key= or set {' or '.join(API_KEY_VARIABLES)}")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError("max_retries must be an int >= 0")
+        unknown = set(poll_options or {}) - set(_POLL_OPTIONS)
+        if unknown:
+            raise ValueError(f"poll_options takes {', '.join(_POLL_OPTIONS)}; not {', '.join(sorted(unknown))}")
         self._api_key = key
         self.base_url = (base_url or os.environ.get(BASE_URL_VARIABLE) or DEFAULT_BASE_URL).rstrip("/")
         self.api_revision = api_revision

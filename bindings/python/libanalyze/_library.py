@@ -5,7 +5,6 @@ from . import _arguments, _native
 from ._arguments import JSONInput
 
 
-
 def version() -> str:
     """The loaded library's version string, e.g. "0.2.0"."""
     return str(_native.lib.analyze_version_string().decode())

@@ -12,7 +12,6 @@ from ._arguments import JSONInput, Text
 from ._errors import ValidationError
 
 
-
 @dataclass(frozen=True)
 class Issue:
     """One problem of a request: `severity` ("error" or "warning"), `code`

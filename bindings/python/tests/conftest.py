@@ -12,27 +12,6 @@ REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 SPEC = os.path.join(REPO, "spec", "openapi-analyze.json")
 
 
-def library_takes_header_pairs() -> bool:
-    """Whether the loaded library reads headers_json as an array of [name, value] pairs
-    (the lead's core change; the binding passes every header that way)."""
-    import ctypes
-
-    from libanalyze import _native
-
-    out, detail = ctypes.c_void_p(), _native.ErrorDetail()
-    headers = b'[["Retry-After","1"]]'
-    code = _native.lib.analyze_response_parse(ctypes.byref(out), 2, 503, headers, len(headers), b"", 0, None, 0,
-                                              ctypes.byref(detail))
-    _native.lib.analyze_free(out)
-    return code == _native.EAPI
-
-
-#: Marks a test that passes response headers through the binding: it waits for the core to
-#: take headers_json as [name, value] pairs (remove this marker once that change is merged).
-needs_header_pairs = pytest.mark.skipif(not library_takes_header_pairs(),
-                                        reason="waits for the core change: headers_json as [name, value] pairs")
-
-
 @pytest.fixture
 def run_cli():
     """Runs `python3 -m libanalyze ARGS` and returns (exit code, stdout, stderr)."""

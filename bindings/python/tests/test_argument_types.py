@@ -171,6 +171,26 @@ def test_segments_to_csv():
     body_checks(analyze.segments_to_csv, "task_body")
 
 
+def test_segments_to_svg():
+    body_checks(analyze.segments_to_svg, "task_body")
+
+
+def test_segments_to_hls():
+    body_checks(analyze.segments_to_hls, "task_body")
+    for name in ("target_duration", "timestamp_offset"):
+        raises(TypeError, f"{name} must be an int or None, not float", analyze.segments_to_hls, TASK, **{name: 6.0})
+        raises(TypeError, f"{name} must be an int or None, not bool", analyze.segments_to_hls, TASK, **{name: True})
+    raises(TypeError, "duration must be an int or float, not str", analyze.segments_to_hls, TASK, duration="60")
+    raises(analyze.ArgumentError, "duration must be finite, got inf (at duration)", analyze.segments_to_hls, TASK,
+           duration=float("inf"))
+    for name in ("segment_prefix", "playlist_uri", "group_id", "name"):
+        raises(TypeError, f"{name} must be a str or None, not bytes", analyze.segments_to_hls, TASK, **{name: b"x"})
+    raises(analyze.ArgumentError, "name is not valid Unicode: it holds the lone surrogate '\\ud800' (at name)",
+           analyze.segments_to_hls, TASK, name=LONE)
+    with pytest.raises(TypeError):
+        analyze.segments_to_hls(TASK, 6)  # options are keyword-only
+
+
 def test_verify_webhook():
     raises(TypeError, "secret must be str or bytes, not int", analyze.verify_webhook, 5, "t=1,v1=00", b"{}", now=1)
     raises(TypeError, "signature_header must be str or bytes, not int", analyze.verify_webhook, "s", 5, b"{}", now=1)

@@ -3,8 +3,6 @@ import os
 import subprocess
 import sys
 
-from conftest import needs_header_pairs
-
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 
 EXPECTED = '''valid request: True (0 warnings)
@@ -22,7 +20,6 @@ tampered webhook rejected: the v1 signature does not match the body and the secr
 '''
 
 
-@needs_header_pairs
 def test_demo_prints_the_documented_journey():
     import libanalyze
 
@@ -34,7 +31,6 @@ def test_demo_prints_the_documented_journey():
     assert done.stdout == EXPECTED
 
 
-@needs_header_pairs
 def test_poll_task_example_walks_processing_429_ready():
     import libanalyze
 

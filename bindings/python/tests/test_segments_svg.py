@@ -116,3 +116,8 @@ def test_the_cli_writes_the_same_svg(rendered):
     done = subprocess.run([cli, "segments", "--format", "svg", EXAMPLE], capture_output=True, timeout=60)
     assert (done.returncode, done.stdout.decode()) == (0, svg)
     assert re.search(r'data-start="723\.5" data-end="729\.0"', svg)
+
+
+def test_the_svg_shortcut(rendered):
+    body, svg, _ = rendered
+    assert analyze.segments_to_svg(body) == svg

@@ -301,3 +301,15 @@ def test_hostile_queries_and_lengths(api):
         with socket.create_connection((host, int(port)), timeout=30) as raw:
             raw.sendall(f"POST /v1.3/analyze/tasks HTTP/1.1\r\nHost: x\r\nContent-Length: {length}\r\n\r\n".encode())
             assert raw.recv(12) == b"HTTP/1.1 " + status
+
+
+def test_the_video_id_filter_exists_in_2026_05_only(api, start_simulator):
+    indexed = {"model_name": "pegasus1.2", "video_id": "vid-9", "prompt": "Describe"}
+    old = Api(start_simulator("--api-revision", "2026-05", "--step", "0").base_url, revision="2026-05")
+    task_id = old.create(indexed)["task_id"]
+    old.create(GENERAL)
+    assert [t["task_id"] for t in old.call("GET", "/analyze/tasks?video_id=vid-9", 200).json()["data"]] == [task_id]
+    api.create(indexed)
+    everything = api.call("GET", "/analyze/tasks?page_limit=50", 200).json()["page_info"]["total_results"]
+    ignored = api.call("GET", "/analyze/tasks?page_limit=50&video_id=vid-9", 200).json()["page_info"]
+    assert ignored["total_results"] == everything  # 2026-10 removed the filter: an unknown parameter

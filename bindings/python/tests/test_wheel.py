@@ -39,7 +39,8 @@ env -i PATH=/usr/bin:/bin "$VENV/bin/python" -I -m libanalyze version
 
 
 def test_the_wheel_installs_and_runs_without_the_systems_libraries(tmp_path):
-    built = subprocess.run(["bash", BUILD_WHEEL, str(tmp_path / "dist")], capture_output=True, text=True)
+    built = subprocess.run(["bash", BUILD_WHEEL, str(tmp_path / "dist")], capture_output=True, text=True,
+                           env={**os.environ, "PYTHON": sys.executable})
     assert built.returncode == 0, built.stdout + built.stderr
     wheel = built.stdout.splitlines()[-1]
     assert re.fullmatch(r".*/libanalyze-\d+\.\d+\.\d+-py3-none-manylinux_2_\d+_x86_64\.whl", wheel), wheel

@@ -14,6 +14,6 @@ unshare -m sh -c "
   mount -t tmpfs none '$toolchain'
   test ! -e '$toolchain/usr/bin/swiftc'
   env -i PATH=/usr/bin:/bin '$ctest_bin' '$corpus' >/dev/null
-  env -i PATH=/usr/bin:/bin ANALYZE_LIBRARY='$lib' PYTHONPATH='$pybinding' '$python' -c 'import analyze; print(analyze.normalize(\"[1, 2]\"))' | grep -qx '\[1,2\]'
+  env -i PATH=/usr/bin:/bin ANALYZE_LIBRARY='$lib' PYTHONPATH='$pybinding' '$python' -c 'import libanalyze; print(libanalyze.normalize(\"[1, 2]\"))' | grep -qx '\[1,2\]'
 "
 echo "runs with $toolchain hidden"
