@@ -42,7 +42,7 @@ void cli_api_sleep(long long ms) {
 }
 
 int cli_api_open(struct cli_api *api, const struct cli_args *args, const char *const *extra_keys) {
-  static const char *const builder_keys[] = {"api_key", "base_url", NULL};
+  static const char *const builder_keys[] = {"api_key", "base_url", "api_revision", NULL};
   const char *fallback_key = getenv("TWELVE_LABS_API_KEY");
   char *given = NULL, *extra = NULL;
   size_t given_len = 0, extra_len = 0;

@@ -16,10 +16,13 @@ struct cli_http;
 #define CLI_API_OPTIONS                                                                                          \
   {.name = "--base-url", .placeholder = "URL", .kind = CLI_STRING, .what = "a URL", .key = "base_url",         \
    .into = CLI_INTO_STRING, .default_env = "TWELVELABS_BASE_URL",                                              \
-   .help = "the API's base URL (default $TWELVELABS_BASE_URL, else https://api.twelvelabs.io/v1.3)"},          \
+   .help = "the API's base URL; without it or the variable, https://api.twelvelabs.io/v1.3"},          \
   {.name = "--api-key", .placeholder = "KEY", .kind = CLI_STRING, .what = "an API key", .key = "api_key",      \
    .into = CLI_INTO_STRING, .default_env = "TWELVELABS_API_KEY",                                               \
-   .help = "the API key (default $TWELVELABS_API_KEY, else $TWELVE_LABS_API_KEY); never printed"},            \
+   .help = "the API key, never printed; without it or the variable, $TWELVE_LABS_API_KEY"},            \
+  {.name = "--api-revision", .placeholder = "REV", .kind = CLI_STRING, .what = "an API revision",            \
+   .key = "api_revision", .into = CLI_INTO_STRING, .default_env = "ANALYZE_API_REVISION",                      \
+   .help = "the API revision whose rules and answers apply: 2026-05 (the default) or 2026-10"},               \
   {.name = "--request-timeout", .placeholder = "SECONDS", .kind = CLI_INTEGER, .min = 1, .max = 3600,          \
    .what = "a number of seconds", .help = "give up on one HTTP request after this long (default 30)"},       \
   {.name = "--retries", .placeholder = "N", .kind = CLI_INTEGER, .min = 0, .max = 100,                         \
@@ -32,7 +35,7 @@ struct cli_http;
 struct cli_api {
   const struct cli_args *args;
   struct cli_http *http;
-  char *options;            /* the builder options: api_key, base_url, user_agent and `extra_keys` */
+  char *options;            /* the builder options: api_key, base_url, api_revision, user_agent and `extra_keys` */
   size_t options_len;
   long long retries;
   long long poll_delay_ms;

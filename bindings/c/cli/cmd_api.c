@@ -1,4 +1,4 @@
-/* analyze submit / get / wait / list / delete: the commands that talk to the
+/* analyze submit / get / wait / list / cancel / delete: the commands that talk to the
  * API (options, usage and help in the tables at the end). Each one builds its
  * HTTP request with the library, sends it over libcurl (http_curl.c) with the
  * retries of api_session.c, parses the answer with the library and prints the
@@ -39,7 +39,7 @@ static char *given_options(const struct cli_args *args, const char *const *keys)
   return cli_library_options(args, keys, &json, &len) ? json : NULL;
 }
 
-/* Builds a request about task `id` with `build` (retrieve or delete); NULL after printing why not. */
+/* Builds a request about task `id` with `build` (retrieve, cancel or delete); NULL after printing why not. */
 static char *build_for_task(const struct cli_api *api, const char *id,
                             int (*build)(char **, const char *, size_t, const char *, size_t, analyze_error_t *),
                             int *code) {
@@ -106,7 +106,7 @@ static int cmd_wait(const struct cli_args *args) {
 
 /* Validates the request; prints its issues on standard error. Returns EXIT_OK_ when it may be sent. */
 static int check_request(const struct cli_args *args, const char *input, size_t len) {
-  static const char *const validate_keys[] = {"video_duration", NULL};
+  static const char *const validate_keys[] = {"video_duration", "api_revision", NULL};
   char *options = given_options(args, validate_keys), *report = NULL;
   analyze_error_t err;
   int rc, code;
@@ -197,17 +197,27 @@ static int cmd_get(const struct cli_args *args) {
   return code;
 }
 
-static int cmd_delete(const struct cli_args *args) {
+/* Sends the request `build` makes for the task (cancel or delete) and prints the answer parsed as `kind`. */
+static int act_on_task(const struct cli_args *args,
+                       int (*build)(char **, const char *, size_t, const char *, size_t, analyze_error_t *), int kind) {
   struct cli_api api;
   char *request = NULL, *out = NULL;
   int code = cli_api_open(&api, args, NULL);
-  if (code == EXIT_OK_ && (request = build_for_task(&api, args->operand, analyze_request_build_delete, &code)))
-    code = cli_api_call(&api, request, ANALYZE_RESPONSE_DELETE, NULL, &out);
+  if (code == EXIT_OK_ && (request = build_for_task(&api, args->operand, build, &code)))
+    code = cli_api_call(&api, request, kind, NULL, &out);
   if (code == EXIT_OK_) puts(out);
   analyze_free(out);
   analyze_free(request);
   cli_api_close(&api);
   return code;
+}
+
+static int cmd_delete(const struct cli_args *args) {
+  return act_on_task(args, analyze_request_build_delete, ANALYZE_RESPONSE_DELETE);
+}
+
+static int cmd_cancel(const struct cli_args *args) {
+  return act_on_task(args, analyze_request_build_cancel, ANALYZE_RESPONSE_CANCEL);
 }
 
 /* ---- list ------------------------------------------------------------------------------ */
@@ -299,9 +309,9 @@ static const struct cli_option submit_options[] = {
 
 static const struct cli_option task_options[] = {CLI_API_OPTIONS, REQUEST_OPTION, {0}};
 static const struct cli_option wait_options[] = {CLI_API_OPTIONS, REQUEST_OPTION, TIMEOUT_OPTION, {0}};
-static const struct cli_option delete_options[] = {CLI_API_OPTIONS, {0}};
+static const struct cli_option id_options[] = {CLI_API_OPTIONS, {0}};
 
-static const char *const statuses[] = {"queued", "pending", "processing", "ready", "failed", NULL};
+static const char *const statuses[] = {"queued", "pending", "processing", "ready", "failed", "canceled", NULL};
 static const char *const analysis_modes[] = {"general", "time_based_metadata", NULL};
 
 static const struct cli_option list_options[] = {
@@ -334,17 +344,21 @@ const struct cli_command cli_api_commands[] = {
      submit_options, "FILE|-", "the create-task request", cmd_submit},
     {"get", "print a task of the API", "Send GET /analyze/tasks/ID and print the normalized task." EXIT_CODES_API,
      task_options, "ID", "the task id", cmd_get},
-    {"wait", "poll a task until it is ready or failed",
+    {"wait", "poll a task until it is ready, failed or canceled",
      "Poll GET /analyze/tasks/ID as the library's poll policy says (honouring Retry-After), with a progress line on "
-     "standard error per poll, and print the terminal task. Exit 0 when it is ready, 1 when it failed or the API "
-     "said no, 3 when no answer came or --timeout passed.",
+     "standard error per poll, and print the terminal task. Exit 0 when it is ready, 1 when it failed, was "
+     "canceled or the API said no, 3 when no answer came or --timeout passed.",
      wait_options, "ID", "the task id", cmd_wait},
     {"list", "list the tasks of the API, newest first",
      "Send GET /analyze/tasks with the filters given and print the normalized page {data, page_info}; with --all, "
      "follow every page and print one task a line." EXIT_CODES_API,
      list_options, NULL, NULL, cmd_list},
+    {"cancel", "cancel a queued or running task (revision 2026-10)",
+     "Send POST /analyze/tasks/ID/cancel and print the answer {task_id, status}. The API refuses to cancel a task "
+     "that is ready or failed (409: exit 1). The API has this endpoint from revision 2026-10 on." EXIT_CODES_API,
+     id_options, "ID", "the task id", cmd_cancel},
     {"delete", "delete a task of the API",
      "Send DELETE /analyze/tasks/ID and print {\"deleted\":true}. A task still processing cannot be deleted (the "
      "API answers 409: exit 1)." EXIT_CODES_API,
-     delete_options, "ID", "the task id", cmd_delete},
+     id_options, "ID", "the task id", cmd_delete},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

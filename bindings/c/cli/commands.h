@@ -12,7 +12,7 @@ extern const struct cli_command cli_json_commands[];     /* cmd_json.c: version,
 extern const struct cli_command cli_request_commands[];  /* cmd_request.c: validate, build-request */
 extern const struct cli_command cli_response_commands[]; /* cmd_response.c: parse-task, parse-response, segments, parse-webhook */
 extern const struct cli_command cli_webhook_commands[];  /* cmd_webhook.c: verify-webhook, sign-webhook, poll-next */
-extern const struct cli_command cli_api_commands[];      /* cmd_api.c: submit, get, wait, list, delete */
+extern const struct cli_command cli_api_commands[];      /* cmd_api.c: submit, get, wait, list, cancel, delete */
 
 /* Prints a validation report's issues, one line each ("<severity> <code>
  * <path>: <message>"), and a summary line; returns 1 when the request is valid

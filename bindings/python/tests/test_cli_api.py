@@ -214,3 +214,26 @@ def test_the_submit_and_wait_example_prints_the_segments(api):
         start, end = (float(t) for t in times.split("-"))
         assert definition == "goal" and 0 <= start < end <= 120
         assert json.loads(metadata)["team"] in ("home", "away")
+
+
+def test_cancel_a_queued_task_then_wait_sees_it_canceled(api):
+    run = api("--api-revision", "2026-10", "--step", "60")
+    revision = {"ANALYZE_API_REVISION": "2026-10"}
+    task_id = json.loads(run("submit", SEGMENTS, extra_env=revision)[1])["task_id"]
+    code, out, err = run("cancel", task_id, extra_env=revision)
+    assert (code, out, err) == (0, f'{{"task_id":"{task_id}","status":"canceled"}}\n', "")
+    code, out, err = run("wait", "--api-revision", "2026-10", task_id)
+    assert code == 1
+    assert (json.loads(out)["status"], json.loads(out)["terminal"]) == ("canceled", True)
+    assert err == f"analyze: task {task_id} is canceled\n"
+    code, out, _ = run("list", "--status", "canceled", extra_env=revision)
+    assert code == 0 and [task["task_id"] for task in json.loads(out)["data"]] == [task_id]
+
+
+def test_a_finished_task_cannot_be_canceled(api):
+    run = api("--api-revision", "2026-10")
+    code, out, err = run("submit", "--wait", "--poll-delay-ms", "50", SEGMENTS)
+    task_id = json.loads(out)["task_id"]
+    code, out, err = run("cancel", task_id)
+    assert (code, out) == (1, "")
+    assert err.startswith("analyze: HTTP 409 task_not_cancelable: ")
