@@ -1,4 +1,4 @@
-"""The C tool's API commands (submit, get, wait, list, delete) and
+"""The C tool's API commands (submit, get, wait, list, cancel, delete) and
 examples/submit_and_wait.c over libcurl against the simulator on 127.0.0.1:
 JSON on stdout, progress and errors on stderr, the documented exit codes (0
 done, 1 the API said no / the task failed / invalid request, 2 usage, 3 no
