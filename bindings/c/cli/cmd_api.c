@@ -146,6 +146,27 @@ static int create_task(struct cli_api *api, const char *input, size_t len, char 
   return code;
 }
 
+/* submit --wait: waits for the task just created, reading its result with the request sent. */
+static int wait_for_created(struct cli_api *api, const char *created, const char *input, size_t len) {
+  size_t id_size = strlen(created) + 1;
+  char *id = malloc(id_size);
+  struct cli_buffer parse_extra;
+  int code = EXIT_UNUSABLE;
+  cli_buffer_init(&parse_extra, "{\"request\":");
+  cli_buffer_append(&parse_extra, input, len);
+  cli_buffer_append(&parse_extra, "}", 1);
+  if (id == NULL || parse_extra.data == NULL) {
+    fputs("analyze: out of memory\n", stderr);
+  } else {
+    cli_json_decode(cli_json_member(created, "task_id"), id, id_size);
+    fprintf(stderr, "analyze: created task %s\n", id);
+    code = wait_for(api, id, parse_extra.data);
+  }
+  free(id);
+  cli_buffer_free(&parse_extra);
+  return code;
+}
+
 static int cmd_submit(const struct cli_args *args) {
   static const char *const create_keys[] = {"idempotency_key", "video_duration", NULL};
   struct cli_api api;
@@ -156,23 +177,9 @@ static int cmd_submit(const struct cli_args *args) {
   code = check_request(args, input, len);
   if (code == EXIT_OK_) {
     code = cli_api_open(&api, args, create_keys);
-    if (code == EXIT_OK_) {
-      code = create_task(&api, input, len, &created);
-      if (code == EXIT_OK_ && cli_text(args, "--wait") == NULL) {
-        puts(created);
-      } else if (code == EXIT_OK_) {
-        char id[256], *parse_extra = NULL;
-        struct cli_buffer b;
-        cli_json_decode(cli_json_member(created, "task_id"), id, sizeof id);
-        fprintf(stderr, "analyze: created task %s\n", id);
-        cli_buffer_init(&b, "{\"request\":");
-        cli_buffer_append(&b, input, len);
-        cli_buffer_append(&b, "}", 1);
-        parse_extra = b.data;
-        code = parse_extra != NULL ? wait_for(&api, id, parse_extra) : EXIT_UNUSABLE;
-        cli_buffer_free(&b);
-      }
-    }
+    if (code == EXIT_OK_) code = create_task(&api, input, len, &created);
+    if (code == EXIT_OK_ && cli_text(args, "--wait") == NULL) puts(created);
+    else if (code == EXIT_OK_) code = wait_for_created(&api, created, input, len);
     cli_api_close(&api);
   }
   analyze_free(created);
@@ -180,7 +187,7 @@ static int cmd_submit(const struct cli_args *args) {
   return code;
 }
 
-/* ---- get, delete ------------------------------------------------------------------ */
+/* ---- get, cancel, delete ------------------------------------------------------------------ */
 
 static int cmd_get(const struct cli_args *args) {
   static const char *const request_key[] = {"request", NULL};
