@@ -237,3 +237,99 @@ def test_a_finished_task_cannot_be_canceled(api):
     code, out, err = run("cancel", task_id)
     assert (code, out) == (1, "")
     assert err.startswith("analyze: HTTP 409 task_not_cancelable: ")
+
+
+class _CannedServer:
+    """An HTTP server on 127.0.0.1 answering every request with one canned response
+    (status, header lines as raw bytes, body), over TLS when given a cert file."""
+
+    def __init__(self, status, headers, body, certfile=None):
+        import http.server
+        import ssl
+        import threading
+
+        canned = (status, headers, body)
+        self.requests = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(handler):
+                self.requests.append((handler.command, handler.path))
+                code, lines, payload = canned
+                head = [b"HTTP/1.1 %d Canned" % code, *lines, b"Content-Length: %d" % len(payload),
+                        b"Connection: close"]
+                handler.wfile.write(b"\r\n".join(head) + b"\r\n\r\n" + payload)
+                handler.close_connection = True
+
+            do_GET = do_POST = do_DELETE = _answer
+
+            def log_message(handler, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        scheme = "http"
+        if certfile is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(certfile)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+            scheme = "https"
+        self.base_url = f"{scheme}://127.0.0.1:{self.server.server_address[1]}/v1.3"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def canned(c_tool):
+    """canned(status, header lines, body, certfile=None) -> run(*args): the C tool against that server."""
+    servers = []
+
+    def start(status, headers, body, certfile=None):
+        server = _CannedServer(status, headers, body, certfile)
+        servers.append(server)
+
+        def run(*args):
+            env = {"PATH": os.environ.get("PATH", ""), "TWELVELABS_API_KEY": KEY, "TWELVELABS_BASE_URL": server.base_url}
+            done = subprocess.run([c_tool, *args], capture_output=True, text=True, env=env, timeout=RUN_TIMEOUT)
+            return done.returncode, done.stdout, done.stderr
+
+        run.server = server
+        return run
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def test_an_answer_that_is_not_the_apis_is_exit_3(canned):
+    run = canned(200, [b"Content-Type: application/json"], b'{"task_id": ')
+    code, out, err = run("get", "t1")
+    assert (code, out) == (3, "")
+    assert err.startswith("analyze: the server's answer is not the API's: ")
+    run = canned(200, [b"X-Odd: \xff\xfe"], b"{}")
+    code, out, err = run("get", "t1")
+    assert (code, out) == (3, "")
+    assert err.startswith("analyze: the server's answer is not the API's: headers_json: invalid UTF-8 byte")
+
+
+def test_a_redirect_is_not_followed(canned):
+    run = canned(302, [b"Location: http://127.0.0.1:1/elsewhere"], b"")
+    code, out, err = run("get", "t1")
+    assert (code, out) == (1, "")
+    assert err.startswith("analyze: HTTP 302")
+    assert run.server.requests == [("GET", "/v1.3/analyze/tasks/t1")]
+
+
+def test_tls_peers_are_verified(canned, tmp_path):
+    cert = tmp_path / "self-signed.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-days", "1",
+                    "-keyout", str(cert), "-out", str(cert) + ".crt"], check=True, capture_output=True)
+    with open(cert, "ab") as pem, open(str(cert) + ".crt", "rb") as crt:
+        pem.write(crt.read())
+    run = canned(200, [], b"{}", certfile=str(cert))
+    code, out, err = run("get", "--retries", "3", "t1")
+    assert (code, out) == (3, "")
+    assert "certificate" in err and "retry" not in err  # refused at once: retrying would not help
+    assert run.server.requests == []
