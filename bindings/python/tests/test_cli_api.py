@@ -7,6 +7,7 @@ its own simulator (a fast clock unless it needs a slow one); no timed asserts.""
 import json
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -333,3 +334,13 @@ def test_tls_peers_are_verified(canned, tmp_path):
     assert (code, out) == (3, "")
     assert "certificate" in err and "retry" not in err  # refused at once: retrying would not help
     assert run.server.requests == []
+
+
+def test_the_python_package_runs_the_same_api_commands(api):
+    run = api()
+    task_id = json.loads(run("submit", SEGMENTS)[1])["task_id"]
+    env = dict(os.environ, TWELVELABS_BASE_URL=run.base_url, TWELVELABS_API_KEY=KEY)
+    done = subprocess.run([sys.executable, "-m", "libanalyze", "wait", "--poll-delay-ms", "50", task_id],
+                          capture_output=True, text=True, env=env, timeout=RUN_TIMEOUT)
+    assert done.returncode == 0, done.stderr
+    assert (json.loads(done.stdout)["task_id"], json.loads(done.stdout)["status"]) == (task_id, "ready")
