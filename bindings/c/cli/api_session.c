@@ -205,3 +205,78 @@ int cli_api_call(struct cli_api *api, const char *request, int kind, const char 
   free(options);
   return code;
 }
+
+char *cli_api_build_for(const struct cli_api *api, cli_api_builder build, const char *id, int *code) {
+  char *request = NULL;
+  analyze_error_t err;
+  int rc = build(&request, id, strlen(id), api->options, api->options_len, &err);
+  if (rc != ANALYZE_OK) *code = cli_library_error(api->args, rc, &err);
+  return request;
+}
+
+int cli_api_wait(struct cli_api *api, const struct cli_api_target *target, const char *id, const char *parse_extra) {
+  int code = EXIT_UNUSABLE;
+  char *request = cli_api_build_for(api, target->build, id, &code);
+  unsigned attempt;
+  if (request == NULL) return code;
+  for (attempt = 0;; attempt++) {
+    char *state = NULL, reason[32], status[32];
+    long long delay_ms = -1;
+    code = cli_api_call(api, request, target->kind, parse_extra, &state);
+    if (code != EXIT_OK_) break;
+    cli_json_decode(cli_json_member(state, "status"), status, sizeof status);
+    if (!cli_api_decide(api, state, attempt, reason, sizeof reason, &delay_ms)) {
+      code = EXIT_UNUSABLE;
+    } else if (strcmp(reason, "terminal") == 0) {
+      char message[ANALYZE_ERROR_MESSAGE_LENGTH];
+      puts(state);
+      code = strcmp(status, target->success) == 0 ? EXIT_OK_ : EXIT_REJECTED;
+      cli_json_decode(cli_json_member(cli_json_member(state, "error"), "message"), message, sizeof message);
+      if (code != EXIT_OK_)
+        fprintf(stderr, "analyze: %s %s is %s%s%s\n", target->noun, id, status, message[0] ? ": " : "", message);
+    } else if (delay_ms < 0) {
+      fprintf(stderr, "analyze: %s %s is still %s after %.1f s: timed out (--timeout %lld)\n", target->noun, id,
+              status, cli_api_elapsed(api), api->deadline_ms / 1000);
+      code = EXIT_TRANSPORT;
+    } else {
+      fprintf(stderr, "analyze: %s %s: %s, %.1f s elapsed, next poll in %.1f s\n", target->noun, id, status,
+              cli_api_elapsed(api), (double)delay_ms / 1000);
+      analyze_free(state);
+      cli_api_sleep(delay_ms);
+      continue;
+    }
+    analyze_free(state);
+    break;
+  }
+  analyze_free(request);
+  return code;
+}
+
+char *cli_json_with_member(const char *object, const char *key, const char *value) {
+  struct cli_buffer b;
+  cli_buffer_init(&b, "{");
+  cli_buffer_append_key(&b, key, strlen(key));
+  cli_buffer_append(&b, value, strlen(value));
+  if (object[1] != '}') cli_buffer_append(&b, ",", 1);
+  cli_buffer_append(&b, object + 1, strlen(object + 1));
+  if (b.data == NULL) fputs("analyze: out of memory\n", stderr);
+  return b.data;
+}
+
+char *cli_api_create_options(const struct cli_api *api) {
+  char quoted[64], *key = NULL;
+  analyze_error_t err;
+  if (cli_text(api->args, "--idempotency-key") != NULL) {
+    char *copy = malloc(api->options_len + 1);
+    if (copy == NULL) fputs("analyze: out of memory\n", stderr);
+    else memcpy(copy, api->options, api->options_len + 1);
+    return copy;
+  }
+  if (analyze_idempotency_key(&key, &err) != ANALYZE_OK) {
+    cli_report_error("the idempotency key", err.code, &err);
+    return NULL;
+  }
+  snprintf(quoted, sizeof quoted, "\"%s\"", key); /* a UUID: nothing to escape */
+  analyze_free(key);
+  return cli_json_with_member(api->options, "idempotency_key", quoted);
+}

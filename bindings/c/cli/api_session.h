@@ -31,6 +31,10 @@ struct cli_http;
   {.name = "--poll-delay-ms", .placeholder = "MS", .kind = CLI_INTEGER, .min = 1, .max = 30000,                \
    .what = "milliseconds", .help = "the policy's first delay, growing 1.5 times a poll up to 30 s (default 2000)"}
 
+/* The exit codes of an API command, for the end of its description. */
+#define CLI_API_EXIT_CODES \
+  " Exit 0 when done, 1 when the API said no, 3 when no answer came (after the retries) or the answer is not the API's."
+
 /* The state of one API command. */
 struct cli_api {
   const struct cli_args *args;
@@ -67,6 +71,39 @@ int cli_api_call(struct cli_api *api, const char *request, int kind, const char 
  * in *delay_ms (-1 when done), or 0 after printing why not. */
 int cli_api_decide(struct cli_api *api, const char *state, unsigned attempt, char *reason, size_t reason_size,
                    long long *delay_ms);
+
+/* The builder options with an Idempotency-Key: --idempotency-key when given
+ * (already among them), else a new analyze_idempotency_key(). The same text
+ * goes to every retry of a create. NULL after printing why not (malloc'd). */
+char *cli_api_create_options(const struct cli_api *api);
+
+/* A copy of JSON object `object` with `"key":value` (value: JSON text) as its
+ * first member; NULL after printing that memory is short (malloc'd). */
+char *cli_json_with_member(const char *object, const char *key, const char *value);
+
+/* A builder of a request about one task or batch (analyze_request_build_retrieve and its siblings). */
+typedef int (*cli_api_builder)(char **out, const char *id, size_t len, const char *options, size_t options_len,
+                               struct analyze_error *err);
+
+/* Builds the request `build` makes for `id` with the session's options;
+ * NULL after printing why not, with the exit code in *code. */
+char *cli_api_build_for(const struct cli_api *api, cli_api_builder build, const char *id, int *code);
+
+/* What a wait polls. */
+struct cli_api_target {
+  const char *noun;    /* "task" or "batch", for the progress lines */
+  cli_api_builder build; /* the retrieve builder */
+  int kind;            /* the retrieve response kind */
+  const char *success; /* the terminal status that exits 0 ("ready", "completed") */
+};
+
+/* Polls `id` until it is terminal or the deadline passes, as
+ * analyze_poll_next() says, with a progress line per poll on standard error
+ * ("analyze: task ID: processing, 1.2 s elapsed, next poll in 2.0 s"). Prints
+ * the terminal object on standard output. Returns EXIT_OK_ for the success
+ * status, EXIT_REJECTED for another terminal status or an API refusal,
+ * EXIT_TRANSPORT for a transport failure or the deadline. */
+int cli_api_wait(struct cli_api *api, const struct cli_api_target *target, const char *id, const char *parse_extra);
 
 /* Seconds since the command started. */
 double cli_api_elapsed(const struct cli_api *api);

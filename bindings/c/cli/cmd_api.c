@@ -20,18 +20,6 @@
 
 /* ---- Helpers --------------------------------------------------------------- */
 
-/* A copy of JSON object `object` with `"key":value` (value JSON text) first; NULL when out of memory. */
-static char *with_member(const char *object, const char *key, const char *value) {
-  struct cli_buffer b;
-  cli_buffer_init(&b, "{");
-  cli_buffer_append_key(&b, key, strlen(key));
-  cli_buffer_append(&b, value, strlen(value));
-  if (object[1] != '}') cli_buffer_append(&b, ",", 1);
-  cli_buffer_append(&b, object + 1, strlen(object + 1));
-  if (b.data == NULL) fputs("analyze: out of memory\n", stderr);
-  return b.data;
-}
-
 /* The library options of `keys` given on the command line ({} for none); NULL after printing why not. */
 static char *given_options(const struct cli_args *args, const char *const *keys) {
   char *json = NULL;
@@ -39,64 +27,18 @@ static char *given_options(const struct cli_args *args, const char *const *keys)
   return cli_library_options(args, keys, &json, &len) ? json : NULL;
 }
 
-/* Builds a request about task `id` with `build` (retrieve, cancel or delete); NULL after printing why not. */
-static char *build_for_task(const struct cli_api *api, const char *id,
-                            int (*build)(char **, const char *, size_t, const char *, size_t, analyze_error_t *),
-                            int *code) {
-  char *request = NULL;
-  analyze_error_t err;
-  int rc = build(&request, id, strlen(id), api->options, api->options_len, &err);
-  if (rc != ANALYZE_OK) *code = cli_library_error(api->args, rc, &err);
-  return request;
-}
-
 /* ---- wait (and submit --wait) ------------------------------------------------ */
 
-/* Polls task `id` until it is terminal or the deadline passes, as analyze_poll_next() says. */
-static int wait_for(struct cli_api *api, const char *id, const char *parse_extra) {
-  int code = EXIT_UNUSABLE;
-  char *request = build_for_task(api, id, analyze_request_build_retrieve, &code);
-  unsigned attempt;
-  if (request == NULL) return code;
-  for (attempt = 0;; attempt++) {
-    char *task = NULL, reason[32], status[32];
-    long long delay_ms = -1;
-    code = cli_api_call(api, request, ANALYZE_RESPONSE_RETRIEVE, parse_extra, &task);
-    if (code != EXIT_OK_) break;
-    cli_json_decode(cli_json_member(task, "status"), status, sizeof status);
-    if (!cli_api_decide(api, task, attempt, reason, sizeof reason, &delay_ms)) {
-      code = EXIT_UNUSABLE;
-    } else if (strcmp(reason, "terminal") == 0) {
-      char message[ANALYZE_ERROR_MESSAGE_LENGTH];
-      puts(task);
-      code = strcmp(status, "ready") == 0 ? EXIT_OK_ : EXIT_REJECTED;
-      cli_json_decode(cli_json_member(cli_json_member(task, "error"), "message"), message, sizeof message);
-      if (code != EXIT_OK_)
-        fprintf(stderr, "analyze: task %s is %s%s%s\n", id, status, message[0] ? ": " : "", message);
-    } else if (delay_ms < 0) {
-      fprintf(stderr, "analyze: task %s is still %s after %.1f s: timed out (--timeout %lld)\n", id, status,
-              cli_api_elapsed(api), api->deadline_ms / 1000);
-      code = EXIT_TRANSPORT;
-    } else {
-      fprintf(stderr, "analyze: task %s: %s, %.1f s elapsed, next poll in %.1f s\n", id, status,
-              cli_api_elapsed(api), (double)delay_ms / 1000);
-      analyze_free(task);
-      cli_api_sleep(delay_ms);
-      continue;
-    }
-    analyze_free(task);
-    break;
-  }
-  analyze_free(request);
-  return code;
-}
+/* What wait and submit --wait poll. */
+static const struct cli_api_target task_target = {"task", analyze_request_build_retrieve, ANALYZE_RESPONSE_RETRIEVE,
+                                                  "ready"};
 
 static int cmd_wait(const struct cli_args *args) {
   static const char *const request_key[] = {"request", NULL};
   struct cli_api api;
   char *parse_extra = given_options(args, request_key);
   int code = parse_extra == NULL ? EXIT_UNUSABLE : cli_api_open(&api, args, NULL);
-  if (code == EXIT_OK_) code = wait_for(&api, args->operand, parse_extra);
+  if (code == EXIT_OK_) code = cli_api_wait(&api, &task_target, args->operand, parse_extra);
   if (parse_extra != NULL) cli_api_close(&api);
   free(parse_extra);
   return code;
@@ -121,25 +63,14 @@ static int check_request(const struct cli_args *args, const char *input, size_t 
   return code;
 }
 
-/* Sends the create request, with one Idempotency-Key for every retry (--idempotency-key or a new one). */
+/* Sends the create request, with one Idempotency-Key for every retry. */
 static int create_task(struct cli_api *api, const char *input, size_t len, char **created) {
-  char quoted[64], *key = NULL, *owned = NULL, *request = NULL;
-  const char *options = api->options;
+  char *options = cli_api_create_options(api), *request = NULL;
   analyze_error_t err;
   int rc, code;
-  if (cli_text(api->args, "--idempotency-key") == NULL) {
-    if (analyze_idempotency_key(&key, &err) != ANALYZE_OK) {
-      cli_report_error("the idempotency key", err.code, &err);
-      return EXIT_UNUSABLE;
-    }
-    snprintf(quoted, sizeof quoted, "\"%s\"", key); /* a UUID: nothing to escape */
-    analyze_free(key);
-    owned = with_member(api->options, "idempotency_key", quoted);
-    if (owned == NULL) return EXIT_UNUSABLE;
-    options = owned;
-  }
+  if (options == NULL) return EXIT_UNUSABLE;
   rc = analyze_request_build(&request, input, len, options, strlen(options), &err);
-  free(owned);
+  free(options);
   if (rc != ANALYZE_OK) return cli_library_error(api->args, rc, &err);
   code = cli_api_call(api, request, ANALYZE_RESPONSE_CREATE, NULL, created);
   analyze_free(request);
@@ -160,7 +91,7 @@ static int wait_for_created(struct cli_api *api, const char *created, const char
   } else {
     cli_json_decode(cli_json_member(created, "task_id"), id, id_size);
     fprintf(stderr, "analyze: created task %s\n", id);
-    code = wait_for(api, id, parse_extra.data);
+    code = cli_api_wait(api, &task_target, id, parse_extra.data);
   }
   free(id);
   cli_buffer_free(&parse_extra);
@@ -194,7 +125,7 @@ static int cmd_get(const struct cli_args *args) {
   struct cli_api api;
   char *parse_extra = given_options(args, request_key), *request = NULL, *task = NULL;
   int code = parse_extra == NULL ? EXIT_UNUSABLE : cli_api_open(&api, args, NULL);
-  if (code == EXIT_OK_ && (request = build_for_task(&api, args->operand, analyze_request_build_retrieve, &code)))
+  if (code == EXIT_OK_ && (request = cli_api_build_for(&api, analyze_request_build_retrieve, args->operand, &code)))
     code = cli_api_call(&api, request, ANALYZE_RESPONSE_RETRIEVE, parse_extra, &task);
   if (code == EXIT_OK_) puts(task);
   analyze_free(task);
@@ -205,12 +136,11 @@ static int cmd_get(const struct cli_args *args) {
 }
 
 /* Sends the request `build` makes for the task (cancel or delete) and prints the answer parsed as `kind`. */
-static int act_on_task(const struct cli_args *args,
-                       int (*build)(char **, const char *, size_t, const char *, size_t, analyze_error_t *), int kind) {
+static int act_on_task(const struct cli_args *args, cli_api_builder build, int kind) {
   struct cli_api api;
   char *request = NULL, *out = NULL;
   int code = cli_api_open(&api, args, NULL);
-  if (code == EXIT_OK_ && (request = build_for_task(&api, args->operand, build, &code)))
+  if (code == EXIT_OK_ && (request = cli_api_build_for(&api, build, args->operand, &code)))
     code = cli_api_call(&api, request, kind, NULL, &out);
   if (code == EXIT_OK_) puts(out);
   analyze_free(out);
@@ -239,7 +169,7 @@ static int list_page(struct cli_api *api, const char *filters, long long page, c
   analyze_error_t err;
   int rc, code;
   snprintf(number, sizeof number, "%lld", page);
-  query = with_member(filters, "page", number);
+  query = cli_json_with_member(filters, "page", number);
   if (query == NULL) return EXIT_UNUSABLE;
   rc = analyze_request_build_list(&request, query, strlen(query), api->options, api->options_len, &err);
   free(query);
@@ -341,15 +271,14 @@ static const struct cli_option list_options[] = {
      .help = "follow every page and print one task a line (JSON Lines) instead of the page"},
     {0}};
 
-#define EXIT_CODES_API " Exit 0 when done, 1 when the API said no, 3 when no answer came (after the retries) or the answer is not the API's."
 
 const struct cli_command cli_api_commands[] = {
     {"submit", "validate a create-task request and send it to the API",
      "Validate a create-task request (as validate does); when it is invalid, print every issue to standard error and "
      "exit 1 without sending it. Otherwise send POST /analyze/tasks with an Idempotency-Key reused on every retry and "
-     "print the API's answer {task_id, status}; with --wait, then wait for the task as wait does." EXIT_CODES_API,
+     "print the API's answer {task_id, status}; with --wait, then wait for the task as wait does." CLI_API_EXIT_CODES,
      submit_options, "FILE|-", "the create-task request", cmd_submit},
-    {"get", "print a task of the API", "Send GET /analyze/tasks/ID and print the normalized task." EXIT_CODES_API,
+    {"get", "print a task of the API", "Send GET /analyze/tasks/ID and print the normalized task." CLI_API_EXIT_CODES,
      task_options, "ID", "the task id", cmd_get},
     {"wait", "poll a task until it is ready, failed or canceled",
      "Poll GET /analyze/tasks/ID as the library's poll policy says (honouring Retry-After), with a progress line on "
@@ -358,14 +287,14 @@ const struct cli_command cli_api_commands[] = {
      wait_options, "ID", "the task id", cmd_wait},
     {"list", "list the tasks of the API, newest first",
      "Send GET /analyze/tasks with the filters given and print the normalized page {data, page_info}; with --all, "
-     "follow every page and print one task a line." EXIT_CODES_API,
+     "follow every page and print one task a line." CLI_API_EXIT_CODES,
      list_options, NULL, NULL, cmd_list},
     {"cancel", "cancel a queued or running task (revision 2026-10)",
      "Send POST /analyze/tasks/ID/cancel and print the answer {task_id, status}. The API refuses to cancel a task "
-     "that is ready or failed (409: exit 1). The API has this endpoint from revision 2026-10 on." EXIT_CODES_API,
+     "that is ready or failed (409: exit 1). The API has this endpoint from revision 2026-10 on." CLI_API_EXIT_CODES,
      id_options, "ID", "the task id", cmd_cancel},
     {"delete", "delete a task of the API",
      "Send DELETE /analyze/tasks/ID and print {\"deleted\":true}. A task still processing cannot be deleted (the "
-     "API answers 409: exit 1)." EXIT_CODES_API,
+     "API answers 409: exit 1)." CLI_API_EXIT_CODES,
      id_options, "ID", "the task id", cmd_delete},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};
