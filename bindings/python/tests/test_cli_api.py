@@ -344,3 +344,51 @@ def test_the_python_package_runs_the_same_api_commands(api):
                           capture_output=True, text=True, env=env, timeout=RUN_TIMEOUT)
     assert done.returncode == 0, done.stderr
     assert (json.loads(done.stdout)["task_id"], json.loads(done.stdout)["status"]) == (task_id, "ready")
+
+
+ITEMS = [{"video": {"type": "asset_id", "asset_id": "asset-1"}, "custom_id": "first"},
+         {"video": {"type": "asset_id", "asset_id": "asset-2"}, "custom_id": "second",
+          "prompt": {"input_text": "List the speakers"}}]
+
+
+def test_batch_submit_wait_results(api, tmp_path):
+    run = api("--api-revision", "2026-10")
+    items = tmp_path / "items.jsonl"
+    items.write_text(json.dumps(ITEMS[0]) + "\n\n" + json.dumps(ITEMS[1]) + "\n")
+    defaults = tmp_path / "defaults.json"
+    defaults.write_text('{"prompt": {"input_text": "Summarize"}}')
+    revision = {"ANALYZE_API_REVISION": "2026-10"}
+    code, out, err = run("batch", "submit", "--defaults", str(defaults), str(items), extra_env=revision)
+    assert (code, err) == (0, "")
+    batch = json.loads(out)
+    assert (batch["status"], batch["total_items"]) == ("pending", 2)
+    assert [task["custom_id"] for task in batch["tasks"]] == ["first", "second"]
+
+    code, out, err = run("batch-wait", "--poll-delay-ms", "50", batch["batch_id"], extra_env=revision)
+    assert code == 0, err
+    done = json.loads(out)
+    assert (done["batch_id"], done["status"], done["items"]["ready"]) == (batch["batch_id"], "completed", 2)
+    assert all(line.startswith(f"analyze: batch {batch['batch_id']}: ") for line in err.splitlines())
+
+    code, out, err = run("batch", "results", batch["batch_id"], extra_env=revision)
+    assert (code, err) == (0, "")
+    results = json.loads(out)
+    assert results["errors"] == []
+    assert [(r["line"], r["custom_id"], r["status"]) for r in results["results"]] == [(1, "first", "ready"),
+                                                                                       (2, "second", "ready")]
+    assert 'In answer to "List the speakers"' in results["results"][1]["result"]["data"]
+
+
+def test_an_invalid_batch_is_never_sent(api, tmp_path):
+    run = api("--api-revision", "2026-10")
+    items = tmp_path / "items.jsonl"
+    items.write_text(json.dumps(ITEMS[0]) + "\n")
+    code, out, err = run("batch-submit", str(items))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        'error parameter_not_provided requests[0].prompt: general analysis needs a prompt {"input_text": ...} in the '
+        "item or in defaults", "invalid: 1 error, 0 warnings", "analyze: the batch was not sent"]
+    items.write_text(json.dumps(ITEMS[0]) + "\n{not json\n")
+    code, out, err = run("batch-submit", str(items))
+    assert (code, out) == (2, "")
+    assert "line 2: " in err
