@@ -13,7 +13,7 @@
 
 static const struct cli_command *const groups[] = {cli_json_commands, cli_request_commands,
                                                    cli_response_commands, cli_webhook_commands,
-                                                   cli_api_commands, cli_batch_commands};
+                                                   cli_api_commands, cli_api_batch_commands};
 
 /* Width of the command column of `analyze --help`. */
 #define COMMAND_COLUMN 18

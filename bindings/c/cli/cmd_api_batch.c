@@ -125,7 +125,7 @@ static const struct cli_option results_options[] = {
      .into = CLI_INTO_FILE, .help = "the batch defaults or an item, for the segment definitions of the results"},
     {0}};
 
-const struct cli_command cli_batch_commands[] = {
+const struct cli_command cli_api_batch_commands[] = {
     {"batch-submit", "validate a batch of requests (JSON Lines) and send it to the API",
      "Build a create-batch body from JSON Lines (one item a line: video, custom_id and the fields that differ from "
      "--defaults), validate it; when it breaks a rule, print every issue to standard error and exit 1 without "
