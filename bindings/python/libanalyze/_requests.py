@@ -139,10 +139,10 @@ def _create_request(build: Any, validate_function: Any, data: bytes, api_key: st
         raise
 
 
-def _task_request(function: Any, task_id: Text, api_key: str, base_url: Optional[str],
+def _task_request(function: Any, identifier: Text, api_key: str, base_url: Optional[str],
                   user_agent: Optional[str], api_revision: Optional[str], name: str = "task_id") -> HttpRequest:
     """The request of an id-addressed endpoint (`function` builds it from the id, named `name` in errors)."""
-    data = _arguments.text(task_id, name)
+    data = _arguments.text(identifier, name)
     options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent, api_revision=api_revision)
     return HttpRequest._from_text(_native.call(function, *_native.sized(data), *_native.sized(options)))
 
