@@ -178,3 +178,32 @@ def test_the_fast_task_reader_follows_the_library_layout():
     value = _responses._read_task(text)
     assert isinstance(value["result"]["segments"], _responses._LazySegments)
     assert list(value) == list(json.loads(text))
+
+
+def test_valid_batches_are_what_the_official_sdk_sends():
+    from test_revision_2026_10 import sdk_model, sdk_parse
+    item_model = sdk_model("batch_item_request", "BatchItemRequest")
+    defaults_model = sdk_model("batch_defaults", "BatchDefaults")
+    items = [ITEM, {"video": {"type": "asset_id", "asset_id": "asset-2"}, "custom_id": "m-2", "max_tokens": 4096,
+                    "start_time": 0.1, "end_time": 4.1, "temperature": 0.5}]
+    defaults = {"response_format": SEGMENTS["response_format"], "min_segment_duration": 2}
+    body = analyze.batch_from_jsonl(items, analysis_mode="time_based_metadata", defaults=defaults)
+    assert analyze.validate_batch(body, api_revision="2026-10").to_json() == '{"valid":true,"issues":[]}'
+    sent = json.loads(analyze.build_batch_request(body, api_key="k", api_revision="2026-10").body)
+    assert sdk_parse(defaults_model, json.dumps(sent["defaults"])).min_segment_duration == 2
+    parsed = [sdk_parse(item_model, json.dumps(item)) for item in sent["requests"]]
+    assert [(item.video.asset_id, item.custom_id, item.max_tokens) for item in parsed] == [
+        ("asset-1", "first", None), ("asset-2", "m-2", 4096)]
+
+
+def test_a_thousand_line_results_body_keeps_every_line():
+    ready = {"status": "ready", "data": {"generation_id": "g", "data": "ok", "finish_reason": "stop",
+                                         "usage": {"output_tokens": 1}}}
+    lines = [b'{"task_id":' if number % 100 == 0 else json.dumps({"task_id": f"t-{number}", **ready}).encode()
+             for number in range(1, 1001)]
+    entries = list(analyze.iter_batch_results(b"\n".join(lines) + b"\n"))
+    assert [entry.line for entry in entries] == list(range(1, 1001))
+    errors = [entry for entry in entries if isinstance(entry, analyze.BatchResultError)]
+    assert [error.line for error in errors] == list(range(100, 1001, 100))
+    assert all(entry.task_id == f"t-{entry.line}" and entry.result.data == "ok"
+               for entry in entries if isinstance(entry, analyze.BatchResult))
