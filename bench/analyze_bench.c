@@ -2,6 +2,7 @@
  *
  *   analyze-bench [--json] [--quick]    table (or {"machine":..,"metrics":..})
  *   analyze-bench --body SEGMENTS DEFS  writes the generated task body to stdout
+ *   analyze-bench --request DEFS        writes the generated create request to stdout
  *   analyze-bench --only CASE LOOPS     runs one case LOOPS times, for
  *                                       valgrind --tool=callgrind (docs/benchmarks.md)
  *
@@ -230,12 +231,17 @@ int main(int argc, char **argv) {
       fwrite(body.data, 1, body.len, stdout);
       free(body.data);
       return 0;
+    } else if (strcmp(argv[i], "--request") == 0 && i + 1 < argc) {
+      buf_t request = bench_create_request(atoi(argv[i + 1]));
+      fwrite(request.data, 1, request.len, stdout);
+      free(request.data);
+      return 0;
     } else if (strcmp(argv[i], "--only") == 0 && i + 2 < argc) {
       only = argv[i + 1];
       loops = atol(argv[i + 2]);
       i += 2;
     } else {
-      fprintf(stderr, "usage: analyze-bench [--json] [--quick] | --body SEGMENTS DEFS | --only CASE LOOPS\n");
+      fprintf(stderr, "usage: analyze-bench [--json] [--quick] | --body SEGMENTS DEFS | --request DEFS | --only CASE LOOPS\n");
       return 2;
     }
   }
