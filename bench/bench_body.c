@@ -90,8 +90,8 @@ buf_t bench_task_body(int segments, int defs) {
       clock_text(&data, start + 2.125, 1);
       buf_printf(&data,
                  ",\"metadata\":{\"label\":\"%s\",\"note\":\"Segment %d of kind %d, called \\\"play %d\\\"\","
-                 "\"score\":%.17g,\"count\":%d,\"tags\":[\"t%d\",\"replay\"],\"replay_at\":",
-                 (const char *[]){"alpha", "beta", "gamma"}[i % 3], i, d, i % 97, (double)(i % 1000) / 997.0,
+                 "\"score\":%.2f,\"count\":%d,\"tags\":[\"t%d\",\"replay\"],\"replay_at\":",
+                 (const char *[]){"alpha", "beta", "gamma"}[i % 3], i, d, i % 97, (double)(i % 100) / 100.0,
                  i, i % 7);
       clock_text(&data, start + 1.0, 0);
       buf_add(&data, "}}", 2);

@@ -93,11 +93,67 @@ public struct JSONWriter {
     public mutating func double(_ value: Double) {
         separate()
         if value.isFinite {
-            bytes.append(contentsOf: value.description.utf8)
+            if !JSONWriter.appendShortDecimal(value, to: &bytes) {
+                bytes.append(contentsOf: value.description.utf8)
+            }
         } else {
             bytes.append(contentsOf: "null".utf8)
         }
     }
+    /// Appends `value` in plain decimal notation when it is the double nearest
+    /// to a decimal of at most 15 significant digits with 1e-3 <= |value| < 1e15
+    /// (confidences, seconds, scores: most doubles an API sends), exactly as
+    /// `description` writes it: the fewest fraction digits that read back as
+    /// `value`, at least one (`12.0`, `0.25`, `-3.125`). Below 1e15 two such
+    /// decimals with the same number of fraction digits cannot both round to
+    /// `value`, so the first that does is the shortest. Returns false, having
+    /// written nothing, for any other value.
+    static func appendShortDecimal(_ value: Double, to bytes: inout [UInt8]) -> Bool {
+        let magnitude = value.magnitude
+        guard magnitude >= 1e-3, magnitude < 1e15 else { return false }
+        var scale = 1.0
+        for fractionDigits in 0...18 {
+            let scaled = (magnitude * scale).rounded()
+            guard scaled < 1e15 else { return false }
+            if scaled / scale == magnitude {
+                appendDecimal(UInt64(scaled), fractionDigits: fractionDigits, negative: value < 0, to: &bytes)
+                return true
+            }
+            scale *= 10
+        }
+        return false
+    }
+
+    /// Appends `digits` / 10^fractionDigits as `[-]I.F` (`.0` when there is no fraction).
+    private static func appendDecimal(_ digits: UInt64, fractionDigits: Int, negative: Bool,
+                                      to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var end = 40
+            var rest = digits
+            var written = 0
+            if fractionDigits == 0 {
+                end -= 2
+                buffer[end] = UInt8(ascii: ".")
+                buffer[end + 1] = UInt8(ascii: "0")
+            }
+            repeat {
+                if written == fractionDigits && fractionDigits > 0 {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: ".")
+                }
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+            } while rest > 0 || written <= fractionDigits
+            if negative {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[end..<40]))
+        }
+    }
+
     /// Writes a boolean.
     public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     /// Writes `null`.
