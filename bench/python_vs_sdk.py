@@ -6,8 +6,8 @@ the same task bodies, in one process (docs/benchmarks.md).
 The bodies and the 5-definition request come from build/bin/analyze-bench
 (--body, --request), so C and Python measure the same bytes. The SDK and orjson
 are installed by this script into a scratch venv (build/bench-venv), never into
-the caller's environment; the binding is the source tree's (bindings/python)
-over build/lib/libanalyze.so. Cases are timed as medians of interleaved rounds:
+the caller's environment; the binding is the source tree's (bindings/python, or $PYTHONPATH)
+over build/lib/libanalyze.so (or $ANALYZE_LIBRARY). Cases are timed as medians of interleaved rounds:
 read the ratios. --quick uses tiny bodies and one round, to prove the script
 works; nothing here asserts a speed."""
 from __future__ import annotations
@@ -37,7 +37,7 @@ def in_scratch_venv() -> None:
     subprocess.run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check", SDK, "orjson"],
                    check=True)
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.path.join(ROOT, "bindings", "python")
+    env.setdefault("PYTHONPATH", os.path.join(ROOT, "bindings", "python"))
     env.setdefault("ANALYZE_LIBRARY", os.path.join(ROOT, "build", "lib", "libanalyze.so"))
     os.execve(python, [python, os.path.abspath(__file__), *sys.argv[1:]], env)
 
