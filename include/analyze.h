@@ -207,7 +207,16 @@ ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t 
  *   "idempotency_key"  (create only) 1-255 visible ASCII characters, sent as
  *                      Idempotency-Key (see analyze_idempotency_key());
  *   "video_duration"   (create only) seconds, > 0: also check start_time,
- *                      end_time and time_ranges against the video's length.
+ *                      end_time and time_ranges against the video's length;
+ *   "api_revision"     the API revision whose rules apply: "2026-05" (the
+ *                      default, the brief) or "2026-10" (today's API); see
+ *                      analyze_api_revisions(). Another name is ANALYZE_EINVAL;
+ *   "validate"         (create only) "strict" (default: any error fails the
+ *                      build), "warn" (the request is built anyway with the
+ *                      request text as given as its body, and the report is
+ *                      added to the HTTP request JSON as "validation":{report})
+ *                      or "off" (only JSON well-formedness is checked; the text
+ *                      as given is the body; no "validation" member).
  * An unknown key, a wrong type or a bad value is ANALYZE_EINVAL naming the
  * option in err->message and err->path.
  */
@@ -219,11 +228,14 @@ ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t 
  *                     NULL on failure.
  * @param json         the request (UTF-8 JSON text, not necessarily NUL-terminated).
  * @param len          its length in bytes.
- * @param options      optional JSON object {"video_duration": seconds > 0}; NULL/0 for none.
+ * @param options      optional JSON object {"video_duration": seconds > 0,
+ *                     "api_revision": "2026-05"|"2026-10"}; NULL/0 for none.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK whenever the input is JSON, valid request or not (a
- *         document that is not an object gets one issue with path "");
+ *         document that is not an object gets one issue with path ""; an
+ *         integer beyond 64 bits in well-formed JSON gets an error issue at
+ *         its path);
  *         ANALYZE_EJSON when the input is not acceptable JSON (err has the
  *         position/line/column or path); ANALYZE_EINVAL when report is NULL,
  *         json is NULL with a non-zero len, a length exceeds
@@ -243,10 +255,12 @@ ANALYZE_EXTERN(int) analyze_request_validate(char **report, const char *json, si
  * @param json         the request (UTF-8 JSON text).
  * @param len          its length in bytes.
  * @param options      JSON object: api_key (required), base_url, idempotency_key,
- *                     user_agent, video_duration (see above).
+ *                     user_agent, video_duration, api_revision, validate (see above).
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
- * @return ANALYZE_OK; ANALYZE_EVALIDATION when the request breaks a rule:
+ * @return ANALYZE_OK (with "validate":"warn" also for an invalid request, the
+ *         report in the output's "validation" member); ANALYZE_EVALIDATION
+ *         when ("validate" strict) the request breaks a rule:
  *         err->message is "request is invalid: N error(s); first: <path>:
  *         <message>" and err->path the first error's path (call
  *         analyze_request_validate() for every issue); ANALYZE_EJSON when the
@@ -265,7 +279,8 @@ ANALYZE_EXTERN(int) analyze_request_build(char **http_request, const char *json,
  * @param out          receives the HTTP request JSON ("body": null); NULL on failure.
  * @param task_id      the task id (UTF-8, any bytes; percent-encoded into the path).
  * @param len          its length in bytes (must not be 0).
- * @param options      JSON object: api_key (required), base_url, user_agent.
+ * @param options      JSON object: api_key (required), base_url, user_agent,
+ *                     api_revision.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL, task_id is empty, NULL
@@ -285,18 +300,29 @@ ANALYZE_EXTERN(int) analyze_request_build_delete(char **out, const char *task_id
                                                  analyze_error_t *err);
 
 /**
+ * Builds POST {base_url}/analyze/tasks/{task_id}/cancel (no body), which
+ * cancels a queued, pending or processing task; read the reply with
+ * analyze_response_parse() kind ANALYZE_RESPONSE_CANCEL. Parameters, return
+ * codes and ownership as analyze_request_build_retrieve().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_cancel(char **out, const char *task_id, size_t len,
+                                                 const char *options, size_t options_len,
+                                                 analyze_error_t *err);
+
+/**
  * Builds GET {base_url}/analyze/tasks?... listing tasks, newest first.
  *
  * @param out          receives the HTTP request JSON ("body": null); NULL on failure.
  * @param query_json   optional JSON object of filters, NULL/0 for none:
  *                     "page" (integer >= 1), "page_limit" (integer 1-50),
- *                     "status" (queued, pending, processing, ready, failed),
- *                     "video_url" (absolute http(s) URL), "asset_id",
- *                     "video_id" (non-empty strings), "analysis_mode"
+ *                     "status" (queued, pending, processing, ready, failed,
+ *                     canceled), "video_url" (absolute http(s) URL), "asset_id",
+ *                     "video_id" (revision 2026-05 only; non-empty strings), "analysis_mode"
  *                     (general, time_based_metadata). Values are
  *                     percent-encoded and written in that order.
  * @param len          its length in bytes.
- * @param options      JSON object: api_key (required), base_url, user_agent.
+ * @param options      JSON object: api_key (required), base_url, user_agent,
+ *                     api_revision.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK; ANALYZE_EVALIDATION when a filter is unknown, of the
@@ -310,6 +336,133 @@ ANALYZE_EXTERN(int) analyze_request_build_list(char **out, const char *query_jso
                                                const char *options, size_t options_len,
                                                analyze_error_t *err);
 
+/* ---- Batches (up to 1,000 items, run by the platform) -------------------- */
+
+/**
+ * Validates a create-batch body (POST /analyze/batches) and returns its report,
+ * in the format of analyze_request_validate(). The batch rules: model_name
+ * (required, pegasus1.5), analysis_mode (required), defaults (prompt,
+ * response_format, temperature, max_tokens, min/max_segment_duration,
+ * start/end_time), requests (1-1,000 items {video: {type: "asset_id",
+ * asset_id}, custom_id, and the fields of defaults}), custom_ids unique, prompt
+ * an object {input_text, media_sources}, max_tokens an integer. Each item is
+ * then checked as the task it becomes: its fields over defaults (objects
+ * replaced whole, not merged) with the batch's model and mode; each issue is
+ * reported where it comes from ("requests[37].max_tokens",
+ * "defaults.response_format...").
+ *
+ * @param report       receives the report JSON; NULL on failure.
+ * @param json         the batch body (UTF-8 JSON).
+ * @param len          its length in bytes.
+ * @param options      optional JSON object {"video_duration", "api_revision"}
+ *                     (as analyze_request_validate()); NULL/0 for none.
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return as analyze_request_validate().
+ * Ownership: *report is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_batch_validate(char **report, const char *json, size_t len,
+                                           const char *options, size_t options_len, analyze_error_t *err);
+
+/**
+ * Builds a create-batch body from JSON Lines: one item object per line (blank
+ * lines skipped), in order, into {"model_name","analysis_mode","defaults"?,
+ * "requests":[...]}. Validate the result with analyze_batch_validate().
+ *
+ * @param out          receives the body JSON; NULL on failure.
+ * @param jsonl        the items (UTF-8 JSON Lines, LF or CRLF).
+ * @param len          its length in bytes.
+ * @param options      optional JSON object: "model_name" (default
+ *                     "pegasus1.5"), "analysis_mode" (default "general"),
+ *                     "defaults" (an object); NULL/0 for none.
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EJSON when a line is not a JSON object
+ *         (err->message starts with "line N: "); ANALYZE_EINVAL for NULL or
+ *         oversized arguments and bad options; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_batch_from_jsonl(char **out, const char *jsonl, size_t len,
+                                             const char *options, size_t options_len, analyze_error_t *err);
+
+/**
+ * Builds POST {base_url}/analyze/batches. The body is the batch text as given;
+ * options as analyze_request_build() (api_key required, base_url,
+ * idempotency_key, user_agent, video_duration, api_revision, validate). With
+ * "validate" strict (default) a batch that breaks a rule is
+ * ANALYZE_EVALIDATION ("batch is invalid: N error(s); first: <path>:
+ * <message>"); warn adds "validation"; off checks only JSON.
+ * Return codes and ownership as analyze_request_build().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_batch_create(char **http_request, const char *json, size_t len,
+                                                       const char *options, size_t options_len,
+                                                       analyze_error_t *err);
+
+/**
+ * Builds GET {base_url}/analyze/batches/{batch_id}. `batch_id` as the task_id
+ * of analyze_request_build_retrieve(); parameters, return codes (the messages
+ * name batch_id) and ownership as that function.
+ */
+ANALYZE_EXTERN(int) analyze_request_build_batch_retrieve(char **out, const char *batch_id, size_t len,
+                                                         const char *options, size_t options_len,
+                                                         analyze_error_t *err);
+
+/** Builds POST {base_url}/analyze/batches/{batch_id}/cancel (no body); as analyze_request_build_batch_retrieve(). */
+ANALYZE_EXTERN(int) analyze_request_build_batch_cancel(char **out, const char *batch_id, size_t len,
+                                                       const char *options, size_t options_len,
+                                                       analyze_error_t *err);
+
+/** Builds DELETE {base_url}/analyze/batches/{batch_id}; as analyze_request_build_batch_retrieve(). */
+ANALYZE_EXTERN(int) analyze_request_build_batch_delete(char **out, const char *batch_id, size_t len,
+                                                       const char *options, size_t options_len,
+                                                       analyze_error_t *err);
+
+/**
+ * Builds GET {base_url}/analyze/batches/{batch_id}/results (a JSON Lines body:
+ * read it with analyze_batch_results_parse()); as
+ * analyze_request_build_batch_retrieve().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_batch_results(char **out, const char *batch_id, size_t len,
+                                                        const char *options, size_t options_len,
+                                                        analyze_error_t *err);
+
+/**
+ * Builds GET {base_url}/analyze/batches?... from an optional query object:
+ * "page" (integer >= 1), "page_limit" (integer 1-50), "status" (pending,
+ * processing, canceling, canceled, completed, expired) and "analysis_mode"
+ * (general, time_based_metadata), each of the last two a string or an array
+ * of strings written as repeated parameters (status=processing&status=canceling).
+ * Parameters, return codes and ownership as analyze_request_build_list().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_batch_list(char **out, const char *query_json, size_t len,
+                                                     const char *options, size_t options_len,
+                                                     analyze_error_t *err);
+
+/**
+ * Parses the JSON Lines body of a batch results response line by line into
+ * {"results":[{"line","task_id","custom_id","status","terminal","known",
+ * "result","error"}],"errors":[{"line","message","path"}]}. `result` is the
+ * line's data normalized like a task's result (see the normalized task),
+ * checked against the "request" option (the batch defaults or an item, for
+ * the segment definitions) or null; `error` is {message, code} or null. A line
+ * that is not JSON or not a result is an entry of "errors" with its 1-based
+ * line number, never dropped; blank lines are skipped. Each line is parsed and
+ * released on its own.
+ *
+ * @param out          receives the JSON; NULL on failure.
+ * @param body         the response body.
+ * @param len          its length in bytes.
+ * @param options      optional JSON object: "request", "json_schema" (as
+ *                     analyze_task_parse()); NULL/0 for none.
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK whatever the lines hold; ANALYZE_EINVAL for NULL or
+ *         oversized arguments and bad options; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_batch_results_parse(char **out, const char *body, size_t len,
+                                                const char *options, size_t options_len, analyze_error_t *err);
+
 /**
  * Creates a random idempotency key: a UUID version 4 in lower-case
  * 8-4-4-4-12 form (36 characters) from the system's secure random source.
@@ -321,6 +474,22 @@ ANALYZE_EXTERN(int) analyze_request_build_list(char **out, const char *query_jso
  * Ownership: *out is new, release it with analyze_free().
  */
 ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
+
+/**
+ * Lists the API revisions the library knows and what each accepts, as compact
+ * JSON: {"default":"2026-05","revisions":[{"name","default" (bool),
+ * "default_model","models":[{"name","inputs":[...],"features":[...],
+ * "prompt_token_limit" (int|null),"max_tokens":{"<mode>":{"min","max",
+ * "default"}}}],"analysis_window":{"min_seconds","max_seconds" (number|null)},
+ * "reserved_field_names","media_source_base64_mb","field_types":[...]}]}.
+ * Pass a revision's name as the "api_revision" option.
+ *
+ * @param out  receives the JSON; NULL on failure.
+ * @param err  optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_api_revisions(char **out, analyze_error_t *err);
 
 
 /* ---- Responses, tasks, segments and webhook events --------------------- */
@@ -337,9 +506,12 @@ ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
  *
  *   task_id          string
  *   custom_id        string or null (null also when the member is absent)
+ *   batch_id         string or null (set for tasks created by a batch)
  *   status           "queued" | "pending" | "processing" | "ready" | "failed"
- *                    (any other value is ANALYZE_ERESPONSE)
- *   terminal         true exactly for "ready" and "failed"
+ *                    | "canceled", or any other string the API sends (then
+ *                    known is false; never an error)
+ *   terminal         true exactly for "ready", "failed" and "canceled"
+ *   known            false for a status the library does not know
  *   created_at       the RFC 3339 text as sent (checked), and
  *   created_at_ms    its Unix time in milliseconds (fraction truncated)
  *   completed_at     the same pair, null when absent
@@ -350,7 +522,9 @@ ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
  *   request_params   copied as sent back, or null
  *   webhooks         [{url, delivered, attempts, last_error}] ([] when
  *                    absent; last_error null when absent)
- *   error            {message} or null
+ *   error            {message, code} or null (code null when absent;
+ *                    e.g. user_canceled, batch_canceled, batch_expired,
+ *                    batch_processing_timeout; unknown codes passed through)
  *   result           null, or {generation_id, data, finish_reason, usage:
  *                    {output_tokens, input_tokens}, truncated,
  *                    truncation_message (only when truncated: the task's
@@ -394,13 +568,40 @@ typedef enum analyze_response_kind {
   /** GET /analyze/tasks: 200 {data, page_info}. */
   ANALYZE_RESPONSE_LIST = 3,
   /** DELETE /analyze/tasks/{task_id}: 200 with an empty body. */
-  ANALYZE_RESPONSE_DELETE = 4
+  ANALYZE_RESPONSE_DELETE = 4,
+  /** POST /analyze/tasks/{task_id}/cancel: 200 {task_id, status}; 409 (the
+   * task is already ready or failed) and others are API errors. */
+  ANALYZE_RESPONSE_CANCEL = 5,
+  /** POST /analyze/batches: 201, the batch object plus "tasks":[{task_id, custom_id}]. */
+  ANALYZE_RESPONSE_BATCH_CREATE = 6,
+  /** GET /analyze/batches/{batch_id}: 200, the batch object (below). */
+  ANALYZE_RESPONSE_BATCH_RETRIEVE = 7,
+  /** GET /analyze/batches: 200 {data: [batch objects], page_info}. */
+  ANALYZE_RESPONSE_BATCH_LIST = 8,
+  /** POST /analyze/batches/{batch_id}/cancel: 202, the batch object; 409 (already terminal) is an API error. */
+  ANALYZE_RESPONSE_BATCH_CANCEL = 9,
+  /** DELETE /analyze/batches/{batch_id}: 200 {deleted: true}; 409 (not terminal) is an API error. */
+  ANALYZE_RESPONSE_BATCH_DELETE = 10,
+  /** GET /analyze/batches/{batch_id}/results: 200 JSON Lines, as analyze_batch_results_parse(). */
+  ANALYZE_RESPONSE_BATCH_RESULTS = 11
 } analyze_response_kind;
+
+/*
+ * The normalized batch object (ANALYZE_RESPONSE_BATCH_*), members in order:
+ * batch_id, model_name, analysis_mode (null when absent), status ("pending",
+ * "processing", "canceling", "canceled", "completed", "expired", or another
+ * string with known false), terminal (true for completed, canceled, expired),
+ * known, total_items, items {queued, processing, ready, failed, canceled}
+ * (the *_items counts, null when absent), created_at, created_at_ms,
+ * expires_at, expires_at_ms, completed_at, completed_at_ms, canceled_at,
+ * canceled_at_ms, expired_at, expired_at_ms (null when absent), webhooks.
+ * analyze_poll_next() reads it like a task.
+ */
 
 /**
  * Parses an HTTP response of the API.
  *
- * For a 2xx status `*out` is the normalized result: create gives
+ * For a 2xx status `*out` is the normalized result: create and cancel give
  * {"task_id","status"}; retrieve the normalized task; list
  * {"data":[normalized tasks],"page_info":{"limit_per_page","page",
  * "total_page","total_results"}} (null members when absent); delete
@@ -589,7 +790,8 @@ ANALYZE_EXTERN(int) analyze_segments_hls(char **out, const char *task_json, size
  * types only, "data" (the event's data as sent, or null). Verify the signature
  * on the raw bytes first; this function does not.
  *
- * known is true for "analyze.task.ready" and "analyze.task.failed". Their data
+ * known is true for "analyze.task.ready", "analyze.task.failed" and
+ * "analyze.task.canceled" (whose data has no error and no result). Their data
  * must be an object with the task id (as "id" or "task_id") and a status that
  * agrees with the type; task is that data as a normalized task as far as
  * present (absent members null; created_at may be missing). Other types are
@@ -701,9 +903,12 @@ ANALYZE_EXTERN(int) analyze_webhook_sign(char **out_header, const char *secret, 
  * never sleeps and reads no clock; the host waits and measures elapsed time.
  *
  * `state_json` is what the last poll returned, in the library's shapes:
- *  - a task — an object with "status" (string) and "terminal" (boolean), like
- *    analyze_task_parse() writes. When "terminal" is absent (a raw API task
- *    body) it is true for the statuses "ready" and "failed";
+ *  - a task (or a batch) — an object with "status" (string), "terminal" and
+ *    "known" (booleans), like analyze_task_parse() writes. When "terminal" is
+ *    absent (a raw API task or batch body) it is true for the statuses
+ *    "ready", "failed", "canceled", "completed" and "expired"; when "known" is
+ *    absent it is true for those and "queued", "pending", "processing",
+ *    "canceling";
  *  - an API error — an object with "http_status" (integer 100..599) and
  *    optionally "code" (string|null), "retryable" (boolean) and
  *    "retry_after_ms" (integer >= 0 | null), like analyze_response_parse()
@@ -732,6 +937,10 @@ ANALYZE_EXTERN(int) analyze_webhook_sign(char **out_header, const char *secret, 
  *                backoff delay and retry_after_ms (never sooner than the
  *                server asked, even past max_delay_ms).
  *  - "error":    an API error that retrying will not fix; done, delay_ms null.
+ *  - "unknown_status": the status is not terminal and not known, and
+ *                `attempt` >= 5: a status added to the API later neither
+ *                crashes the loop nor keeps it polling until the deadline
+ *                (attempts 0-4 back off as for a running task); done.
  *  - "deadline": deadline_ms is set and elapsed_ms + the delay would exceed
  *                it (landing exactly on it is allowed); done, delay_ms null.
  *                "terminal" and "error" win over "deadline".

@@ -11,10 +11,10 @@ from ._library import abi_version, library_path, normalize, to_json_bytes, versi
 from ._native import RESPONSE_KINDS
 from ._polling import (DEFAULT_FACTOR, DEFAULT_INITIAL_DELAY_MS, DEFAULT_MAX_DELAY_MS, PollDecision,
                        poll_next)
-from ._requests import (HttpRequest, Issue, Report, build_create_request, build_delete_request, build_list_request,
-                        build_retrieve_request, new_idempotency_key, validate_request)
-from ._client import API_KEY_VARIABLES, DEFAULT_BASE_URL, AsyncClient, Client, Progress, WaitTimeout
-from ._responses import (CreatedTask, DeletedTask, PageInfo, ResultIssue, Segment, Task, TaskList, TaskResult, Usage,
+from ._requests import (HttpRequest, Issue, Report, api_revisions, build_cancel_request, build_create_request,
+                        build_delete_request, build_list_request, build_retrieve_request, new_idempotency_key,
+                        validate_request)
+from ._responses import (CanceledTask, CreatedTask, DeletedTask, PageInfo, ResultIssue, Segment, Task, TaskList, TaskResult, Usage,
                          VideoSource, WebhookDelivery, WebhookEvent, export_segments, parse_response, parse_task,
                          parse_webhook, segments_to_csv, segments_to_svg, segments_to_vtt)
 from ._webhooks import DEFAULT_TOLERANCE, sign_webhook, verify_webhook
@@ -28,10 +28,10 @@ __all__ = [
     "version", "version_number", "abi_version", "library_path", "normalize", "to_json_bytes",
     # requests
     "Issue", "Report", "HttpRequest", "validate_request", "build_create_request", "build_retrieve_request",
-    "build_delete_request", "build_list_request", "new_idempotency_key",
+    "build_delete_request", "build_list_request", "build_cancel_request", "new_idempotency_key", "api_revisions",
     # responses
     "RESPONSE_KINDS", "ResultIssue", "Segment", "Usage", "TaskResult", "VideoSource", "WebhookDelivery",
-    "Task", "CreatedTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
+    "Task", "CreatedTask", "CanceledTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
     "parse_task", "parse_response", "parse_webhook", "export_segments", "segments_to_vtt", "segments_to_csv",
     "segments_to_svg",
     # HTTP clients (httpx)
@@ -43,3 +43,16 @@ __all__ = [
     # polling
     "PollDecision", "poll_next", "DEFAULT_INITIAL_DELAY_MS", "DEFAULT_FACTOR", "DEFAULT_MAX_DELAY_MS",
 ]
+
+#: The HTTP clients (``_client``) are the one part that needs httpx. Like h11,
+#: the sans-IO binding imports no HTTP library: these names are imported on
+#: first use (PEP 562), so ``import libanalyze`` works where httpx is absent
+#: (a wheel installed with --no-deps, a host that brings its own transport).
+_CLIENT_NAMES = ("Client", "AsyncClient", "Progress", "WaitTimeout", "DEFAULT_BASE_URL", "API_KEY_VARIABLES")
+
+
+def __getattr__(name: str) -> object:
+    if name in _CLIENT_NAMES:
+        from . import _client
+        return getattr(_client, name)
+    raise AttributeError(f"module 'libanalyze' has no attribute {name!r}")

@@ -147,7 +147,9 @@ def test_wait_is_silent_without_a_terminal_and_draws_a_line_on_one(client, monke
     assert "s elapsed, next poll in " in lines
 
 
-def test_the_api_key_never_shows(client, caplog, start_simulator):
+def test_the_api_key_never_shows(client, caplog, start_simulator, monkeypatch):
+    for name in ("TWELVELABS_API_KEY", "TWELVE_LABS_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
     caplog.set_level(logging.DEBUG)
     assert SECRET_KEY not in repr(client)
     client.analyze(GENERAL, timeout=30)
@@ -187,3 +189,22 @@ def test_an_injected_transport_carries_the_requests(simulator):
         created = client.create_task(GENERAL)
         client.retrieve_task(created.task_id)
     assert sent == [("POST", "/v1.3/analyze/tasks"), ("GET", f"/v1.3/analyze/tasks/{created.task_id}")]
+
+
+def test_settings_are_checked():
+    with pytest.raises(ValueError, match="max_retries"):
+        Client(SECRET_KEY, max_retries=-1)
+    with pytest.raises(ValueError, match="poll_options takes initial_delay_ms, factor, max_delay_ms; not jitter"):
+        Client(SECRET_KEY, poll_options={"jitter": 0.5})
+
+
+def test_cancel_a_running_task_then_wait_returns_it_canceled(simulator, monkeypatch):
+    monkeypatch.setenv("ANALYZE_API_REVISION", "2026-10")
+    with Client(SECRET_KEY, base_url=simulator.base_url, poll_options=FAST,
+                headers={"X-Simulator-Step": "60"}) as slow:
+        assert repr(slow) == f"Client(base_url={simulator.base_url!r}, api_revision='2026-10')"
+        task_id = slow.create_task(GENERAL).task_id
+        assert slow.cancel_task(task_id) == libanalyze.CanceledTask(task_id, "canceled")
+        assert slow.cancel_task(task_id) == libanalyze.CanceledTask(task_id, "canceled")  # a second cancel answers the same
+        task = slow.wait(task_id, timeout=30)
+        assert (task.status, task.terminal) == ("canceled", True)

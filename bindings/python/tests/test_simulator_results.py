@@ -1,9 +1,14 @@
-"""The simulator's result generator in-process, for what the library's 2026-05 rules do
+"""The simulator's result generator in-process: many request variants through
+libanalyze.parse_task (faster than over HTTP), and what the library's 2026-05 rules do
 not let reach a running simulator yet: time_array events (a 2026-10 field type)."""
 import json
 import random
 
-from libanalyze.simulator import results
+import pytest
+
+import libanalyze
+from libanalyze.simulator import Config, results, tasks
+from simulator_checks import segmentation
 
 
 def test_time_array_events_fall_inside_their_segment_in_the_segment_time_format():
@@ -42,3 +47,30 @@ def test_json_and_segments_over_max_tokens_fail_the_task():
                                    "segment_definitions": [{"id": "a", "description": "d"}]}}
     assert results.generate(request, 600.0, random.Random(1)) == (
         {}, "The output exceeded max_tokens (1); raise max_tokens and retry.")
+
+
+def _variants():
+    """Valid segmentation requests over many options: formats, windows, durations, ranges."""
+    base = segmentation()
+    for index, time_format in enumerate(("seconds", "hh:mm:ss", "hh:mm:ss.fff") * 4):
+        request = json.loads(json.dumps(base))
+        request["response_format"]["segment_time_format"] = time_format
+        if index % 4 == 1:
+            request.update(start_time=13.5, end_time=77, min_segment_duration=4, max_segment_duration=9)
+        elif index % 4 == 2:
+            request["response_format"]["segment_definitions"][0]["time_ranges"] = [
+                {"start_time": 0, "end_time": 2}, {"start_time": 2, "end_time": 9.5}, {"start_time": 500, "end_time": 600}]
+        elif index % 4 == 3:
+            request.update(min_segment_duration=2, max_segment_duration=2)
+        yield request
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_every_generated_segmentation_result_parses_without_issues(seed):
+    config = Config(seed=seed, step=0)
+    for request in _variants():
+        assert libanalyze.validate_request(request, video_duration=600).valid
+        task = tasks.new_task("a" * 24, request, config, created=0.0, fail=False, step=0.0)
+        parsed = libanalyze.parse_task(tasks.task_body(task, 1.0, "2026-05"))
+        assert parsed.result.issues == [], (request, parsed.result.issues)
+        assert all(segments for segments in parsed.result.segments.values())

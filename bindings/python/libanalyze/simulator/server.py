@@ -3,6 +3,7 @@ applies the injected faults and hands every request to the API (routes.py)."""
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 import traceback
@@ -95,6 +96,11 @@ class _Server(ThreadingHTTPServer):
         self.faults = faults
         self.quiet = config.quiet
         super().__init__((config.host, config.port), _Handler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away mid-answer is not an error; anything else is printed."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class Simulator:

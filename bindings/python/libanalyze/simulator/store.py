@@ -79,12 +79,6 @@ class Store:
             row = self._db.execute("SELECT record FROM tasks WHERE id = ?", (task_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def notify_at(self, task_id: str) -> Optional[float]:
-        """When the task's next webhook delivery is due, or None."""
-        with self._lock:
-            row = self._db.execute("SELECT notify_at FROM tasks WHERE id = ?", (task_id,)).fetchone()
-        return row[0] if row else None
-
     def tasks(self) -> List[Dict[str, Any]]:
         """Every task, newest first."""
         with self._lock:
