@@ -288,8 +288,8 @@ class _Unexpected(Exception):
 
 
 _decode = _json.JSONDecoder().raw_decode
-_TASK_MEMBERS = ("task_id", "custom_id", "status", "terminal", "created_at", "created_at_ms", "completed_at",
-                 "completed_at_ms", "video_source", "request_params", "webhooks", "error")
+_TASK_MEMBERS = ("task_id", "custom_id", "batch_id", "status", "terminal", "known", "created_at", "created_at_ms",
+                 "completed_at", "completed_at_ms", "video_source", "request_params", "webhooks", "error")
 _RESULT_MEMBERS = ("finish_reason", "usage", "truncated")
 #: What follows result.data in a normalized task. Inside the data string every
 #: quote is escaped (preceded by a backslash), so this text cannot occur there:
