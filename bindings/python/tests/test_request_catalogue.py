@@ -48,7 +48,7 @@ def _revision(entry):
 
 def _sdk_create_types():
     """The parameter types of the SDK's TasksClient.create, by wire name."""
-    pytest.importorskip("twelvelabs", reason="twelvelabs==1.3.6 is the test-only oracle for revision 2026-10")
+    import twelvelabs  # noqa: F401  the test-only oracle for revision 2026-10 (scripts/test_deps.sh installs it): missing fails, never skips
     from importlib.metadata import version
     from twelvelabs.analyze_async.tasks.client import TasksClient
     assert version("twelvelabs") == "1.3.6"

@@ -24,7 +24,7 @@ def fixture(name):
 
 def sdk_model(module, name):
     """The SDK model class `name` from twelvelabs.types.`module`."""
-    pytest.importorskip("twelvelabs", reason="twelvelabs==1.3.6 is the test-only oracle for revision 2026-10")
+    import twelvelabs  # noqa: F401  the test-only oracle for revision 2026-10 (scripts/test_deps.sh installs it): missing fails, never skips
     import importlib
     return getattr(importlib.import_module("twelvelabs.types." + module), name)
 
