@@ -207,7 +207,16 @@ ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t 
  *   "idempotency_key"  (create only) 1-255 visible ASCII characters, sent as
  *                      Idempotency-Key (see analyze_idempotency_key());
  *   "video_duration"   (create only) seconds, > 0: also check start_time,
- *                      end_time and time_ranges against the video's length.
+ *                      end_time and time_ranges against the video's length;
+ *   "api_revision"     the API revision whose rules apply: "2026-05" (the
+ *                      default, the brief) or "2026-10" (today's API); see
+ *                      analyze_api_revisions(). Another name is ANALYZE_EINVAL;
+ *   "validate"         (create only) "strict" (default: any error fails the
+ *                      build), "warn" (the request is built anyway with the
+ *                      request text as given as its body, and the report is
+ *                      added to the HTTP request JSON as "validation":{report})
+ *                      or "off" (only JSON well-formedness is checked; the text
+ *                      as given is the body; no "validation" member).
  * An unknown key, a wrong type or a bad value is ANALYZE_EINVAL naming the
  * option in err->message and err->path.
  */
@@ -219,11 +228,14 @@ ANALYZE_EXTERN(int) analyze_json_normalize(char **out, const char *json, size_t 
  *                     NULL on failure.
  * @param json         the request (UTF-8 JSON text, not necessarily NUL-terminated).
  * @param len          its length in bytes.
- * @param options      optional JSON object {"video_duration": seconds > 0}; NULL/0 for none.
+ * @param options      optional JSON object {"video_duration": seconds > 0,
+ *                     "api_revision": "2026-05"|"2026-10"}; NULL/0 for none.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK whenever the input is JSON, valid request or not (a
- *         document that is not an object gets one issue with path "");
+ *         document that is not an object gets one issue with path ""; an
+ *         integer beyond 64 bits in well-formed JSON gets an error issue at
+ *         its path);
  *         ANALYZE_EJSON when the input is not acceptable JSON (err has the
  *         position/line/column or path); ANALYZE_EINVAL when report is NULL,
  *         json is NULL with a non-zero len, a length exceeds
@@ -243,10 +255,12 @@ ANALYZE_EXTERN(int) analyze_request_validate(char **report, const char *json, si
  * @param json         the request (UTF-8 JSON text).
  * @param len          its length in bytes.
  * @param options      JSON object: api_key (required), base_url, idempotency_key,
- *                     user_agent, video_duration (see above).
+ *                     user_agent, video_duration, api_revision, validate (see above).
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
- * @return ANALYZE_OK; ANALYZE_EVALIDATION when the request breaks a rule:
+ * @return ANALYZE_OK (with "validate":"warn" also for an invalid request, the
+ *         report in the output's "validation" member); ANALYZE_EVALIDATION
+ *         when ("validate" strict) the request breaks a rule:
  *         err->message is "request is invalid: N error(s); first: <path>:
  *         <message>" and err->path the first error's path (call
  *         analyze_request_validate() for every issue); ANALYZE_EJSON when the
@@ -265,7 +279,8 @@ ANALYZE_EXTERN(int) analyze_request_build(char **http_request, const char *json,
  * @param out          receives the HTTP request JSON ("body": null); NULL on failure.
  * @param task_id      the task id (UTF-8, any bytes; percent-encoded into the path).
  * @param len          its length in bytes (must not be 0).
- * @param options      JSON object: api_key (required), base_url, user_agent.
+ * @param options      JSON object: api_key (required), base_url, user_agent,
+ *                     api_revision.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL, task_id is empty, NULL
@@ -285,18 +300,29 @@ ANALYZE_EXTERN(int) analyze_request_build_delete(char **out, const char *task_id
                                                  analyze_error_t *err);
 
 /**
+ * Builds POST {base_url}/analyze/tasks/{task_id}/cancel (no body), which
+ * cancels a queued, pending or processing task; read the reply with
+ * analyze_response_parse() kind ANALYZE_RESPONSE_CANCEL. Parameters, return
+ * codes and ownership as analyze_request_build_retrieve().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_cancel(char **out, const char *task_id, size_t len,
+                                                 const char *options, size_t options_len,
+                                                 analyze_error_t *err);
+
+/**
  * Builds GET {base_url}/analyze/tasks?... listing tasks, newest first.
  *
  * @param out          receives the HTTP request JSON ("body": null); NULL on failure.
  * @param query_json   optional JSON object of filters, NULL/0 for none:
  *                     "page" (integer >= 1), "page_limit" (integer 1-50),
- *                     "status" (queued, pending, processing, ready, failed),
- *                     "video_url" (absolute http(s) URL), "asset_id",
- *                     "video_id" (non-empty strings), "analysis_mode"
+ *                     "status" (queued, pending, processing, ready, failed,
+ *                     canceled), "video_url" (absolute http(s) URL), "asset_id",
+ *                     "video_id" (revision 2026-05 only; non-empty strings), "analysis_mode"
  *                     (general, time_based_metadata). Values are
  *                     percent-encoded and written in that order.
  * @param len          its length in bytes.
- * @param options      JSON object: api_key (required), base_url, user_agent.
+ * @param options      JSON object: api_key (required), base_url, user_agent,
+ *                     api_revision.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK; ANALYZE_EVALIDATION when a filter is unknown, of the
@@ -322,6 +348,22 @@ ANALYZE_EXTERN(int) analyze_request_build_list(char **out, const char *query_jso
  */
 ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
 
+/**
+ * Lists the API revisions the library knows and what each accepts, as compact
+ * JSON: {"default":"2026-05","revisions":[{"name","default" (bool),
+ * "default_model","models":[{"name","inputs":[...],"features":[...],
+ * "prompt_token_limit" (int|null),"max_tokens":{"<mode>":{"min","max",
+ * "default"}}}],"analysis_window":{"min_seconds","max_seconds" (number|null)},
+ * "reserved_field_names","media_source_base64_mb","field_types":[...]}]}.
+ * Pass a revision's name as the "api_revision" option.
+ *
+ * @param out  receives the JSON; NULL on failure.
+ * @param err  optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EINVAL when out is NULL; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_api_revisions(char **out, analyze_error_t *err);
+
 
 /* ---- Responses, tasks, segments and webhook events --------------------- */
 
@@ -337,9 +379,12 @@ ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
  *
  *   task_id          string
  *   custom_id        string or null (null also when the member is absent)
+ *   batch_id         string or null (set for tasks created by a batch)
  *   status           "queued" | "pending" | "processing" | "ready" | "failed"
- *                    (any other value is ANALYZE_ERESPONSE)
- *   terminal         true exactly for "ready" and "failed"
+ *                    | "canceled", or any other string the API sends (then
+ *                    known is false; never an error)
+ *   terminal         true exactly for "ready", "failed" and "canceled"
+ *   known            false for a status the library does not know
  *   created_at       the RFC 3339 text as sent (checked), and
  *   created_at_ms    its Unix time in milliseconds (fraction truncated)
  *   completed_at     the same pair, null when absent
@@ -350,7 +395,9 @@ ANALYZE_EXTERN(int) analyze_idempotency_key(char **out, analyze_error_t *err);
  *   request_params   copied as sent back, or null
  *   webhooks         [{url, delivered, attempts, last_error}] ([] when
  *                    absent; last_error null when absent)
- *   error            {message} or null
+ *   error            {message, code} or null (code null when absent;
+ *                    e.g. user_canceled, batch_canceled, batch_expired,
+ *                    batch_processing_timeout; unknown codes passed through)
  *   result           null, or {generation_id, data, finish_reason, usage:
  *                    {output_tokens, input_tokens}, truncated,
  *                    truncation_message (only when truncated: the task's
@@ -394,13 +441,16 @@ typedef enum analyze_response_kind {
   /** GET /analyze/tasks: 200 {data, page_info}. */
   ANALYZE_RESPONSE_LIST = 3,
   /** DELETE /analyze/tasks/{task_id}: 200 with an empty body. */
-  ANALYZE_RESPONSE_DELETE = 4
+  ANALYZE_RESPONSE_DELETE = 4,
+  /** POST /analyze/tasks/{task_id}/cancel: 200 {task_id, status}; 409 (the
+   * task is already ready or failed) and others are API errors. */
+  ANALYZE_RESPONSE_CANCEL = 5
 } analyze_response_kind;
 
 /**
  * Parses an HTTP response of the API.
  *
- * For a 2xx status `*out` is the normalized result: create gives
+ * For a 2xx status `*out` is the normalized result: create and cancel give
  * {"task_id","status"}; retrieve the normalized task; list
  * {"data":[normalized tasks],"page_info":{"limit_per_page","page",
  * "total_page","total_results"}} (null members when absent); delete
@@ -589,7 +639,8 @@ ANALYZE_EXTERN(int) analyze_segments_hls(char **out, const char *task_json, size
  * types only, "data" (the event's data as sent, or null). Verify the signature
  * on the raw bytes first; this function does not.
  *
- * known is true for "analyze.task.ready" and "analyze.task.failed". Their data
+ * known is true for "analyze.task.ready", "analyze.task.failed" and
+ * "analyze.task.canceled" (whose data has no error and no result). Their data
  * must be an object with the task id (as "id" or "task_id") and a status that
  * agrees with the type; task is that data as a normalized task as far as
  * present (absent members null; created_at may be missing). Other types are
@@ -701,9 +752,12 @@ ANALYZE_EXTERN(int) analyze_webhook_sign(char **out_header, const char *secret, 
  * never sleeps and reads no clock; the host waits and measures elapsed time.
  *
  * `state_json` is what the last poll returned, in the library's shapes:
- *  - a task — an object with "status" (string) and "terminal" (boolean), like
- *    analyze_task_parse() writes. When "terminal" is absent (a raw API task
- *    body) it is true for the statuses "ready" and "failed";
+ *  - a task (or a batch) — an object with "status" (string), "terminal" and
+ *    "known" (booleans), like analyze_task_parse() writes. When "terminal" is
+ *    absent (a raw API task or batch body) it is true for the statuses
+ *    "ready", "failed", "canceled", "completed" and "expired"; when "known" is
+ *    absent it is true for those and "queued", "pending", "processing",
+ *    "canceling";
  *  - an API error — an object with "http_status" (integer 100..599) and
  *    optionally "code" (string|null), "retryable" (boolean) and
  *    "retry_after_ms" (integer >= 0 | null), like analyze_response_parse()
@@ -732,6 +786,10 @@ ANALYZE_EXTERN(int) analyze_webhook_sign(char **out_header, const char *secret, 
  *                backoff delay and retry_after_ms (never sooner than the
  *                server asked, even past max_delay_ms).
  *  - "error":    an API error that retrying will not fix; done, delay_ms null.
+ *  - "unknown_status": the status is not terminal and not known, and
+ *                `attempt` >= 5: a status added to the API later neither
+ *                crashes the loop nor keeps it polling until the deadline
+ *                (attempts 0-4 back off as for a running task); done.
  *  - "deadline": deadline_ms is set and elapsed_ms + the delay would exceed
  *                it (landing exactly on it is allowed); done, delay_ms null.
  *                "terminal" and "error" win over "deadline".

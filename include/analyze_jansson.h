@@ -169,6 +169,31 @@ static inline int analyze_request_build_delete_jansson(json_t **out, const char 
 }
 
 /**
+ * json_t twin of analyze_request_build_cancel(); as
+ * analyze_request_build_retrieve_jansson().
+ * Ownership: `task_id`, `options` borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_request_build_cancel_jansson(json_t **out, const char *task_id, const json_t *options,
+                                                       analyze_error_t *err) {
+  return analyze__jansson_task_request(analyze_request_build_cancel, out, task_id, options, err);
+}
+
+/**
+ * json_t twin of analyze_api_revisions(): `*out` is the revisions object.
+ * Returns the codes of analyze_api_revisions().
+ * Ownership: `*out` new reference (json_decref).
+ */
+static inline int analyze_api_revisions_jansson(json_t **out, analyze_error_t *err) {
+  char *text = NULL;
+  int rc;
+  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
+  *out = NULL;
+  rc = analyze_api_revisions(&text, err);
+  if (rc != ANALYZE_OK) return rc;
+  return analyze__jansson_load(out, text, err);
+}
+
+/**
  * json_t twin of analyze_request_build_list(): `query` may be NULL (no
  * filters). Returns the codes of analyze_request_build_list(), and
  * ANALYZE_EINVAL when out is NULL.

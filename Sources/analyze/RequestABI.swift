@@ -75,3 +75,23 @@ public func analyze_idempotency_key(_ out: UnsafeMutablePointer<UnsafeMutablePoi
                                     _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in Array(IdempotencyKey.make().utf8) }
 }
+
+/// `analyze_request_build_cancel`: `POST /analyze/tasks/{task_id}/cancel`.
+@_cdecl("analyze_request_build_cancel")
+public func analyze_request_build_cancel(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                                         _ taskID: UnsafePointer<CChar>?, _ length: Int,
+                                         _ options: UnsafePointer<CChar>?, _ optionsLength: Int,
+                                         _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
+    CBridge.produce(out, error) { () throws(AnalyzeError) in
+        try CBridge.withInputs(options, optionsLength, "options", taskID, length, "task_id") { settings, id throws(AnalyzeError) in
+            try TaskRequests.cancel(taskID: id, options: settings).jsonBytes
+        }
+    }
+}
+
+/// `analyze_api_revisions`: what each API revision the library knows accepts.
+@_cdecl("analyze_api_revisions")
+public func analyze_api_revisions(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                                  _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
+    CBridge.produce(out, error) { () throws(AnalyzeError) in APIRevision.catalogueJSON }
+}

@@ -212,13 +212,13 @@ struct PollingInputTests {
 struct PollingSwiftAPITests {
     @Test func optionsBuiltInSwiftAreValidated() {
         #expect(throws: AnalyzeError(.invalidArgument, "option max_delay_ms must be an integer from 0 to 9007199254740991", path: "max_delay_ms")) {
-            try pollNext(state: .task(status: "processing", terminal: false), attempt: 0, options: PollOptions(maxDelayMs: Int64.max))
+            try pollNext(state: .task(status: "processing", terminal: false, known: true), attempt: 0, options: PollOptions(maxDelayMs: Int64.max))
         }
         #expect(throws: AnalyzeError(.invalidArgument, "option jitter must be a number from 0 to 1", path: "jitter")) {
-            try pollNext(state: .task(status: "processing", terminal: false), attempt: 0, options: PollOptions(jitter: .nan))
+            try pollNext(state: .task(status: "processing", terminal: false, known: true), attempt: 0, options: PollOptions(jitter: .nan))
         }
         #expect(throws: AnalyzeError(.invalidArgument, "option factor must be a number of at least 1", path: "factor")) {
-            try pollNext(state: .task(status: "processing", terminal: false), attempt: 0, options: PollOptions(factor: .infinity))
+            try pollNext(state: .task(status: "processing", terminal: false, known: true), attempt: 0, options: PollOptions(factor: .infinity))
         }
     }
 

@@ -12,6 +12,7 @@ enum RequestCatalogue {
         let name: String
         let request: String
         let videoDuration: Double?
+        let revision: String?
         let expected: [ValidationIssue]
         let checksMessages: Bool
         var testDescription: String { name }
@@ -48,6 +49,7 @@ enum RequestCatalogue {
             return Case(name: entry["name"]?.string ?? "?",
                         request: entry["request"].map { JSONValue($0).jsonText } ?? "",
                         videoDuration: entry["options"]?["video_duration"]?.double,
+                        revision: entry["options"]?["api_revision"]?.string,
                         expected: issues, checksMessages: hasMessages)
         }
     }()
@@ -57,13 +59,15 @@ enum RequestCatalogue {
 struct RequestCatalogueTests {
     @Test func catalogueIsLoaded() {
         #expect(RequestCatalogue.cases.count > 200)
+        #expect(RequestCatalogue.cases.filter { $0.revision == "2026-10" }.count >= 150)
     }
 
     @Test(arguments: RequestCatalogue.cases)
     func catalogueCase(_ entry: RequestCatalogue.Case) throws {
         let bytes = Array(entry.request.utf8)
         let report = try bytes.withUnsafeBytes { raw in
-            try RequestValidator.validate(json: raw, options: ValidationOptions(videoDuration: entry.videoDuration))
+            try RequestValidator.validate(json: raw, options: ValidationOptions(
+                videoDuration: entry.videoDuration, revision: entry.revision.flatMap(APIRevision.named) ?? .defaultRevision))
         }
         let got = report.issues.map { "\($0.severity.rawValue) \($0.code.rawValue) \($0.path)" }
         let want = entry.expected.map { "\($0.severity.rawValue) \($0.code.rawValue) \($0.path)" }

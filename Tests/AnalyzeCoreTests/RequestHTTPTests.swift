@@ -61,7 +61,7 @@ struct RequestHTTPTests {
             (#"{"api_key":"tlk_SECRET","base_url":"https://e.com/v?x=1"}"#, "option base_url must not have a query or a fragment"),
             (#"{"api_key":"tlk_SECRET","idempotency_key":"a b"}"#, "option idempotency_key must be 1-255 visible ASCII characters (no spaces)"),
             (#"{"api_key":"tlk_SECRET","user_agent":"a\nb"}"#, "option user_agent must be non-empty printable ASCII (no line breaks)"),
-            (#"{"api_key":"tlk_SECRET","apikey":"x"}"#, #"unknown option "apikey"; allowed: api_key, base_url, idempotency_key, user_agent, video_duration"#),
+            (#"{"api_key":"tlk_SECRET","apikey":"x"}"#, #"unknown option "apikey"; allowed: api_key, base_url, idempotency_key, user_agent, video_duration, api_revision, validate"#),
             (#"{"api_key":"tlk_SECRET""#, "options are not valid JSON: unexpected end of input: unclosed object at line 1, column 24 (byte 23)"),
         ]
         for (options, message) in cases {
@@ -106,7 +106,7 @@ struct RequestHTTPTests {
             (#"{"page_limit":51}"#, "query is invalid: 1 error(s); first: page_limit: must be between 1 and 50 (default 10); got 51"),
             (#"{"page_limit":0}"#, "query is invalid: 1 error(s); first: page_limit: must be between 1 and 50 (default 10); got 0"),
             (#"{"page":"2"}"#, "query is invalid: 1 error(s); first: page: must be an integer, not a string"),
-            (#"{"status":"done"}"#, #"query is invalid: 1 error(s); first: status: must be one of: queued, pending, processing, ready, failed; got "done""#),
+            (#"{"status":"done"}"#, #"query is invalid: 1 error(s); first: status: must be one of: queued, pending, processing, ready, failed, canceled; got "done""#),
             (#"{"video_url":"e.com/v"}"#, "query is invalid: 1 error(s); first: video_url: must be an absolute http or https URL (starting with http:// or https://)"),
             (#"{"asset_id":""}"#, "query is invalid: 1 error(s); first: asset_id: must not be empty"),
             (#"{"video_id":""}"#, "query is invalid: 1 error(s); first: video_id: must not be empty"),

@@ -200,7 +200,7 @@ struct RequestValidationTests {
         }
         #expect(try options("").videoDuration == nil)
         #expect(try options(#"{"video_duration":90.5}"#).videoDuration == 90.5)
-        #expect(throws: AnalyzeError(.invalidArgument, #"unknown option "api_key"; allowed: video_duration"#, path: "api_key")) { try options(#"{"api_key":"k"}"#) }
+        #expect(throws: AnalyzeError(.invalidArgument, #"unknown option "api_key"; allowed: video_duration, api_revision"#, path: "api_key")) { try options(#"{"api_key":"k"}"#) }
         #expect(throws: AnalyzeError(.invalidArgument, "option video_duration must be a positive number of seconds", path: "video_duration")) { try options(#"{"video_duration":0}"#) }
         #expect(throws: AnalyzeError(.invalidArgument, "options must be a JSON object, not an array")) { try options("[]") }
     }
@@ -256,9 +256,9 @@ struct RequestValidationTests {
         let manyUnknown = try report(#"{"video_id":"v","prompt":"p","# + unknown + "}")
         #expect(clock.now - start < .seconds(5))
         #expect(manyUnknown.issues.count == count)
-        #expect(manyUnknown.issues.first?.message == "unknown field; allowed here: " + RequestDecoder.requestFields.joined(separator: ", "))
+        #expect(manyUnknown.issues.first?.message == "unknown field; allowed here: " + APIRevision.r2026_05.requestFields.joined(separator: ", "))
         #expect(try report(#"{"video_id":"v","prompt":"p","promt_v2":{}}"#).issues.map(\.message)
-                == ["unknown field (did you mean prompt_v2?); allowed here: " + RequestDecoder.requestFields.joined(separator: ", ")])
+                == ["unknown field (did you mean prompt_v2?); allowed here: " + APIRevision.r2026_05.requestFields.joined(separator: ", ")])
     }
 
     /// Placeholder and media source names from the input appear in messages

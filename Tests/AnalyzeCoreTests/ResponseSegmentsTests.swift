@@ -69,7 +69,7 @@ struct ResponseSegmentsTests {
             #"field "kickoff" is not a time: "ten" (expected seconds, hh:mm:ss or hh:mm:ss.fff)"#,
             #"field "note" is not declared in segment definition "goal""#,
         ])
-        #expect(messages.dropFirst(6).first == #"start_time is not in the format seconds: "00:00:05""#)
+        #expect(messages.dropFirst(6).first == #"start_time is not in the format seconds like the first segment time (segment_time_format is not declared): "00:00:05""#)
         #expect(task["result"]?["issues"]?.elements.allSatisfy { $0["severity"]?.string == "warning" } == true)
     }
 

@@ -49,11 +49,11 @@ struct ResponseTaskTests {
 
     @Test func smallestTaskHasEveryMemberInOrder() throws {
         #expect(try normalizedTask(Self.queued) ==
-            #"{"task_id":"t1","custom_id":"c-1","status":"queued","terminal":false,"created_at":"2026-01-05T08:00:00Z","created_at_ms":1767600000000,"completed_at":null,"completed_at_ms":null,"video_source":null,"request_params":null,"webhooks":[],"error":null,"result":null}"#)
+            #"{"task_id":"t1","custom_id":"c-1","batch_id":null,"status":"queued","terminal":false,"known":true,"created_at":"2026-01-05T08:00:00Z","created_at_ms":1767600000000,"completed_at":null,"completed_at_ms":null,"video_source":null,"request_params":null,"webhooks":[],"error":null,"result":null}"#)
     }
 
-    @Test func terminalIsTrueExactlyForReadyAndFailed() throws {
-        for (status, terminal) in [("queued", false), ("pending", false), ("processing", false), ("ready", true), ("failed", true)] {
+    @Test func terminalIsTrueExactlyForReadyFailedAndCanceled() throws {
+        for (status, terminal) in [("queued", false), ("pending", false), ("processing", false), ("ready", true), ("failed", true), ("canceled", true), ("archived", false)] {
             let task = try taskDocument(#"{"task_id":"t","custom_id":null,"status":"\#(status)","created_at":"2026-01-05T08:00:00Z"}"#)
             #expect(task["terminal"]?.bool == terminal, "\(status)")
         }
@@ -89,7 +89,9 @@ struct ResponseTaskTests {
         #expect(taskFailure(#"{\#(base),"status":"ready"}"#) == AnalyzeError(.malformedResponse, "task_id is required", path: "task_id"))
         #expect(taskFailure(#"{\#(base),"task_id":7,"status":"ready"}"#) == AnalyzeError(.malformedResponse, "task_id must be a string, got integer", path: "task_id"))
         #expect(taskFailure(#"{\#(base),"task_id":"","status":"ready"}"#) == AnalyzeError(.malformedResponse, "the task id is empty", path: "task_id"))
-        #expect(taskFailure(#"{\#(base),"task_id":"t","status":"done"}"#) == AnalyzeError(.malformedResponse, #"status "done" is not one of queued, pending, processing, ready, failed"#, path: "status"))
+        #expect(taskFailure(#"{\#(base),"task_id":"t","status":"done"}"#) == nil)
+        #expect(taskFailure(#"{\#(base),"task_id":"t","status":["done"]}"#) == AnalyzeError(.malformedResponse, "status must be a string, got array", path: "status"))
+        #expect(taskFailure(#"{\#(base),"task_id":"t","status":"failed","error":{"message":"m","code":7}}"#) == AnalyzeError(.malformedResponse, "code must be a string, got integer", path: "error.code"))
         #expect(taskFailure(#"{"task_id":"t","status":"ready"}"#) == AnalyzeError(.malformedResponse, "created_at is required", path: "created_at"))
         #expect(taskFailure(#"{\#(base),"task_id":"t","status":"ready","webhooks":[{"url":"u","delivered":"yes","attempts":1}]}"#) == AnalyzeError(.malformedResponse, "delivered must be a boolean, got string", path: "webhooks[0].delivered"))
         #expect(taskFailure(#"{\#(base),"task_id":"t","status":"ready","video_source":{"system_metadata":{"duration":"long"}}}"#) == AnalyzeError(.malformedResponse, "duration must be a number, got string", path: "video_source.system_metadata.duration"))

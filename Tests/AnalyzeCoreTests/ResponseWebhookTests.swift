@@ -20,7 +20,7 @@ func webhookFailure(_ body: String, options: String = "") -> AnalyzeError? {
 struct ResponseWebhookTests {
     @Test func readyEventCarriesTheTaskAsFarAsPresent() throws {
         let body = #"{"id":"evt_1","created_at":"2026-01-05T08:00:05Z","type":"analyze.task.ready","data":{"id":"t1","status":"ready","custom_id":"c-1"}}"#
-        #expect(try webhookEvent(body) == #"{"id":"evt_1","created_at":"2026-01-05T08:00:05Z","created_at_ms":1767600005000,"type":"analyze.task.ready","known":true,"task":{"task_id":"t1","custom_id":"c-1","status":"ready","terminal":true,"created_at":null,"created_at_ms":null,"completed_at":null,"completed_at_ms":null,"video_source":null,"request_params":null,"webhooks":[],"error":null,"result":null}}"#)
+        #expect(try webhookEvent(body) == #"{"id":"evt_1","created_at":"2026-01-05T08:00:05Z","created_at_ms":1767600005000,"type":"analyze.task.ready","known":true,"task":{"task_id":"t1","custom_id":"c-1","batch_id":null,"status":"ready","terminal":true,"known":true,"created_at":null,"created_at_ms":null,"completed_at":null,"completed_at_ms":null,"video_source":null,"request_params":null,"webhooks":[],"error":null,"result":null}}"#)
     }
 
     @Test func fullTaskDataIsNormalizedLikeARetrieve() throws {
@@ -34,7 +34,7 @@ struct ResponseWebhookTests {
 
     @Test func failedEventKeepsTheErrorMessage() throws {
         let body = #"{"id":"evt_3","created_at":"2026-01-05T08:00:05Z","type":"analyze.task.failed","data":{"task_id":"t1","status":"failed","custom_id":null,"error":{"message":"Video could not be read"}}}"#
-        #expect(try webhookEvent(body).hasSuffix(#""error":{"message":"Video could not be read"},"result":null}}"#))
+        #expect(try webhookEvent(body).hasSuffix(#""error":{"message":"Video could not be read","code":null},"result":null}}"#))
     }
 
     @Test func unknownTypesPassThrough() throws {

@@ -1,7 +1,8 @@
 /* Request validation and HTTP request building through the real libanalyze.so:
  * the shared catalogue (tests/fixtures/requests/catalogue.json) through the
  * string API and the json_t twins, building from every case, the task
- * builders, idempotency keys, and NULL/length/option errors. */
+ * builders, idempotency keys, API revisions, the validate modes, and
+ * NULL/length/option errors. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,7 +157,7 @@ static void check_validate_errors(void) {
   CHECK_STR(err.message, "json is NULL but its length is 3");
   CHECK_INT(analyze_request_validate(&out, "{}", (size_t)-1, NULL, 0, &err), ANALYZE_EINVAL);
   CHECK_INT(analyze_request_validate(&out, "{}", 2, "{\"video_length\":3}", 18, &err), ANALYZE_EINVAL);
-  CHECK_STR(err.message, "unknown option \"video_length\"; allowed: video_duration");
+  CHECK_STR(err.message, "unknown option \"video_length\"; allowed: video_duration, api_revision");
   CHECK_STR(err.path, "video_length");
   CHECK_INT(analyze_request_validate(&out, "{}", 2, "{\"video_duration\":-1}", 21, &err), ANALYZE_EINVAL);
   CHECK_STR(err.message, "option video_duration must be a positive number of seconds");
@@ -231,7 +232,7 @@ static void check_task_builders(void) {
     const char *create_only = "{\"api_key\":\"k\",\"idempotency_key\":\"x\"}";
     CHECK_INT(analyze_request_build_retrieve(&out, "t", 1, create_only, strlen(create_only), &err), ANALYZE_EINVAL);
   }
-  CHECK_STR(err.message, "unknown option \"idempotency_key\"; allowed: api_key, base_url, user_agent");
+  CHECK_STR(err.message, "unknown option \"idempotency_key\"; allowed: api_key, base_url, user_agent, api_revision");
   CHECK_INT(analyze_request_build_retrieve_jansson(&twin, "abc", key, &err), ANALYZE_OK);
   CHECK_STR(json_string_value(json_object_get(twin, "url")), "https://api.twelvelabs.io/v1.3/analyze/tasks/abc");
   CHECK(json_is_null(json_object_get(twin, "body")));
@@ -257,6 +258,117 @@ static void check_task_builders(void) {
   CHECK_STR(err.path, "status");
   CHECK_INT(analyze_request_build_list(&out, "{", 1, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EJSON);
   CHECK_INT(analyze_request_build_list_jansson(NULL, NULL, NULL, &err), ANALYZE_EINVAL);
+  json_decref(key);
+}
+
+/* analyze_api_revisions(), the api_revision and validate options, cancel. */
+static void check_revisions(void) {
+  char *out = NULL;
+  analyze_error_t err;
+  json_t *value = NULL, *twin = NULL, *revisions, *key = json_pack("{s:s,s:s}", "api_key", "k", "api_revision", "2026-10");
+  const char *r10 = "{\"api_key\":\"tlk_SECRET_KEY\",\"api_revision\":\"2026-10\"}";
+  const char *image = "{\"model_name\":\"pegasus1.6\",\"image\":[{\"name\":\"a\",\"url\":\"https://e.com/a.jpg\"}],"
+                      "\"prompt\":\"Describe <@a>.\"}";
+  const char *big = "{\"video_id\":\"v\",\"prompt\":\"p\",\"max_tokens\":99999999999999999999}";
+
+  CHECK_INT(analyze_api_revisions(&out, &err), ANALYZE_OK);
+  value = out ? json_loads(out, 0, NULL) : NULL;
+  CHECK_STR(json_string_value(json_object_get(value, "default")), "2026-05");
+  revisions = json_object_get(value, "revisions");
+  CHECK_INT((int)json_array_size(revisions), 2);
+  CHECK_STR(json_string_value(json_object_get(json_array_get(revisions, 1), "name")), "2026-10");
+  CHECK_STR(json_string_value(json_object_get(json_array_get(revisions, 1), "default_model")), "pegasus1.5");
+  CHECK_INT(analyze_api_revisions_jansson(&twin, &err), ANALYZE_OK);
+  CHECK(twin != NULL && json_equal(twin, value));
+  json_decref(twin);
+  json_decref(value);
+  analyze_free(out);
+  CHECK_INT(analyze_api_revisions(NULL, &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "out is NULL");
+  CHECK_INT(analyze_api_revisions_jansson(NULL, &err), ANALYZE_EINVAL);
+
+  /* api_revision on validate and build. */
+  CHECK_INT(analyze_request_validate(&out, image, strlen(image), "{\"api_revision\":\"2026-10\"}", 26, &err), ANALYZE_OK);
+  CHECK_STR(out, "{\"valid\":true,\"issues\":[]}");
+  analyze_free(out);
+  CHECK_INT(analyze_request_validate(&out, image, strlen(image), "{\"api_revision\":\"2027-01\"}", 26, &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "option api_revision \"2027-01\" is not a revision this library knows; known: 2026-05, 2026-10");
+  CHECK_STR(err.path, "api_revision");
+  CHECK(out == NULL);
+  CHECK_INT(analyze_request_validate(&out, image, strlen(image), "{\"api_revision\":null}", 21, &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "option api_revision must be a string, not null");
+  CHECK_INT(analyze_request_build(&out, image, strlen(image), OPTIONS, strlen(OPTIONS), &err), ANALYZE_EVALIDATION);
+  CHECK_STR(err.path, "model_name");
+  CHECK_INT(analyze_request_build(&out, image, strlen(image), r10, strlen(r10), &err), ANALYZE_OK);
+  value = out ? json_loads(out, 0, NULL) : NULL;
+  CHECK_STR(json_string_value(json_object_get(value, "body")), image);
+  CHECK(json_object_get(value, "validation") == NULL);
+  json_decref(value);
+  analyze_free(out);
+
+  /* An integer beyond 64 bits: an issue, not malformed input. */
+  CHECK_INT(analyze_request_validate(&out, big, strlen(big), NULL, 0, &err), ANALYZE_OK);
+  CHECK_STR(out, "{\"valid\":false,\"issues\":[{\"severity\":\"error\",\"code\":\"parameter_invalid\",\"path\":\"max_tokens\","
+                 "\"message\":\"must fit in a signed 64-bit integer; got 99999999999999999999\"}]}");
+  analyze_free(out);
+  CHECK_INT(analyze_request_build(&out, big, strlen(big), OPTIONS, strlen(OPTIONS), &err), ANALYZE_EVALIDATION);
+  CHECK_STR(err.path, "max_tokens");
+  CHECK_INT(analyze_request_validate(&out, "[99999999999999999999", 21, NULL, 0, &err), ANALYZE_EJSON);
+
+  /* validate: warn builds with the report, off checks only JSON. */
+  {
+    const char *warn = "{\"api_key\":\"k\",\"validate\":\"warn\"}", *off = "{\"api_key\":\"k\",\"validate\":\"off\"}";
+    const char *bad = "{\"video_id\":\"v\",\"prompt\":\"p\",\"temperature\":3}";
+    CHECK_INT(analyze_request_build(&out, bad, strlen(bad), warn, strlen(warn), &err), ANALYZE_OK);
+    value = out ? json_loads(out, 0, NULL) : NULL;
+    CHECK_STR(json_string_value(json_object_get(value, "body")), bad);
+    CHECK(json_is_false(json_object_get(json_object_get(value, "validation"), "valid")));
+    CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(json_object_get(value, "validation"), "issues"), 0), "path")),
+              "temperature");
+    json_decref(value);
+    analyze_free(out);
+    CHECK_INT(analyze_request_build(&out, big, strlen(big), off, strlen(off), &err), ANALYZE_OK);
+    value = out ? json_loads(out, JSON_DECODE_ANY, NULL) : NULL;
+    CHECK_STR(json_string_value(json_object_get(value, "body")), big);
+    CHECK(json_object_get(value, "validation") == NULL);
+    json_decref(value);
+    analyze_free(out);
+    CHECK_INT(analyze_request_build(&out, "{\"a\":", 5, off, strlen(off), &err), ANALYZE_EJSON);
+    CHECK_INT(analyze_request_build(&out, bad, strlen(bad), "{\"api_key\":\"k\",\"validate\":true}", 31, &err), ANALYZE_EINVAL);
+    CHECK_STR(err.message, "option validate must be a string, not a boolean");
+    CHECK_INT(analyze_request_build(&out, bad, strlen(bad), "{\"api_key\":\"k\",\"validate\":\"no\"}", 31, &err), ANALYZE_EINVAL);
+    CHECK_STR(err.message, "option validate must be one of: strict, warn, off; got \"no\"");
+  }
+
+  /* Cancel. */
+  CHECK_INT(analyze_request_build_cancel(&out, "t 1", 3, OPTIONS, strlen(OPTIONS), &err), ANALYZE_OK);
+  CHECK_STR(out, "{\"method\":\"POST\",\"url\":\"https://api.twelvelabs.io/v1.3/analyze/tasks/t%201/cancel\","
+                 "\"headers\":{\"x-api-key\":\"tlk_SECRET_KEY\"},\"body\":null}");
+  analyze_free(out);
+  CHECK_INT(analyze_request_build_cancel(&out, "", 0, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "task_id must not be empty");
+  CHECK_INT(analyze_request_build_cancel(&out, NULL, 2, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_request_build_cancel(&out, "\xc3", 1, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "task_id is not valid UTF-8");
+  CHECK_INT(analyze_request_build_cancel(&out, "t", 1, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_request_build_cancel(NULL, "t", 1, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EINVAL);
+  {
+    const char *unknown = "{\"api_key\":\"k\",\"api_revision\":\"x\"}";
+    CHECK_INT(analyze_request_build_cancel(&out, "t", 1, unknown, strlen(unknown), &err), ANALYZE_EINVAL);
+  }
+  CHECK_STR(err.path, "api_revision");
+  CHECK_INT(analyze_request_build_cancel(&out, "t", (size_t)-1, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_request_build_cancel_jansson(&twin, "abc", key, &err), ANALYZE_OK);
+  CHECK_STR(json_string_value(json_object_get(twin, "url")), "https://api.twelvelabs.io/v1.3/analyze/tasks/abc/cancel");
+  CHECK_STR(json_string_value(json_object_get(twin, "method")), "POST");
+  json_decref(twin);
+  CHECK_INT(analyze_request_build_cancel_jansson(&twin, NULL, key, &err), ANALYZE_EINVAL);
+
+  /* The list filter: canceled in every revision, video_id only in 2026-05. */
+  CHECK_INT(analyze_request_build_list(&out, "{\"status\":\"canceled\"}", 21, OPTIONS, strlen(OPTIONS), &err), ANALYZE_OK);
+  analyze_free(out);
+  CHECK_INT(analyze_request_build_list(&out, "{\"video_id\":\"v\"}", 16, r10, strlen(r10), &err), ANALYZE_EVALIDATION);
+  CHECK_STR(err.path, "video_id");
   json_decref(key);
 }
 
@@ -292,6 +404,7 @@ int main(int argc, char **argv) {
   check_validate_errors();
   check_create();
   check_task_builders();
+  check_revisions();
   check_idempotency_keys();
   return CHECK_DONE();
 }

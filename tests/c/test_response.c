@@ -179,7 +179,7 @@ static void check_arguments(void) {
 
   out = (char *)1;
   rc = analyze_response_parse(&out, 9, 200, NULL, 0, "{}", 2, NULL, 0, &err);
-  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "kind 9 is not a response kind (1 create, 2 retrieve, 3 list, 4 delete)", "");
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "kind 9 is not a response kind (1 create, 2 retrieve, 3 list, 4 delete, 5 cancel)", "");
   out = (char *)1;
   rc = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 1000, NULL, 0, "{}", 2, NULL, 0, &err);
   check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "http_status 1000 is not an HTTP status (100-599)", "");
@@ -202,11 +202,15 @@ static void check_arguments(void) {
   out = (char *)1;
   rc = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 503, NULL, 4, NULL, 0, NULL, 0, &err);
   check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "headers_json is NULL but its length is 4", "");
+  /* A status the library does not know is passed through, not an error. */
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_CREATE, 202, NULL, 0, "{\"task_id\":\"t\",\"status\":\"new\"}", 30,
+                                   NULL, 0, &err), ANALYZE_OK);
+  CHECK_STR(out, "{\"task_id\":\"t\",\"status\":\"new\"}");
+  analyze_free(out);
   out = (char *)1;
-  rc = analyze_response_parse(&out, ANALYZE_RESPONSE_CREATE, 202, NULL, 0, "{\"task_id\":\"t\",\"status\":\"new\"}", 30,
+  rc = analyze_response_parse(&out, ANALYZE_RESPONSE_CREATE, 202, NULL, 0, "{\"task_id\":\"t\",\"status\":1}", 26,
                               NULL, 0, &err);
-  check_failure_shape(rc, out, &err, ANALYZE_ERESPONSE,
-                      "status \"new\" is not one of queued, pending, processing, ready, failed", "status");
+  check_failure_shape(rc, out, &err, ANALYZE_ERESPONSE, "status must be a string, got integer", "status");
   CHECK_INT(analyze_response_parse(NULL, 2, 200, NULL, 0, "{}", 2, NULL, 0, NULL), ANALYZE_EINVAL);
 
   /* The twins refuse NULL values and outputs. */
@@ -323,11 +327,131 @@ static void check_hostile(void) {
   }
 }
 
+/* Revision 2026-10 in responses: canceled, unknown statuses, error codes,
+ * batch_id, the cancel kind, canceled webhooks, time_array results, polling. */
+static void check_canceled_and_unknown(void) {
+  char *out = NULL;
+  analyze_error_t err;
+  json_t *task;
+  const char *canceled = "{\"task_id\":\"t1\",\"custom_id\":null,\"batch_id\":\"b1\",\"status\":\"canceled\","
+                         "\"created_at\":\"2026-11-30T10:00:00Z\",\"completed_at\":\"2026-11-30T10:01:00Z\","
+                         "\"error\":{\"code\":\"batch_canceled\",\"message\":\"The batch was canceled.\"}}";
+  const char *later = "{\"task_id\":\"t2\",\"status\":\"archived\",\"created_at\":\"2026-11-30T10:00:00Z\"}";
+  const char *event = "{\"id\":\"e1\",\"created_at\":\"2026-11-30T10:00:00Z\",\"type\":\"analyze.task.canceled\","
+                      "\"data\":{\"id\":\"t1\",\"custom_id\":\"c\",\"created_at\":\"2026-11-30T09:00:00Z\",\"status\":\"canceled\"}}";
+  const char *mismatch = "{\"id\":\"e1\",\"created_at\":\"2026-11-30T10:00:00Z\",\"type\":\"analyze.task.canceled\","
+                         "\"data\":{\"id\":\"t1\",\"status\":\"ready\"}}";
+
+  CHECK_INT(analyze_task_parse(&out, canceled, strlen(canceled), NULL, 0, &err), ANALYZE_OK);
+  task = out ? json_loads(out, 0, NULL) : NULL;
+  CHECK(json_is_true(json_object_get(task, "terminal")));
+  CHECK(json_is_true(json_object_get(task, "known")));
+  CHECK_STR(json_string_value(json_object_get(task, "batch_id")), "b1");
+  CHECK_STR(json_string_value(json_object_get(json_object_get(task, "error"), "code")), "batch_canceled");
+  CHECK(json_is_null(json_object_get(task, "result")));
+  json_decref(task);
+  analyze_free(out);
+
+  CHECK_INT(analyze_task_parse(&out, later, strlen(later), NULL, 0, &err), ANALYZE_OK);
+  CHECK(out != NULL && strstr(out, "\"status\":\"archived\",\"terminal\":false,\"known\":false") != NULL);
+  /* poll_next backs off on an unknown status, then stops with unknown_status. */
+  {
+    char *decision = NULL;
+    CHECK_INT(analyze_poll_next(&decision, out, strlen(out), 4, NULL, 0, &err), ANALYZE_OK);
+    CHECK(decision != NULL && strstr(decision, "\"reason\":\"backoff\"") != NULL);
+    analyze_free(decision);
+    CHECK_INT(analyze_poll_next(&decision, out, strlen(out), 5, NULL, 0, &err), ANALYZE_OK);
+    CHECK_STR(decision, "{\"done\":true,\"delay_ms\":null,\"reason\":\"unknown_status\","
+                        "\"message\":\"task status \\\"archived\\\" is not one the library knows; stopped after 5 attempts\"}");
+    analyze_free(decision);
+    CHECK_INT(analyze_poll_next(&decision, "{\"status\":\"canceled\"}", 21, 0, NULL, 0, &err), ANALYZE_OK);
+    CHECK(decision != NULL && strstr(decision, "\"reason\":\"terminal\"") != NULL);
+    analyze_free(decision);
+    CHECK_INT(analyze_poll_next(&decision, "{\"status\":\"expired\"}", 20, 0, NULL, 0, &err), ANALYZE_OK);
+    CHECK(decision != NULL && strstr(decision, "\"reason\":\"terminal\"") != NULL);
+    analyze_free(decision);
+    CHECK_INT(analyze_poll_next(&decision, "{\"status\":\"canceling\"}", 22, 9, NULL, 0, &err), ANALYZE_OK);
+    CHECK(decision != NULL && strstr(decision, "\"reason\":\"backoff\"") != NULL);
+    analyze_free(decision);
+    CHECK_INT(analyze_poll_next(&decision, "{\"status\":\"x\",\"known\":1}", 24, 0, NULL, 0, &err), ANALYZE_ERESPONSE);
+    CHECK_STR(err.path, "known");
+  }
+  analyze_free(out);
+
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_CANCEL, 200, NULL, 0, "{\"task_id\":\"t1\",\"status\":\"canceled\"}",
+                                   36, NULL, 0, &err), ANALYZE_OK);
+  CHECK_STR(out, "{\"task_id\":\"t1\",\"status\":\"canceled\"}");
+  analyze_free(out);
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_CANCEL, 409, NULL, 0,
+                                   "{\"code\":\"task_not_cancelable\",\"message\":\"The task is ready.\"}", 61, NULL, 0, &err),
+            ANALYZE_EAPI);
+  CHECK(out != NULL && strstr(out, "\"http_status\":409") != NULL);
+  analyze_free(out);
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_CANCEL, 200, NULL, 0, "{\"status\":\"canceled\"}", 21, NULL, 0, &err),
+            ANALYZE_ERESPONSE);
+  CHECK_STR(err.path, "task_id");
+
+  CHECK_INT(analyze_webhook_parse(&out, event, strlen(event), NULL, 0, &err), ANALYZE_OK);
+  task = out ? json_loads(out, 0, NULL) : NULL;
+  CHECK(json_is_true(json_object_get(task, "known")));
+  CHECK_STR(json_string_value(json_object_get(json_object_get(task, "task"), "status")), "canceled");
+  CHECK(json_is_null(json_object_get(json_object_get(task, "task"), "error")));
+  json_decref(task);
+  analyze_free(out);
+  CHECK_INT(analyze_webhook_parse(&out, mismatch, strlen(mismatch), NULL, 0, &err), ANALYZE_ERESPONSE);
+  CHECK_STR(err.path, "data.status");
+}
+
+/* time_array events: times in seconds, inside their segment, fields checked;
+ * an undeclared segment_time_format is inferred, not assumed to be seconds. */
+static void check_time_array_results(void) {
+  char *out = NULL;
+  analyze_error_t err;
+  json_t *task, *issues, *events;
+  const char *body =
+      "{\"task_id\":\"t\",\"status\":\"ready\",\"created_at\":\"2026-11-30T10:00:00Z\","
+      "\"request_params\":{\"analysis_mode\":\"time_based_metadata\",\"response_format\":{\"type\":\"segment_definitions\","
+      "\"segment_definitions\":[{\"id\":\"play\",\"description\":\"d\",\"fields\":[{\"name\":\"goals\",\"type\":\"time_array\","
+      "\"description\":\"g\",\"items\":{\"type\":\"object\",\"fields\":[{\"name\":\"team\",\"type\":\"string\",\"description\":\"t\"}]}}]}]}},"
+      "\"result\":{\"data\":\"{\\\"play\\\":[{\\\"start_time\\\":\\\"00:00:10\\\",\\\"end_time\\\":\\\"00:01:00\\\",\\\"metadata\\\":{\\\"goals\\\":"
+      "[{\\\"start_time\\\":\\\"00:00:12\\\",\\\"end_time\\\":\\\"00:00:20\\\",\\\"team\\\":\\\"home\\\"},"
+      "{\\\"start_time\\\":\\\"00:00:50\\\",\\\"end_time\\\":\\\"00:01:05\\\",\\\"team\\\":3},"
+      "{\\\"start_time\\\":15,\\\"end_time\\\":\\\"00:00:16\\\"}]}}]}\",\"generation_id\":\"g\",\"finish_reason\":\"stop\",\"usage\":{\"output_tokens\":5}}}";
+  CHECK_INT(analyze_task_parse(&out, body, strlen(body), NULL, 0, &err), ANALYZE_OK);
+  if (out == NULL) fprintf(stderr, "  %s\n", err.message);
+  task = out ? json_loads(out, 0, NULL) : NULL;
+  events = json_object_get(json_object_get(json_array_get(json_object_get(json_object_get(json_object_get(task, "result"), "segments"), "play"), 0),
+                                           "metadata"), "goals");
+  CHECK_INT((int)json_array_size(events), 3);
+  CHECK(json_real_value(json_object_get(json_array_get(events, 0), "start_time")) == 12.0);
+  CHECK(json_real_value(json_object_get(json_array_get(events, 0), "end_time")) == 20.0);
+  CHECK_STR(json_string_value(json_object_get(json_array_get(events, 0), "team")), "home");
+  issues = json_object_get(json_object_get(task, "result"), "issues");
+  {
+    const char *want[][2] = {
+        {"event_outside_segment", "result.segments.play[0].metadata.goals[1].end_time"},
+        {"field_type", "result.segments.play[0].metadata.goals[1].team"},
+        {"time_format", "result.segments.play[0].metadata.goals[2].start_time"},
+        {"field_missing", "result.segments.play[0].metadata.goals[2].team"},
+    };
+    size_t i;
+    CHECK_INT((int)json_array_size(issues), 4);
+    for (i = 0; i < 4 && i < json_array_size(issues); i++) {
+      CHECK_STR(json_string_value(json_object_get(json_array_get(issues, i), "code")), want[i][0]);
+      CHECK_STR(json_string_value(json_object_get(json_array_get(issues, i), "path")), want[i][1]);
+    }
+  }
+  json_decref(task);
+  analyze_free(out);
+}
+
 int main(int argc, char **argv) {
   if (argc > 1) fixtures = argv[1];
   check_manifest();
   check_arguments();
   check_api_error();
   check_hostile();
+  check_canceled_and_unknown();
+  check_time_array_results();
   return CHECK_DONE();
 }

@@ -87,7 +87,9 @@ static int json_entry(int which, const char *text, size_t len, char **out) {
 }
 #define JSON_ENTRIES 10
 
-/* Input that is not JSON gets the same EJSON error (message and position) from every entry point. */
+/* Input that is not JSON gets the same EJSON error (message and position) from every entry point;
+ * a well-formed request whose only problem is an integer beyond 64 bits is a validation issue
+ * instead (a report from validate, ANALYZE_EVALIDATION from build: docs/validation.md). */
 static void check_everywhere(const char *text, size_t len, int normalize_rc, const char *message) {
   char expected[ANALYZE_ERROR_MESSAGE_LENGTH];
   long long position;
@@ -105,6 +107,13 @@ static void check_everywhere(const char *text, size_t len, int normalize_rc, con
   for (which = 1; which < JSON_ENTRIES; which++) {
     if (which == 3 && len == 0) continue; /* an empty list query means no filters */
     out = NULL;
+    if ((which == 1 || which == 2) && strstr(expected, "must fit in a signed 64-bit integer") != NULL) {
+      int rc = json_entry(which, text, len, &out);
+      CHECK_INT(rc, which == 1 ? ANALYZE_OK : ANALYZE_EVALIDATION);
+      if (which == 1) CHECK(out != NULL && strstr(out, "\"valid\":false") != NULL && strstr(out, "must fit in a signed 64-bit integer") != NULL);
+      api.free(out);
+      continue;
+    }
     CHECK_FAIL(json_entry(which, text, len, &out), ANALYZE_EJSON, expected);
     CHECK_INT(err.position, position);
     CHECK(out == NULL);
@@ -372,7 +381,7 @@ static void arguments(void) {
   api.free(out);
   CHECK_FAIL(api.response_parse(&out, ANALYZE_RESPONSE_CREATE, 202, NULL, 0, NULL, 0, NULL, 0, &err), ANALYZE_EJSON, NULL);
   CHECK_FAIL(api.response_parse(&out, 0, 200, NULL, 0, NULL, 0, NULL, 0, &err), ANALYZE_EINVAL, NULL);
-  CHECK_FAIL(api.response_parse(&out, 5, 200, NULL, 0, NULL, 0, NULL, 0, &err), ANALYZE_EINVAL, NULL);
+  CHECK_FAIL(api.response_parse(&out, 1000, 200, NULL, 0, NULL, 0, NULL, 0, &err), ANALYZE_EINVAL, NULL);
   CHECK_FAIL(api.response_parse(&out, ANALYZE_RESPONSE_LIST, 99, NULL, 0, NULL, 0, NULL, 0, &err), ANALYZE_EINVAL, NULL);
   CHECK_FAIL(api.response_parse(&out, ANALYZE_RESPONSE_LIST, 600, NULL, 0, NULL, 0, NULL, 0, &err), ANALYZE_EINVAL, NULL);
   CHECK_FAIL(api.task_parse(&out, NULL, 0, NULL, 0, &err), ANALYZE_EJSON, NULL);

@@ -8,17 +8,23 @@ public struct HTTPRequest: Sendable, Equatable {
     public var headers: [(name: String, value: String)]
     /// The body text (JSON), or nil for requests without a body.
     public var body: String?
+    /// The validation report of the body when it was built with `validate`
+    /// `warn` (issues reported, request built anyway); nil otherwise.
+    public var validation: ValidationReport?
 
     /// Creates a request.
-    public init(method: String, url: String, headers: [(name: String, value: String)], body: String?) {
+    public init(method: String, url: String, headers: [(name: String, value: String)], body: String?,
+                validation: ValidationReport? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.validation = validation
     }
 
     /// `{"method":…,"url":…,"headers":{…},"body":"…"|null}`, keys in that order,
-    /// headers in their order, the body as a JSON string (null when absent).
+    /// headers in their order, the body as a JSON string (null when absent),
+    /// then `"validation":{report}` when `validation` is set.
     public var jsonBytes: [UInt8] {
         var writer = JSONWriter()
         writer.beginObject()
@@ -35,12 +41,16 @@ public struct HTTPRequest: Sendable, Equatable {
         writer.endObject()
         writer.key("body")
         if let body { writer.string(body) } else { writer.null() }
+        if let validation {
+            writer.key("validation")
+            validation.write(to: &writer)
+        }
         writer.endObject()
         return writer.bytes
     }
 
     public static func == (left: HTTPRequest, right: HTTPRequest) -> Bool {
-        left.method == right.method && left.url == right.url && left.body == right.body
+        left.method == right.method && left.url == right.url && left.body == right.body && left.validation == right.validation
             && left.headers.map(\.name) == right.headers.map(\.name) && left.headers.map(\.value) == right.headers.map(\.value)
     }
 }

@@ -3,8 +3,9 @@
 public struct ListTasksQuery: Sendable, Equatable {
     /// The query parameters, in the order they are written to the URL.
     public static let parameters = ["page", "page_limit", "status", "video_url", "asset_id", "video_id", "analysis_mode"]
-    /// The task statuses the API filters by.
-    public static let statuses = ["queued", "pending", "processing", "ready", "failed"]
+    /// The task statuses the API filters by (`canceled` is in every revision:
+    /// the API returns it today whatever the caller's revision).
+    public static let statuses = ["queued", "pending", "processing", "ready", "failed", "canceled"]
     /// The largest page size.
     public static let maxPageLimit: Int64 = 50
 
@@ -26,9 +27,11 @@ public struct ListTasksQuery: Sendable, Equatable {
     /// Creates an empty query (no filters).
     public init() {}
 
-    /// Reads and checks a query object (empty input = no query). Throws
-    /// `.malformedJSON` when the text is not JSON; other problems are issues.
-    public static func parse(json bytes: UnsafeRawBufferPointer) throws(AnalyzeError) -> (query: ListTasksQuery, report: ValidationReport) {
+    /// Reads and checks a query object (empty input = no query) for `revision`
+    /// (2026-10 has no `video_id` filter). Throws `.malformedJSON` when the
+    /// text is not JSON; other problems are issues.
+    public static func parse(json bytes: UnsafeRawBufferPointer,
+                             revision: APIRevision = .defaultRevision) throws(AnalyzeError) -> (query: ListTasksQuery, report: ValidationReport) {
         guard bytes.count > 0 else { return (ListTasksQuery(), ValidationReport(issues: [])) }
         let document = try JSONDocument.parse(bytes)
         var issues = IssueCollector()
@@ -38,7 +41,13 @@ public struct ListTasksQuery: Sendable, Equatable {
             return (query, issues.report(root: document.root))
         }
         let fields = FieldReader(node: document.root, path: .root)
-        fields.rejectUnknown(parameters, &issues)
+        let known = revision.requestFields.contains("video_id") ? parameters : parameters.filter { $0 != "video_id" }
+        var elsewhere: [String: String] = [:]
+        if let other = APIRevision.otherRevision(than: revision, where: { $0.requestFields.contains("video_id") }),
+           !known.contains("video_id") {
+            elsewhere["video_id"] = "the video_id filter is a filter of API revision \(other.name), not \(revision.name); pass api_revision \(other.name)"
+        }
+        fields.rejectUnknown(known, elsewhere: elsewhere, &issues)
         query.page = fields.integer("page", &issues)
         query.pageLimit = fields.integer("page_limit", &issues)
         query.status = fields.string("status", &issues)

@@ -2,19 +2,35 @@
 /// host sends them).
 public enum TaskRequests {
     /// The option keys of `create`.
-    public static let createOptionKeys = ["api_key", "base_url", "idempotency_key", "user_agent", "video_duration"]
-    /// The option keys of `retrieve`, `delete` and `list`.
-    public static let readOptionKeys = ["api_key", "base_url", "user_agent"]
+    public static let createOptionKeys = ["api_key", "base_url", "idempotency_key", "user_agent", "video_duration",
+                                          "api_revision", "validate"]
+    /// The option keys of `retrieve`, `delete`, `cancel` and `list`.
+    public static let readOptionKeys = ["api_key", "base_url", "user_agent", "api_revision"]
 
-    /// `POST {base}/analyze/tasks` with the canonical body of a valid request.
-    /// Throws `.invalidArgument` for bad options, `.malformedJSON` when the
-    /// request is not JSON, and `.validationFailed` (message and path of the
-    /// first error) when it breaks a rule.
+    /// `POST {base}/analyze/tasks`. With `validate` `strict` (the default) the
+    /// body is the canonical body of a valid request; with `warn` it is the
+    /// request text as given and the report comes back in
+    /// `HTTPRequest.validation`; with `off` it is the text as given, checked
+    /// only for being JSON. Throws `.invalidArgument` for bad options,
+    /// `.malformedJSON` when the request is not JSON, and (strict)
+    /// `.validationFailed` (message and path of the first error) when it
+    /// breaks a rule of the `api_revision`.
     public static func create(json bytes: UnsafeRawBufferPointer, options: UnsafeRawBufferPointer) throws(AnalyzeError) -> HTTPRequest {
         let callOptions = try CallOptions(options, allowed: createOptionKeys)
         let connection = try ConnectionOptions(callOptions)
-        let validation = ValidationOptions(videoDuration: try callOptions.positiveSeconds("video_duration"))
-        let result = RequestValidator.validate(document: try JSONDocument.parse(bytes), options: validation)
+        let validation = try ValidationOptions(callOptions)
+        let mode = try ValidationMode.option(callOptions)
+        let parsed = try OversizedIntegers.parse(bytes)
+        let url = connection.baseURL + "/analyze/tasks"
+        let headers = connection.headers(json: true, idempotent: true)
+        if mode == .off {
+            return HTTPRequest(method: "POST", url: url, headers: headers, body: String(decoding: bytes, as: UTF8.self))
+        }
+        let result = RequestValidator.validate(document: parsed.document, oversized: parsed.found, options: validation)
+        if mode == .warn {
+            return HTTPRequest(method: "POST", url: url, headers: headers, body: String(decoding: bytes, as: UTF8.self),
+                               validation: result.report)
+        }
         if let failure = result.report.failure() { throw failure }
         guard let request = result.request else {
             throw AnalyzeError(.validationFailed, "request is invalid: it is not a JSON object")
@@ -39,25 +55,35 @@ public enum TaskRequests {
         try taskRequest(method: "DELETE", taskID: taskID, options: options)
     }
 
-    /// `GET {base}/analyze/tasks?…` from a query object (empty = no filters).
+    /// `POST {base}/analyze/tasks/{task_id}/cancel` (no body; the id percent-encoded).
+    public static func cancel(taskID: UnsafeRawBufferPointer, options: UnsafeRawBufferPointer) throws(AnalyzeError) -> HTTPRequest {
+        try taskRequest(method: "POST", taskID: taskID, suffix: "/cancel", options: options)
+    }
+
+    /// `GET {base}/analyze/tasks?…` from a query object (empty = no filters),
+    /// checked against the `api_revision`'s filters.
     /// Throws `.validationFailed` (`query is invalid: …`) for a bad query.
     public static func list(query bytes: UnsafeRawBufferPointer, options: UnsafeRawBufferPointer) throws(AnalyzeError) -> HTTPRequest {
-        let connection = try ConnectionOptions(try CallOptions(options, allowed: readOptionKeys))
-        let parsed = try ListTasksQuery.parse(json: bytes)
+        let callOptions = try CallOptions(options, allowed: readOptionKeys)
+        let connection = try ConnectionOptions(callOptions)
+        let parsed = try ListTasksQuery.parse(json: bytes, revision: try APIRevision.option(callOptions))
         if let failure = parsed.report.failure(subject: "query") { throw failure }
         return HTTPRequest(method: "GET", url: connection.baseURL + "/analyze/tasks" + parsed.query.queryString,
                            headers: connection.headers(json: false, idempotent: false), body: nil)
     }
 
-    private static func taskRequest(method: String, taskID: UnsafeRawBufferPointer, options: UnsafeRawBufferPointer) throws(AnalyzeError) -> HTTPRequest {
-        let connection = try ConnectionOptions(try CallOptions(options, allowed: readOptionKeys))
+    private static func taskRequest(method: String, taskID: UnsafeRawBufferPointer, suffix: String = "",
+                                    options: UnsafeRawBufferPointer) throws(AnalyzeError) -> HTTPRequest {
+        let callOptions = try CallOptions(options, allowed: readOptionKeys)
+        let connection = try ConnectionOptions(callOptions)
+        _ = try APIRevision.option(callOptions)
         guard taskID.count > 0 else {
             throw AnalyzeError(.invalidArgument, "task_id must not be empty")
         }
         guard String(validating: taskID, as: UTF8.self) != nil else {
             throw AnalyzeError(.invalidArgument, "task_id is not valid UTF-8")
         }
-        return HTTPRequest(method: method, url: connection.baseURL + "/analyze/tasks/" + PercentEncoding.encode(taskID),
+        return HTTPRequest(method: method, url: connection.baseURL + "/analyze/tasks/" + PercentEncoding.encode(taskID) + suffix,
                            headers: connection.headers(json: false, idempotent: false), body: nil)
     }
 }

@@ -12,6 +12,9 @@ public struct PollDecision: Sendable, Equatable {
         case error
         /// The next poll would come after the caller's deadline (done).
         case deadline
+        /// The status is one the library does not know, and it did not change
+        /// into a known one within `unknownStatusAttempts` polls (done).
+        case unknownStatus = "unknown_status"
     }
 
     /// True when the host should stop polling.

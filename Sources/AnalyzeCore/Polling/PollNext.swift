@@ -1,8 +1,12 @@
 /// The polling policy (sans-IO): given what the last poll returned and how
 /// many polls came before, decide whether to stop or how long to wait.
 ///
-/// - A task with a terminal status: done, reason `terminal`.
+/// - A task (or batch) with a terminal status: done, reason `terminal`.
 /// - A task still running: wait `options.backoffDelay(attempt:)`, reason `backoff`.
+/// - A status the library does not know (`known` false, not terminal): backoff
+///   while `attempt < unknownStatusAttempts`, then done, reason
+///   `unknown_status` (a new status must neither crash a loop nor keep it
+///   polling until its deadline).
 /// - A retryable API error: wait the larger of the backoff delay and the
 ///   error's `retry_after_ms` (never sooner than the server asked), reason `retry`.
 /// - Any other API error: done, reason `error`.
@@ -13,11 +17,15 @@
 /// Throws `.invalidArgument` when `options` do not pass `PollOptions.validate()`.
 public func pollNext(state: PollState, attempt: UInt32, options: PollOptions) throws(AnalyzeError) -> PollDecision {
     try options.validate()
+    if case let .task(status, false, false) = state, attempt >= unknownStatusAttempts {
+        return PollDecision(done: true, delayMs: nil, reason: .unknownStatus,
+                            message: "task status \"\(status)\" is not one the library knows; stopped after \(attempt) attempts")
+    }
     let delay: Int64
     let message: String
     let reason: PollDecision.Reason
     switch state {
-    case let .task(status, terminal):
+    case let .task(status, terminal, _):
         if terminal {
             return PollDecision(done: true, delayMs: nil, reason: .terminal,
                                 message: "task status \"\(status)\" is terminal")
@@ -47,6 +55,9 @@ public func pollNext(state: PollState, attempt: UInt32, options: PollOptions) th
     }
     return PollDecision(done: false, delayMs: delay, reason: reason, message: message)
 }
+
+/// How many polls `pollNext` waits for an unknown status to become a known one.
+public let unknownStatusAttempts: UInt32 = 5
 
 /// `pollNext` over JSON text (the core of `analyze_poll_next`): reads the
 /// state and the options (empty = defaults), returns the decision's JSON bytes.

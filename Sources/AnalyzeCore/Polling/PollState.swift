@@ -5,22 +5,29 @@
 /// `retry_after_ms`). An object with `http_status` is an error, otherwise one
 /// with `status` is a task. Other members are ignored.
 public enum PollState: Sendable, Equatable {
-    /// A task in `status`; `terminal` is true once it will not change again.
-    case task(status: String, terminal: Bool)
+    /// A task (or a batch) in `status`; `terminal` is true once it will not
+    /// change again; `known` is false for a status the library has never seen.
+    case task(status: String, terminal: Bool, known: Bool)
     /// An API error response.
     case apiError(httpStatus: Int64, code: String?, retryable: Bool, retryAfterMs: Int64?)
 
     /// The HTTP statuses worth retrying when the object does not say (`retryable` absent).
     public static let retryableStatuses: Set<Int64> = [429, 500, 502, 503, 504]
-    /// The task statuses that are terminal when the object does not say (`terminal` absent).
-    public static let terminalStatuses: Set<String> = ["ready", "failed"]
+    /// The task and batch statuses that are terminal when the object does not
+    /// say (`terminal` absent): tasks `ready failed canceled`, batches
+    /// `completed canceled expired`.
+    public static let terminalStatuses: Set<String> = ["ready", "failed", "canceled", "completed", "expired"]
+    /// Every task and batch status the library knows (`known` when absent).
+    public static let knownStatuses: Set<String> = ["queued", "pending", "processing", "ready", "failed", "canceled",
+                                                     "canceling", "completed", "expired"]
 
     /// Reads a state from JSON text. Throws `.malformedJSON` when the text is
     /// not JSON and `.malformedResponse`, with the path, when it is neither shape.
     ///
-    /// `terminal` and `retryable` may be absent (a raw API task body, or an error
-    /// built by hand): they are then derived from `status` (`ready`, `failed`)
-    /// and `http_status` (429, 500, 502, 503, 504). When present they decide.
+    /// `terminal`, `known` and `retryable` may be absent (a raw API task or
+    /// batch body, or an error built by hand): they are then derived from
+    /// `status` (`terminalStatuses`, `knownStatuses`) and `http_status` (429,
+    /// 500, 502, 503, 504). When present they decide.
     public static func parse(_ text: UnsafeRawBufferPointer) throws(AnalyzeError) -> PollState {
         let root = try JSONDocument.parse(text).root
         guard root.kind == .object else {
@@ -43,7 +50,9 @@ public enum PollState: Sendable, Equatable {
                 throw AnalyzeError(.malformedResponse, "status must be a string, not \(status.kind.name)", path: "status")
             }
             let terminal = try optional(root, "terminal", "a boolean") { $0.bool }
-            return .task(status: name, terminal: terminal ?? terminalStatuses.contains(name))
+            let known = try optional(root, "known", "a boolean") { $0.bool }
+            return .task(status: name, terminal: terminal ?? terminalStatuses.contains(name),
+                         known: known ?? knownStatuses.contains(name))
         }
         throw AnalyzeError(.malformedResponse, "the state has neither \"status\" (a task) nor \"http_status\" (an API error)")
     }

@@ -6,12 +6,14 @@
 /// `video` whose `type` names a missing field…) so that validation can report
 /// them; `RequestValidator` says whether the API would accept it.
 public struct AnalyzeRequest: Sendable, Equatable {
-    /// `model_name`; the API defaults to `pegasus1.2`.
+    /// `model_name`; the default depends on the API revision (`APIRevision.defaultModel`).
     public var modelName: ModelName?
     /// `video_id`: the pre-indexed video pegasus1.2 analyzes.
     public var videoID: String?
-    /// `video`: the video pegasus1.5 analyzes.
+    /// `video`: the video pegasus1.5 (and pegasus1.6) analyzes.
     public var video: VideoSource?
+    /// `image` (revision 2026-10, pegasus1.6): 1–20 images analyzed instead of a video.
+    public var image: [ImageInput]?
     /// `custom_id`: 1–64 characters from `A–Z a–z 0–9 - _`.
     public var customID: String?
     /// `prompt`: natural-language instructions.
@@ -22,8 +24,8 @@ public struct AnalyzeRequest: Sendable, Equatable {
     public var analysisMode: AnalysisMode?
     /// `temperature`, 0–1 (API default 0.2).
     public var temperature: Double?
-    /// `max_tokens`; the range depends on model and mode.
-    public var maxTokens: Int64?
+    /// `max_tokens`; the range depends on revision, model and mode.
+    public var maxTokens: MaxTokens?
     /// `response_format`.
     public var responseFormat: ResponseFormat?
     /// `min_segment_duration`, seconds (≥ 2).
@@ -38,8 +40,8 @@ public struct AnalyzeRequest: Sendable, Equatable {
     /// Creates an empty request (every field unset).
     public init() {}
 
-    /// The model the API will use: `modelName`, or the default.
-    public var effectiveModel: ModelName { modelName ?? .defaultModel }
+    /// The model the API will use under `revision`: `modelName`, or the revision's default.
+    public func effectiveModel(_ revision: APIRevision) -> ModelName { modelName ?? revision.defaultModel }
 
     /// The mode the API will use: `analysisMode`, or the default.
     public var effectiveMode: AnalysisMode { analysisMode ?? .defaultMode }
@@ -59,6 +61,26 @@ public struct VideoSource: Sendable, Equatable {
     /// Creates a source with the given fields.
     public init(type: VideoSourceType? = nil, url: String? = nil, assetID: String? = nil, base64String: String? = nil) {
         self.type = type
+        self.url = url
+        self.assetID = assetID
+        self.base64String = base64String
+    }
+}
+
+/// An image to analyze (`image[]`, revision 2026-10): a name and exactly one source.
+public struct ImageInput: Sendable, Equatable {
+    /// `name`: letters, digits and `_`, unique; referenced as `<@name>` in the prompt.
+    public var name: String?
+    /// `url`: an absolute https URL.
+    public var url: String?
+    /// `asset_id`: an uploaded asset.
+    public var assetID: String?
+    /// `base64_string`: the image in base64 (at most 20 MB decoded; padding optional).
+    public var base64String: String?
+
+    /// Creates an image input with the given fields.
+    public init(name: String? = nil, url: String? = nil, assetID: String? = nil, base64String: String? = nil) {
+        self.name = name
         self.url = url
         self.assetID = assetID
         self.base64String = base64String
@@ -160,22 +182,26 @@ public struct SegmentField: Sendable, Equatable {
     public var format: TimestampFormat?
     /// `enum`: at most 100 allowed values.
     public var enumValues: [String]?
-    /// `items.type`, required for `array`.
+    /// `items.type`, required for `array` (`object` for `time_array`).
     public var itemsType: SegmentItemType?
     /// True when an `items` object is present (even without a usable `type`).
     public var hasItems: Bool
+    /// `items.fields` (revision 2026-10): the fields of each `time_array` event,
+    /// shaped like segment fields.
+    public var itemFields: [SegmentField]?
 
     /// Creates a field with the given fields.
     public init(name: String? = nil, type: SegmentFieldType? = nil, description: String? = nil,
                 format: TimestampFormat? = nil, enumValues: [String]? = nil,
-                itemsType: SegmentItemType? = nil, hasItems: Bool? = nil) {
+                itemsType: SegmentItemType? = nil, hasItems: Bool? = nil, itemFields: [SegmentField]? = nil) {
         self.name = name
         self.type = type
         self.description = description
         self.format = format
         self.enumValues = enumValues
         self.itemsType = itemsType
-        self.hasItems = hasItems ?? (itemsType != nil)
+        self.hasItems = hasItems ?? (itemsType != nil || itemFields != nil)
+        self.itemFields = itemFields
     }
 }
 

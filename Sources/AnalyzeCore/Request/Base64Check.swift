@@ -1,9 +1,11 @@
 /// Checks base64 payloads (`base64_string`) without decoding them.
 enum Base64Check {
-    /// The largest decoded size the API takes: 30 MB read as 30 MiB.
-    static let maxDecodedBytes = 30 * 1024 * 1024
-    /// Above this decoded size (30 MB read as 10^6 bytes) a warning is given.
-    static let warnDecodedBytes = 30_000_000
+    /// The largest decoded size the API takes for a limit of `megabytes` MB
+    /// (read as MiB), and the size above which a warning is given (MB read as
+    /// 10^6 bytes).
+    static func limits(megabytes: Int) -> (max: Int, warn: Int) {
+        (megabytes * 1024 * 1024, megabytes * 1_000_000)
+    }
 
     /// The outcome of a check.
     enum Outcome: Equatable {
@@ -14,13 +16,14 @@ enum Base64Check {
     }
 
     /// Checks standard base64 (RFC 4648 §4: `A–Z a–z 0–9 + /`, `=` padding to a
-    /// multiple of 4, no white space, no line breaks, no data-URL prefix).
-    static func check(_ text: String) -> Outcome {
+    /// multiple of 4, no white space, no line breaks, no data-URL prefix); with
+    /// `paddingOptional`, the `=` padding may also be left out.
+    static func check(_ text: String, paddingOptional: Bool = false) -> Outcome {
         var text = text
-        return text.withUTF8 { check(utf8: $0) }
+        return text.withUTF8 { check(utf8: $0, paddingOptional: paddingOptional) }
     }
 
-    static func check(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    static func check(utf8 bytes: UnsafeBufferPointer<UInt8>, paddingOptional: Bool = false) -> Outcome {
         let count = bytes.count
         if count == 0 { return .invalid("must not be empty") }
         if count >= 5 && bytes[0] == UInt8(ascii: "d") && bytes[1] == UInt8(ascii: "a") && bytes[2] == UInt8(ascii: "t")
@@ -44,6 +47,9 @@ enum Base64Check {
             default:
                 return .invalid("is not valid base64: byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(index) is not in the alphabet A-Z a-z 0-9 + /")
             }
+        }
+        if paddingOptional && padding == 0 && count % 4 != 1 {
+            return .valid(decodedBytes: count / 4 * 3 + max(count % 4 - 1, 0))
         }
         if count % 4 != 0 {
             return .invalid("is not valid base64: its length \(count) is not a multiple of 4 (missing = padding?)")

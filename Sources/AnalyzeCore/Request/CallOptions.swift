@@ -50,23 +50,32 @@ public struct CallOptions {
     }
 }
 
-/// What the caller knows beyond the request itself.
+/// What the caller knows beyond the request itself, and which API revision
+/// the request is checked against.
 public struct ValidationOptions: Sendable, Equatable {
     /// The duration of the video in seconds, when known: the analysis window and
     /// time ranges are then also checked against it.
     public var videoDuration: Double?
+    /// The API revision whose rules apply (`APIRevision.defaultRevision` unless given).
+    public var revision: APIRevision
 
     /// Creates options.
-    public init(videoDuration: Double? = nil) {
+    public init(videoDuration: Double? = nil, revision: APIRevision = .defaultRevision) {
         self.videoDuration = videoDuration
+        self.revision = revision
     }
 
     /// The option keys `analyze_request_validate` takes.
-    public static let keys = ["video_duration"]
+    public static let keys = ["video_duration", "api_revision"]
 
-    /// Reads `{"video_duration": seconds}` (empty = no options).
+    /// Reads `{"video_duration": seconds, "api_revision": name}` (empty = no options).
     public init(json bytes: UnsafeRawBufferPointer) throws(AnalyzeError) {
-        let options = try CallOptions(bytes, allowed: Self.keys)
+        try self.init(try CallOptions(bytes, allowed: Self.keys))
+    }
+
+    /// Reads `video_duration` and `api_revision` from parsed options.
+    public init(_ options: CallOptions) throws(AnalyzeError) {
         self.videoDuration = try options.positiveSeconds("video_duration")
+        self.revision = try APIRevision.option(options)
     }
 }

@@ -13,7 +13,7 @@ struct FieldReader {
     /// refuses it (then a wrong-type issue naming `expected` is recorded).
     private func typed<T>(_ key: String, _ issues: inout IssueCollector, expected: String,
                           _ extract: (JSONNode) -> T?) -> T? {
-        guard let value = node[key] else { return nil }
+        guard let value = node[key], !issues.isUnusable(path.key(key)) else { return nil }
         guard let typed = extract(value) else {
             issues.wrongType(path.key(key), expected: expected, got: value)
             return nil
@@ -36,13 +36,23 @@ struct FieldReader {
         typed(key, &issues, expected: "an integer") { $0.kind == .integer ? $0.int64 : nil }
     }
 
-    /// A string member that must be one of `E`'s raw values.
-    func choice<E: CaseIterable & RawRepresentable>(_ key: String, _ issues: inout IssueCollector) -> E?
+    /// A string member that must be one of `E`'s raw values, or of `allowed`
+    /// when given (the values of one API revision). A value of `E` outside
+    /// `allowed` gets the message `elsewhere` gives for it ("… of API revision
+    /// R; pass api_revision R"), or the list of allowed values.
+    func choice<E: CaseIterable & RawRepresentable & Equatable>(_ key: String, _ issues: inout IssueCollector,
+                                                               allowed: [E]? = nil,
+                                                               elsewhere: (E) -> String? = { _ in nil }) -> E?
     where E.RawValue == String {
         guard let text = string(key, &issues) else { return nil }
-        guard let value = E(rawValue: text) else {
+        let values = allowed ?? Array(E.allCases)
+        guard let value = E(rawValue: text), values.contains(value) else {
             issues.markUnusable(path.key(key))
-            issues.invalid(path.key(key), "must be one of: \(E.allowedList); got \(MessageText.quoted(text))")
+            if let value = E(rawValue: text), let note = elsewhere(value) {
+                issues.invalid(path.key(key), note)
+            } else {
+                issues.invalid(path.key(key), "must be one of: \(values.map(\.rawValue).joined(separator: ", ")); got \(MessageText.quoted(text))")
+            }
             return nil
         }
         return value
@@ -78,12 +88,19 @@ struct FieldReader {
         return readers
     }
 
-    /// Records every member not in `known` as `parameter_unknown`. The list of
+    /// Records every member not in `known` as `parameter_unknown`, except the
+    /// members of `elsewhere` (fields of another API revision), which get its
+    /// message as `parameter_invalid` and are marked unusable. The list of
     /// allowed names is joined once; the "did you mean" guess, the path and the
     /// message are computed only for issues the report keeps.
-    func rejectUnknown(_ known: [String], _ issues: inout IssueCollector) {
+    func rejectUnknown(_ known: [String], elsewhere: [String: String] = [:], _ issues: inout IssueCollector) {
         let allowed = "; allowed here: " + known.joined(separator: ", ")
         for (key, _) in node.members where !known.contains(key) {
+            if let note = elsewhere[key] {
+                issues.markUnusable(path.key(key))
+                issues.invalid(path.key(key), note)
+                continue
+            }
             issues.unknown(path.key(key), Self.unknownMessage(key, known, allowed))
         }
     }

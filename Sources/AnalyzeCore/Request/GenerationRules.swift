@@ -1,14 +1,15 @@
 /// Rules on `analysis_mode`, `temperature` and `max_tokens`.
 extension RequestRules {
-    /// `time_based_metadata` needs pegasus1.5 and `response_format.type` `segment_definitions`;
-    /// `segment_definitions` is allowed only in that mode.
+    /// `time_based_metadata` needs a model with that feature and
+    /// `response_format.type` `segment_definitions`; `segment_definitions` is
+    /// allowed only in that mode.
     mutating func checkAnalysisMode() {
         let modePath = FieldPath.root.key("analysis_mode")
         let formatPath = FieldPath.root.key("response_format")
         let formatType = request.responseFormat?.type
         if mode == .timeBasedMetadata {
-            if model == .pegasus1_2 {
-                issues.invalid(modePath, "time_based_metadata requires model_name pegasus1.5" + modelNote)
+            if lacks(.timeBasedMetadata) {
+                issues.invalid(modePath, "time_based_metadata " + requiresModel(.timeBasedMetadata))
             }
             if !isPresent(formatPath, request.responseFormat) {
                 issues.notProvided(formatPath, "required when analysis_mode is time_based_metadata: {\"type\": \"segment_definitions\", \"segment_definitions\": [...]}")
@@ -16,8 +17,15 @@ extension RequestRules {
                 issues.invalid(formatPath.key("type"), "must be segment_definitions when analysis_mode is time_based_metadata")
             }
         } else if mode == .general && formatType == .segmentDefinitions {
-            issues.invalid(formatPath.key("type"), "segment_definitions requires analysis_mode time_based_metadata and model_name pegasus1.5" + modeNote)
+            issues.invalid(formatPath.key("type"), "segment_definitions requires analysis_mode time_based_metadata" + timeBasedModelClause + modeNote)
         }
+    }
+
+    /// " and model_name pegasus1.5" when some model of the revision lacks
+    /// time_based_metadata; empty when every model has it.
+    var timeBasedModelClause: String {
+        revision.models.allSatisfy { $0.features.contains(.timeBasedMetadata) } ? ""
+            : " and model_name \(revision.models(with: .timeBasedMetadata))"
     }
 
     /// `temperature` within [0, 1].
@@ -28,23 +36,35 @@ extension RequestRules {
         }
     }
 
-    /// The `max_tokens` range (and default) of a model and mode.
-    static func maxTokensRange(_ model: ModelName, _ mode: AnalysisMode) -> (min: Int64, max: Int64, defaultValue: Int64, label: String) {
-        switch (model, mode) {
-        case (.pegasus1_2, _): return (2, 4_096, 4_096, "pegasus1.2")
-        case (.pegasus1_5, .general): return (512, 98_304, 4_096, "pegasus1.5 with analysis_mode general")
-        case (.pegasus1_5, .timeBasedMetadata): return (2_048, 98_304, 32_768, "pegasus1.5 with analysis_mode time_based_metadata")
-        }
-    }
-
-    /// `max_tokens` within the range of the model and mode.
+    /// `max_tokens`: an integer within the model's range for the mode
+    /// (`ModelTraits.maxTokens`), or `"unlimited"` with a model that has it,
+    /// time_based_metadata and no `time_ranges`.
     mutating func checkMaxTokens() {
-        guard let maxTokens = request.maxTokens, let model else { return }
-        guard let mode = mode ?? (model == .pegasus1_2 ? .general : nil) else { return }
-        let range = Self.maxTokensRange(model, mode)
-        if maxTokens < range.min || maxTokens > range.max {
-            issues.invalid(.root.key("max_tokens"),
-                           "must be between \(MessageText.grouped(Int(range.min))) and \(MessageText.grouped(Int(range.max))) for \(range.label) (default \(MessageText.grouped(Int(range.defaultValue)))); got \(maxTokens)")
+        guard let maxTokens = request.maxTokens else { return }
+        let path = FieldPath.root.key("max_tokens")
+        switch maxTokens {
+        case .unlimited:
+            if lacks(.unlimitedMaxTokens) {
+                issues.invalid(path, "\"unlimited\" " + requiresModel(.unlimitedMaxTokens))
+            }
+            if mode == .general {
+                issues.invalid(path, "\"unlimited\" requires analysis_mode time_based_metadata" + modeNote)
+            }
+            let definitions = request.responseFormat?.segmentDefinitions ?? []
+            if definitions.contains(where: { $0.timeRanges != nil }) {
+                issues.invalid(path, "\"unlimited\" cannot be combined with segment_definitions[].time_ranges; give an integer")
+            }
+        case .tokens(let count):
+            guard let model, let traits, let range = traits.maxTokens.range(mode) else { return }
+            let label: String
+            if case .anyMode = traits.maxTokens {
+                label = model.rawValue
+            } else {
+                label = "\(model.rawValue) with analysis_mode \(mode?.rawValue ?? "")"
+            }
+            if count < range.min || count > range.max {
+                issues.invalid(path, "must be between \(MessageText.grouped(Int(range.min))) and \(MessageText.grouped(Int(range.max))) for \(label) (default \(MessageText.grouped(Int(range.defaultValue)))); got \(count)")
+            }
         }
     }
 }

@@ -1,10 +1,14 @@
 /// Checks `response_format.json_schema` against the subset of JSON Schema
 /// Draft 2020-12 the platform accepts, reporting the exact offending keyword.
 struct JSONSchemaSubset {
-    /// The model the request uses (nil when unknown): `timestamp` and the
-    /// `start_time`/`end_time` property rules depend on it.
+    /// The model the request uses (nil when unknown).
     let model: ModelName?
-    /// Appended to "requires model_name pegasus1.5" when the model was defaulted.
+    /// Its traits in the request's API revision: `timestamp` and the
+    /// `start_time`/`end_time` property rules depend on them.
+    let traits: ModelTraits?
+    /// The models that take `timestamp` ("pegasus1.5"), for messages.
+    let timestampModels: String
+    /// Appended to "requires model_name …" when the model was defaulted.
     let modelNote: String
     /// The whole schema (for `$defs` lookups).
     let root: JSONValue
@@ -47,8 +51,10 @@ struct JSONSchemaSubset {
     /// Their names.
     private let definitionNames: Set<String>
 
-    init(model: ModelName?, modelNote: String, root: JSONValue) {
+    init(model: ModelName?, traits: ModelTraits?, timestampModels: String, modelNote: String, root: JSONValue) {
         self.model = model
+        self.traits = traits
+        self.timestampModels = timestampModels
         self.modelNote = modelNote
         self.root = root
         if case .object(let members)? = root["$defs"] {
@@ -89,8 +95,8 @@ struct JSONSchemaSubset {
     }
 
     private func checkTimestamp(_ schema: JSONValue, at path: FieldPath, place: Place, _ issues: inout IssueCollector) {
-        if model == .pegasus1_2 {
-            issues.invalid(path.key("type"), "timestamp requires model_name pegasus1.5" + modelNote)
+        if let traits, !traits.features.contains(.timestampFields) {
+            issues.invalid(path.key("type"), "timestamp requires model_name \(timestampModels)" + modelNote)
         }
         if !place.allowsTimestamp {
             let why: String
@@ -186,7 +192,7 @@ struct JSONSchemaSubset {
             for property in properties {
                 let propertyPath = keyPath.key(property.key)
                 checkSchema(property.value, at: propertyPath, place: place.property, &issues)
-                if model == .pegasus1_5 && Self.reservedPropertyNames.contains(property.key) {
+                if traits?.features.contains(.timestampFields) == true && Self.reservedPropertyNames.contains(property.key) {
                     checkReservedProperty(property.key, property.value, at: propertyPath, &issues)
                 }
             }
@@ -252,13 +258,13 @@ struct JSONSchemaSubset {
         }
     }
 
-    /// pegasus1.5 gives properties named `start_time`/`end_time` special handling at any depth.
+    /// Models with timestamps give properties named `start_time`/`end_time` special handling at any depth.
     private func checkReservedProperty(_ name: String, _ schema: JSONValue, at path: FieldPath, _ issues: inout IssueCollector) {
         guard case .object = schema else { return }
         let allowed = "number, integer, string without format, or timestamp"
         guard case .string(let type)? = schema["type"] else {
             if schema["type"] == nil {
-                issues.invalid(path, "a property named \(name) must declare its type: \(allowed) (pegasus1.5 reserves the name)")
+                issues.invalid(path, "a property named \(name) must declare its type: \(allowed) (\(model?.rawValue ?? "the model") reserves the name)")
             }
             return
         }
@@ -267,11 +273,11 @@ struct JSONSchemaSubset {
             break
         case "string":
             if schema["format"] != nil {
-                issues.invalid(path.key("format"), "a property named \(name) of type string may not have a format (pegasus1.5 reserves the name); use type timestamp with a format")
+                issues.invalid(path.key("format"), "a property named \(name) of type string may not have a format (\(model?.rawValue ?? "the model") reserves the name); use type timestamp with a format")
             }
         default:
             if Self.types.contains(type) {
-                issues.invalid(path.key("type"), "a property named \(name) may only be \(allowed), not \(type) (pegasus1.5 reserves the name)")
+                issues.invalid(path.key("type"), "a property named \(name) may only be \(allowed), not \(type) (\(model?.rawValue ?? "the model") reserves the name)")
             }
         }
     }

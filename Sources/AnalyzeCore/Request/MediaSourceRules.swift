@@ -35,7 +35,7 @@ extension RequestRules {
                 if let first = given.first {
                     issues.invalid(sourcePath.key(key), "a media source has exactly one of url, asset_id, base64_string; \(first) is already set")
                 } else {
-                    checkSourceValue(key, value, at: sourcePath)
+                    checkSourceValue(key, value, at: sourcePath, megabytes: revision.mediaSourceMegabytes)
                 }
                 given.append(key)
             }

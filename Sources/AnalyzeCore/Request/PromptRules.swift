@@ -5,12 +5,15 @@ extension RequestRules {
         let v2Path = FieldPath.root.key("prompt_v2")
         let hasPrompt = isPresent(promptPath, request.prompt)
         let hasV2 = isPresent(v2Path, request.promptV2)
+        let hasImage = isPresent(.root.key("image"), request.image)
         switch mode {
         case .general:
             if hasPrompt && hasV2 {
                 issues.invalid(v2Path, "prompt and prompt_v2 are mutually exclusive; give only one")
+            } else if hasImage && !hasPrompt {
+                issues.notProvided(promptPath, "required with image: the prompt, with <@name> placeholders for every image or none")
             } else if !hasPrompt && !hasV2 {
-                issues.notProvided(promptPath, "general analysis needs a prompt (or prompt_v2 with pegasus1.5)" + modeNote)
+                issues.notProvided(promptPath, "general analysis needs a prompt (or prompt_v2 with \(revision.models(with: .promptV2)))" + modeNote)
             }
         case .timeBasedMetadata:
             let message = "not supported when analysis_mode is time_based_metadata; describe the segments in response_format.segment_definitions"
@@ -23,24 +26,25 @@ extension RequestRules {
         }
         if let prompt = request.prompt {
             requireNonEmpty(prompt, at: promptPath, blank: true)
-            if model == .pegasus1_2 { checkPromptLength(prompt, at: promptPath) }
+            if let limit = traits?.promptTokenLimit { checkPromptLength(prompt, limit: limit, at: promptPath) }
         }
         if let promptV2 = request.promptV2 { checkPromptV2(promptV2, at: v2Path) }
     }
 
-    private mutating func checkPromptLength(_ prompt: String, at path: FieldPath) {
+    private mutating func checkPromptLength(_ prompt: String, limit: Int, at path: FieldPath) {
         let count = PromptTokenEstimate(prompt)
-        let limit = MessageText.grouped(PromptTokenEstimate.pegasus12Limit)
-        if count.lowerBound > PromptTokenEstimate.pegasus12Limit {
-            issues.invalid(path, "is at least \(MessageText.grouped(count.lowerBound)) tokens (a lower bound), over the \(limit)-token limit of pegasus1.2")
-        } else if count.estimate >= PromptTokenEstimate.warningThreshold {
-            issues.warning(path, "is about \(MessageText.grouped(count.estimate)) tokens by a conservative estimate, close to the \(limit)-token limit of pegasus1.2; the API may reject it")
+        let shown = MessageText.grouped(limit)
+        let name = model?.rawValue ?? "the model"
+        if count.lowerBound > limit {
+            issues.invalid(path, "is at least \(MessageText.grouped(count.lowerBound)) tokens (a lower bound), over the \(shown)-token limit of \(name)")
+        } else if count.estimate >= PromptTokenEstimate.warningThreshold(limit) {
+            issues.warning(path, "is about \(MessageText.grouped(count.estimate)) tokens by a conservative estimate, close to the \(shown)-token limit of \(name); the API may reject it")
         }
     }
 
     private mutating func checkPromptV2(_ prompt: PromptV2, at path: FieldPath) {
-        if model == .pegasus1_2 {
-            issues.invalid(path, "requires model_name pegasus1.5" + modelNote)
+        if lacks(.promptV2) {
+            issues.invalid(path, requiresModel(.promptV2))
         }
         let textPath = path.key("input_text")
         if prompt.inputText == nil && !issues.isUnusable(textPath) {

@@ -18,10 +18,9 @@ public struct PromptTokenEstimate: Sendable, Equatable {
     /// A high estimate of the tokens the text takes.
     public var estimate: Int
 
-    /// The prompt limit of pegasus1.2, in tokens.
-    public static let pegasus12Limit = 2_000
-    /// The estimate from which a warning is given (90 % of the limit).
-    public static let warningThreshold = 1_800
+    /// The estimate from which a warning is given for a prompt limit of
+    /// `limit` tokens (`ModelTraits.promptTokenLimit`): 90 % of it.
+    public static func warningThreshold(_ limit: Int) -> Int { limit / 10 * 9 }
 
     /// Estimates `text`.
     public init(_ text: String) {

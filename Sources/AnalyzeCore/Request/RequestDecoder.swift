@@ -2,12 +2,14 @@
 /// (`parameter_invalid`) and unknown fields (`parameter_unknown`) as issues
 /// instead of failing. A field of the wrong type is left unset in the model and
 /// marked unusable in the collector; array elements of the wrong type become
-/// empty placeholders so that indices keep matching the document.
-enum RequestDecoder {
-    /// The top-level fields, in canonical order.
-    static let requestFields = ["model_name", "video_id", "video", "custom_id", "prompt", "prompt_v2",
-                                "analysis_mode", "temperature", "max_tokens", "response_format",
-                                "min_segment_duration", "max_segment_duration", "start_time", "end_time"]
+/// empty placeholders so that indices keep matching the document. Fields and
+/// values of another API revision than the one checked are reported as such
+/// ("… of API revision 2026-10; pass api_revision 2026-10").
+struct RequestDecoder {
+    /// The revision whose fields and values are known.
+    let revision: APIRevision
+
+    static let imageFields = ["name", "url", "asset_id", "base64_string"]
     static let videoFields = ["type", "url", "asset_id", "base64_string"]
     static let promptV2Fields = ["input_text", "media_sources"]
     static let mediaSourceFields = ["name", "media_type", "url", "asset_id", "base64_string"]
@@ -15,26 +17,48 @@ enum RequestDecoder {
     static let segmentDefinitionFields = ["id", "description", "fields", "media_sources", "time_ranges"]
     static let segmentFieldFields = ["name", "type", "description", "format", "enum", "items"]
     static let itemsFields = ["type"]
+    /// `items` of revision 2026-10, where `time_array` items declare `fields`.
+    static let timeArrayItemsFields = ["type", "fields"]
     static let timeRangeFields = ["start_time", "end_time"]
 
+    /// Top-level fields of other revisions, with the message each gets.
+    private var otherRevisionFields: [String: String] {
+        var notes: [String: String] = [:]
+        for other in APIRevision.all where other != revision {
+            for key in other.requestFields where !revision.requestFields.contains(key) {
+                notes[key] = "\(key) is a field of API revision \(other.name), not \(revision.name); pass api_revision \(other.name)"
+            }
+        }
+        return notes
+    }
+
     /// Decodes the document root; nil (with one whole-document issue) when it is not an object.
-    static func decode(_ root: JSONNode, _ issues: inout IssueCollector) -> AnalyzeRequest? {
+    func decode(_ root: JSONNode, _ issues: inout IssueCollector) -> AnalyzeRequest? {
         guard root.kind == .object else {
             issues.invalid(.root, "the request must be a JSON object, not \(IssueCollector.describe(root))")
             return nil
         }
         let fields = FieldReader(node: root, path: .root)
-        fields.rejectUnknown(requestFields, &issues)
+        let revision = self.revision
+        fields.rejectUnknown(revision.requestFields, elsewhere: otherRevisionFields, &issues)
         var request = AnalyzeRequest()
-        request.modelName = fields.choice("model_name", &issues)
+        request.modelName = fields.choice("model_name", &issues, allowed: revision.models.map(\.name)) { model in
+            revision.elsewhere("\(model.rawValue) is a model") { $0.traits(model) != nil }
+        }
         request.videoID = fields.string("video_id", &issues)
         request.video = fields.object("video", &issues).map { decodeVideo(FieldReader(node: $0, path: .root.key("video")), &issues) }
+        request.image = fields.objects("image", &issues)?.map { reader in
+            guard let reader else { return ImageInput() }
+            reader.rejectUnknown(Self.imageFields, &issues)
+            return ImageInput(name: reader.string("name", &issues), url: reader.string("url", &issues),
+                              assetID: reader.string("asset_id", &issues), base64String: reader.string("base64_string", &issues))
+        }
         request.customID = fields.string("custom_id", &issues)
         request.prompt = fields.string("prompt", &issues)
         request.promptV2 = fields.object("prompt_v2", &issues).map { decodePromptV2(FieldReader(node: $0, path: .root.key("prompt_v2")), &issues) }
         request.analysisMode = fields.choice("analysis_mode", &issues)
         request.temperature = fields.number("temperature", &issues)
-        request.maxTokens = fields.integer("max_tokens", &issues)
+        request.maxTokens = decodeMaxTokens(fields, &issues)
         request.responseFormat = fields.object("response_format", &issues).map {
             decodeResponseFormat(FieldReader(node: $0, path: .root.key("response_format")), &issues)
         }
@@ -45,31 +69,51 @@ enum RequestDecoder {
         return request
     }
 
-    private static func decodeVideo(_ fields: FieldReader, _ issues: inout IssueCollector) -> VideoSource {
-        fields.rejectUnknown(videoFields, &issues)
+    /// `max_tokens`: an integer, or `"unlimited"` where the revision has it.
+    private func decodeMaxTokens(_ fields: FieldReader, _ issues: inout IssueCollector) -> MaxTokens? {
+        let path = fields.path.key("max_tokens")
+        guard let node = fields.member("max_tokens"), !issues.isUnusable(path) else { return nil }
+        guard node.kind == .string else { return fields.integer("max_tokens", &issues).map(MaxTokens.tokens) }
+        let unlimited = revision.models.contains { $0.features.contains(.unlimitedMaxTokens) }
+        if node.string == "unlimited" && unlimited { return .unlimited }
+        issues.markUnusable(path)
+        if node.string == "unlimited" {
+            let note = revision.elsewhere("\"unlimited\" is a max_tokens value") { other in
+                other.models.contains { $0.features.contains(.unlimitedMaxTokens) }
+            }
+            issues.invalid(path, note ?? "must be an integer")
+        } else {
+            issues.invalid(path, unlimited ? "must be an integer or \"unlimited\", not \(MessageText.quoted(node.string ?? ""))"
+                                           : "must be an integer, not a string")
+        }
+        return nil
+    }
+
+    private func decodeVideo(_ fields: FieldReader, _ issues: inout IssueCollector) -> VideoSource {
+        fields.rejectUnknown(Self.videoFields, &issues)
         return VideoSource(type: fields.choice("type", &issues), url: fields.string("url", &issues),
                            assetID: fields.string("asset_id", &issues),
                            base64String: fields.string("base64_string", &issues))
     }
 
-    private static func decodePromptV2(_ fields: FieldReader, _ issues: inout IssueCollector) -> PromptV2 {
-        fields.rejectUnknown(promptV2Fields, &issues)
+    private func decodePromptV2(_ fields: FieldReader, _ issues: inout IssueCollector) -> PromptV2 {
+        fields.rejectUnknown(Self.promptV2Fields, &issues)
         return PromptV2(inputText: fields.string("input_text", &issues),
                         mediaSources: decodeMediaSources(fields, &issues))
     }
 
-    private static func decodeMediaSources(_ fields: FieldReader, _ issues: inout IssueCollector) -> [MediaSource]? {
+    private func decodeMediaSources(_ fields: FieldReader, _ issues: inout IssueCollector) -> [MediaSource]? {
         fields.objects("media_sources", &issues)?.map { reader in
             guard let reader else { return MediaSource() }
-            reader.rejectUnknown(mediaSourceFields, &issues)
+            reader.rejectUnknown(Self.mediaSourceFields, &issues)
             return MediaSource(name: reader.string("name", &issues), mediaType: reader.choice("media_type", &issues),
                                url: reader.string("url", &issues), assetID: reader.string("asset_id", &issues),
                                base64String: reader.string("base64_string", &issues))
         }
     }
 
-    private static func decodeResponseFormat(_ fields: FieldReader, _ issues: inout IssueCollector) -> ResponseFormat {
-        fields.rejectUnknown(responseFormatFields, &issues)
+    private func decodeResponseFormat(_ fields: FieldReader, _ issues: inout IssueCollector) -> ResponseFormat {
+        fields.rejectUnknown(Self.responseFormatFields, &issues)
         var format = ResponseFormat()
         format.type = fields.choice("type", &issues)
         format.jsonSchema = fields.object("json_schema", &issues).map { JSONValue($0) }
@@ -81,8 +125,8 @@ enum RequestDecoder {
         return format
     }
 
-    private static func decodeSegmentDefinition(_ fields: FieldReader, _ issues: inout IssueCollector) -> SegmentDefinition {
-        fields.rejectUnknown(segmentDefinitionFields, &issues)
+    private func decodeSegmentDefinition(_ fields: FieldReader, _ issues: inout IssueCollector) -> SegmentDefinition {
+        fields.rejectUnknown(Self.segmentDefinitionFields, &issues)
         var definition = SegmentDefinition()
         definition.id = fields.string("id", &issues)
         definition.description = fields.string("description", &issues)
@@ -93,15 +137,19 @@ enum RequestDecoder {
         definition.mediaSources = decodeMediaSources(fields, &issues)
         definition.timeRanges = fields.objects("time_ranges", &issues)?.map { reader in
             guard let reader else { return TimeRange() }
-            reader.rejectUnknown(timeRangeFields, &issues)
+            reader.rejectUnknown(Self.timeRangeFields, &issues)
             return TimeRange(startTime: reader.number("start_time", &issues), endTime: reader.number("end_time", &issues))
         }
         return definition
     }
 
-    private static func decodeSegmentField(_ fields: FieldReader, _ issues: inout IssueCollector) -> SegmentField {
-        fields.rejectUnknown(segmentFieldFields, &issues)
-        var field = SegmentField(name: fields.string("name", &issues), type: fields.choice("type", &issues),
+    private func decodeSegmentField(_ fields: FieldReader, _ issues: inout IssueCollector) -> SegmentField {
+        fields.rejectUnknown(Self.segmentFieldFields, &issues)
+        let revision = self.revision
+        let type: SegmentFieldType? = fields.choice("type", &issues, allowed: revision.fieldTypes) { type in
+            revision.elsewhere("\(type.rawValue) is a field type") { $0.fieldTypes.contains(type) }
+        }
+        var field = SegmentField(name: fields.string("name", &issues), type: type,
                                  description: fields.string("description", &issues),
                                  format: fields.choice("format", &issues))
         if let list = fields.array("enum", &issues) {
@@ -120,9 +168,20 @@ enum RequestDecoder {
         }
         if let items = fields.object("items", &issues) {
             let reader = FieldReader(node: items, path: fields.path.key("items"))
-            reader.rejectUnknown(itemsFields, &issues)
+            let timeArrays = revision.fieldTypes.contains(.timeArray)
+            let note = revision.elsewhere("items.fields (of time_array fields) is a field") { $0.fieldTypes.contains(.timeArray) }
+            reader.rejectUnknown(timeArrays ? Self.timeArrayItemsFields : Self.itemsFields,
+                                 elsewhere: timeArrays ? [:] : ["fields": note ?? ""], &issues)
             field.hasItems = true
-            field.itemsType = reader.choice("type", &issues)
+            field.itemsType = reader.choice("type", &issues, allowed: revision.itemTypes) { type in
+                revision.elsewhere("\(type.rawValue) is an item type") { $0.itemTypes.contains(type) }
+            }
+            if timeArrays {
+                field.itemFields = reader.objects("fields", &issues)?.map { element in
+                    guard let element else { return SegmentField() }
+                    return decodeSegmentField(element, &issues)
+                }
+            }
         } else if fields.member("items") != nil {
             field.hasItems = true
         }

@@ -8,12 +8,13 @@ public enum RequestEncoder {
             ("model_name", request.modelName.map { .string($0.rawValue) }),
             ("video_id", request.videoID.map(JSONValue.string)),
             ("video", request.video.map(video)),
+            ("image", request.image.map { .array($0.map(image)) }),
             ("custom_id", request.customID.map(JSONValue.string)),
             ("prompt", request.prompt.map(JSONValue.string)),
             ("prompt_v2", request.promptV2.map(promptV2)),
             ("analysis_mode", request.analysisMode.map { .string($0.rawValue) }),
             ("temperature", request.temperature.map(number)),
-            ("max_tokens", request.maxTokens.map(JSONValue.int)),
+            ("max_tokens", request.maxTokens.map(maxTokens)),
             ("response_format", request.responseFormat.map(responseFormat)),
             ("min_segment_duration", request.minSegmentDuration.map(number)),
             ("max_segment_duration", request.maxSegmentDuration.map(number)),
@@ -42,6 +43,20 @@ public enum RequestEncoder {
                    ("url", video.url.map(JSONValue.string)),
                    ("asset_id", video.assetID.map(JSONValue.string)),
                    ("base64_string", video.base64String.map(JSONValue.string)))
+    }
+
+    private static func maxTokens(_ value: MaxTokens) -> JSONValue {
+        switch value {
+        case .tokens(let count): return .int(count)
+        case .unlimited: return .string("unlimited")
+        }
+    }
+
+    private static func image(_ image: ImageInput) -> JSONValue {
+        jsonObject(("name", image.name.map(JSONValue.string)),
+                   ("url", image.url.map(JSONValue.string)),
+                   ("asset_id", image.assetID.map(JSONValue.string)),
+                   ("base64_string", image.base64String.map(JSONValue.string)))
     }
 
     private static func promptV2(_ prompt: PromptV2) -> JSONValue {
@@ -81,6 +96,7 @@ public enum RequestEncoder {
                    ("description", field.description.map(JSONValue.string)),
                    ("format", field.format.map { .string($0.rawValue) }),
                    ("enum", field.enumValues.map { .array($0.map(JSONValue.string)) }),
-                   ("items", field.hasItems ? jsonObject(("type", field.itemsType.map { .string($0.rawValue) })) : nil))
+                   ("items", field.hasItems ? jsonObject(("type", field.itemsType.map { .string($0.rawValue) }),
+                                                         ("fields", field.itemFields.map { .array($0.map(segmentField)) })) : nil))
     }
 }

@@ -1,12 +1,20 @@
 /// The video understanding model (`model_name`).
 public enum ModelName: String, Sendable, Equatable, CaseIterable {
-    /// Analyzes a pre-indexed video named by `video_id` (the API's default).
+    /// Analyzes a pre-indexed video named by `video_id` (revision 2026-05's default).
     case pegasus1_2 = "pegasus1.2"
-    /// Analyzes a `video` object (URL, asset or base64) and supports segmentation.
+    /// Analyzes a `video` object (URL, asset or base64) and supports segmentation
+    /// (revision 2026-10's default).
     case pegasus1_5 = "pegasus1.5"
+    /// Revision 2026-10: also images, `time_array` fields and unlimited `max_tokens`.
+    case pegasus1_6 = "pegasus1.6"
+}
 
-    /// The model the API uses when `model_name` is omitted.
-    public static let defaultModel = ModelName.pegasus1_2
+/// `max_tokens`: a number of tokens, or (revision 2026-10) `"unlimited"`.
+public enum MaxTokens: Sendable, Equatable {
+    /// A limit in tokens.
+    case tokens(Int64)
+    /// `"unlimited"`: pegasus1.6 with time_based_metadata only.
+    case unlimited
 }
 
 /// The analysis approach (`analysis_mode`).
@@ -60,8 +68,10 @@ public enum SegmentFieldType: String, Sendable, Equatable, CaseIterable {
     case integer
     /// A list of `items.type` values.
     case array
-    /// A time in the video, in the field's `format` (pegasus1.5 only).
+    /// A time in the video, in the field's `format`.
     case timestamp
+    /// Revision 2026-10: a list of events inside the segment, each an object of `items.fields`.
+    case timeArray = "time_array"
 }
 
 /// The element type of an array segment field (`fields[].items.type`).
@@ -74,6 +84,8 @@ public enum SegmentItemType: String, Sendable, Equatable, CaseIterable {
     case boolean
     /// A whole number.
     case integer
+    /// Revision 2026-10: an event object of a `time_array` field.
+    case object
 }
 
 /// The media type of a reference source (`media_sources[].media_type`).

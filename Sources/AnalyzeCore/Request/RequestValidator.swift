@@ -2,18 +2,25 @@
 public enum RequestValidator {
     /// Validates JSON text. Throws `.malformedJSON` only when the text is not
     /// acceptable JSON; any JSON document gets a report (a non-object one a
-    /// single whole-document issue).
+    /// single whole-document issue). An integer beyond 64 bits in well-formed
+    /// JSON is an error at its path, not malformed input.
     public static func validate(json bytes: UnsafeRawBufferPointer,
                                 options: ValidationOptions = ValidationOptions()) throws(AnalyzeError) -> ValidationReport {
-        try validate(document: JSONDocument.parse(bytes), options: options).report
+        let parsed = try OversizedIntegers.parse(bytes)
+        return validate(document: parsed.document, oversized: parsed.found, options: options).report
     }
 
     /// Validates a parsed document; also returns the decoded request (nil when
-    /// the document is not an object).
-    public static func validate(document: JSONDocument,
-                                options: ValidationOptions = ValidationOptions()) -> (request: AnalyzeRequest?, report: ValidationReport) {
+    /// the document is not an object). `oversized` are the integers
+    /// `OversizedIntegers.parse` found (each reported as an error and left unset).
+    static func validate(document: JSONDocument, oversized: [OversizedIntegers.Found] = [],
+                         options: ValidationOptions = ValidationOptions()) -> (request: AnalyzeRequest?, report: ValidationReport) {
         var issues = IssueCollector()
-        let request = RequestDecoder.decode(document.root, &issues)
+        for integer in oversized {
+            issues.markUnusable(integer.path)
+            issues.invalid(integer.path, "must fit in a signed 64-bit integer; got \(MessageText.inline(integer.literal))")
+        }
+        let request = RequestDecoder(revision: options.revision).decode(document.root, &issues)
         if let request {
             var rules = RequestRules(request: request, options: options, issues: issues)
             rules.checkAll()
@@ -35,14 +42,19 @@ public enum RequestValidator {
 }
 
 /// The rules, run over a decoded request. Each group lives in its own file
-/// (`*Rules.swift`) as an extension.
+/// (`*Rules.swift`) as an extension; what differs by revision and model is
+/// read from `revision` and `traits` (`APIRevision.swift`).
 struct RequestRules {
     let request: AnalyzeRequest
     let options: ValidationOptions
     var issues: IssueCollector
 
+    /// The API revision whose rules apply.
+    let revision: APIRevision
     /// The model the API will use, or nil when `model_name` is present but unusable.
     let model: ModelName?
+    /// That model's traits in `revision` (nil with `model`).
+    let traits: ModelTraits?
     /// The mode the API will use, or nil when `analysis_mode` is present but unusable.
     let mode: AnalysisMode?
 
@@ -50,12 +62,15 @@ struct RequestRules {
         self.request = request
         self.options = options
         self.issues = issues
-        self.model = issues.isUnusable(.root.key("model_name")) ? nil : request.effectiveModel
+        self.revision = options.revision
+        self.model = issues.isUnusable(.root.key("model_name")) ? nil : request.effectiveModel(options.revision)
+        self.traits = model.flatMap { options.revision.traits($0) }
         self.mode = issues.isUnusable(.root.key("analysis_mode")) ? nil : request.effectiveMode
     }
 
     mutating func checkAll() {
         checkVideoSource()
+        checkImages()
         checkCustomID()
         checkPrompts()
         checkAnalysisMode()
@@ -71,9 +86,20 @@ struct RequestRules {
         value != nil || issues.isUnusable(path)
     }
 
+    /// True when the model is known and lacks `feature` in this revision.
+    func lacks(_ feature: ModelFeature) -> Bool {
+        traits.map { !$0.features.contains(feature) } ?? false
+    }
+
+    /// "requires model_name pegasus1.5" (the models of the revision with
+    /// `feature`), with the default-model note when the model was not given.
+    func requiresModel(_ feature: ModelFeature) -> String {
+        "requires model_name \(revision.models(with: feature))" + modelNote
+    }
+
     /// " (model_name defaults to pegasus1.2)" when the model was not given.
     var modelNote: String {
-        request.modelName == nil ? " (model_name defaults to pegasus1.2)" : ""
+        request.modelName == nil ? " (model_name defaults to \(revision.defaultModel.rawValue))" : ""
     }
 
     /// " (analysis_mode defaults to general)" when the mode was not given.

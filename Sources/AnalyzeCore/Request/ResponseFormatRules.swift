@@ -31,7 +31,8 @@ extension RequestRules {
             }
         }
         if let schema = format.jsonSchema {
-            var checker = JSONSchemaSubset(model: model, modelNote: modelNote, root: schema)
+            var checker = JSONSchemaSubset(model: model, traits: traits, timestampModels: revision.models(with: .timestampFields),
+                                           modelNote: modelNote, root: schema)
             checker.check(at: schemaPath, &issues)
         }
         if let definitions = format.segmentDefinitions {

@@ -4,7 +4,7 @@ extension RequestRules {
     static let segmentDefinitionCount = 1...20
     /// The most `enum` values of a segment field.
     static let maxEnumValues = 100
-    /// Field names reserved for the automatic segment keys, which a timestamp field cannot take.
+    /// Field names reserved for the automatic segment keys: a timestamp field (2026-05) or any field (2026-10) cannot take them.
     static let reservedSegmentNames = ["start_time", "end_time", "metadata"]
 
     mutating func checkSegmentDefinitions(_ definitions: [SegmentDefinition], at path: FieldPath) {
@@ -38,7 +38,9 @@ extension RequestRules {
         }
     }
 
-    private mutating func checkSegmentFields(_ fields: [SegmentField], at path: FieldPath) {
+    /// The fields of a definition (or, with `eventFields`, of a time_array event):
+    /// unique names, not reserved, a type, a description, and the type's rules.
+    private mutating func checkSegmentFields(_ fields: [SegmentField], at path: FieldPath, eventFields: Bool = false) {
         var names: [String: Int] = [:]
         for (index, field) in fields.enumerated() {
             let fieldPath = path.index(index)
@@ -48,26 +50,35 @@ extension RequestRules {
                 if name.isEmpty {
                     issues.invalid(namePath, "must not be empty")
                 } else if let first = names[name] {
-                    issues.invalid(namePath, "duplicate field name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique within a definition")
+                    let scope = eventFields ? "a time_array event" : "a definition"
+                    issues.invalid(namePath, "duplicate field name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique within \(scope)")
                 } else {
                     names[name] = index
                 }
-                if field.type == .timestamp && Self.reservedSegmentNames.contains(name) {
-                    issues.invalid(namePath, "\(name) is reserved for the automatic segment keys and cannot name a timestamp field (reserved: start_time, end_time, metadata)")
+                if Self.reservedSegmentNames.contains(name) {
+                    if revision.reservesEveryFieldName {
+                        issues.invalid(namePath, "\(name) is reserved for the automatic \(eventFields ? "event" : "segment") keys (reserved: start_time, end_time, metadata)")
+                    } else if field.type == .timestamp {
+                        issues.invalid(namePath, "\(name) is reserved for the automatic segment keys and cannot name a timestamp field (reserved: start_time, end_time, metadata)")
+                    }
                 }
             } else if !issues.isUnusable(namePath) {
                 issues.notProvided(namePath, "required: the name of the field")
             }
             let typePath = fieldPath.key("type")
             if !isPresent(typePath, field.type) {
-                issues.notProvided(typePath, "required: one of \(SegmentFieldType.allowedList)")
+                issues.notProvided(typePath, "required: one of \(revision.fieldTypes.map(\.rawValue).joined(separator: ", "))")
             }
             let descriptionPath = fieldPath.key("description")
             if !isPresent(descriptionPath, field.description) {
                 issues.notProvided(descriptionPath, "required: what the field should contain")
             }
             requireNonEmpty(field.description, at: descriptionPath, blank: true)
-            checkSegmentFieldType(field, at: fieldPath)
+            if eventFields {
+                checkEventFieldType(field, at: fieldPath)
+            } else {
+                checkSegmentFieldType(field, at: fieldPath)
+            }
         }
     }
 
@@ -82,8 +93,8 @@ extension RequestRules {
         guard let type = field.type else { return }
         switch type {
         case .timestamp:
-            if model == .pegasus1_2 {
-                issues.invalid(path.key("type"), "timestamp requires model_name pegasus1.5" + modelNote)
+            if lacks(.timestampFields) {
+                issues.invalid(path.key("type"), "timestamp " + requiresModel(.timestampFields))
             }
             if !hasFormat {
                 issues.invalid(formatPath, "format is required when type is timestamp; allowed: \(TimestampFormat.allowedList)")
@@ -94,18 +105,93 @@ extension RequestRules {
             if field.hasItems {
                 issues.invalid(itemsPath, "not supported when type is timestamp")
             }
+        case .timeArray:
+            checkTimeArray(field, at: path)
         case .array:
             if hasFormat { issues.invalid(formatPath, "allowed only when type is timestamp (type is array)") }
-            if !field.hasItems {
-                issues.notProvided(itemsPath, "required when type is array: {\"type\": one of \(SegmentItemType.allowedList)}")
-            } else if field.itemsType == nil && !issues.isUnusable(itemsPath) && !issues.isUnusable(itemsPath.key("type")) {
-                issues.notProvided(itemsPath.key("type"), "required: one of \(SegmentItemType.allowedList)")
-            }
+            checkArrayItems(field, at: path)
         default:
             if hasFormat { issues.invalid(formatPath, "allowed only when type is timestamp (type is \(type.rawValue))") }
             if field.hasItems {
                 issues.warning(itemsPath, "ignored: items applies only when type is array (type is \(type.rawValue))")
             }
+        }
+    }
+
+    /// `items` of an `array` field (or event field): a scalar `type`, no `fields`.
+    private mutating func checkArrayItems(_ field: SegmentField, at path: FieldPath) {
+        let itemsPath = path.key("items")
+        let scalars = revision.itemTypes.filter { $0 != .object }.map(\.rawValue).joined(separator: ", ")
+        if !field.hasItems {
+            issues.notProvided(itemsPath, "required when type is array: {\"type\": one of \(scalars)}")
+        } else if field.itemsType == .object {
+            issues.invalid(itemsPath.key("type"), "object items are only for time_array fields; an array takes one of \(scalars)")
+        } else if field.itemsType == nil && !issues.isUnusable(itemsPath) && !issues.isUnusable(itemsPath.key("type")) {
+            issues.notProvided(itemsPath.key("type"), "required: one of \(scalars)")
+        }
+        if field.itemFields != nil {
+            issues.invalid(itemsPath.key("fields"), "allowed only when type is time_array (type is array)")
+        }
+    }
+
+    /// A `time_array` field (revision 2026-10): a model with it, no format or
+    /// enum, and `items` `{"type": "object", "fields": [at least one event field]}`.
+    private mutating func checkTimeArray(_ field: SegmentField, at path: FieldPath) {
+        let itemsPath = path.key("items")
+        if lacks(.timeArrayFields) {
+            issues.invalid(path.key("type"), "time_array " + requiresModel(.timeArrayFields))
+        }
+        if isPresent(path.key("format"), field.format) {
+            issues.invalid(path.key("format"), "not accepted when type is time_array; segment_time_format sets the format of event times")
+        }
+        if isPresent(path.key("enum"), field.enumValues) {
+            issues.invalid(path.key("enum"), "not supported when type is time_array")
+        }
+        let shape = "{\"type\": \"object\", \"fields\": [...]}"
+        guard field.hasItems else {
+            issues.notProvided(itemsPath, "required when type is time_array: \(shape)")
+            return
+        }
+        if let type = field.itemsType, type != .object {
+            issues.invalid(itemsPath.key("type"), "must be object when type is time_array; got \(type.rawValue)")
+        } else if field.itemsType == nil && !issues.isUnusable(itemsPath) && !issues.isUnusable(itemsPath.key("type")) {
+            issues.notProvided(itemsPath.key("type"), "required when type is time_array: object")
+        }
+        let fieldsPath = itemsPath.key("fields")
+        guard let events = field.itemFields else {
+            if !issues.isUnusable(itemsPath) && !issues.isUnusable(fieldsPath) {
+                issues.notProvided(fieldsPath, "required when type is time_array: at least one field of each event")
+            }
+            return
+        }
+        if events.isEmpty {
+            issues.invalid(fieldsPath, "must have at least one field")
+        }
+        checkSegmentFields(events, at: fieldsPath, eventFields: true)
+    }
+
+    /// A field of a time_array event: string, boolean, number, integer or array
+    /// (no timestamp, no nested time_array), enum only on string, no format.
+    private mutating func checkEventFieldType(_ field: SegmentField, at path: FieldPath) {
+        let enumPath = path.key("enum")
+        if isPresent(path.key("format"), field.format) {
+            issues.invalid(path.key("format"), "not accepted on the fields of a time_array event")
+        }
+        if let values = field.enumValues, values.count > Self.maxEnumValues {
+            issues.invalid(enumPath, "has \(values.count) values; at most \(Self.maxEnumValues) are allowed")
+        }
+        guard let type = field.type else { return }
+        if type == .timestamp || type == .timeArray {
+            issues.invalid(path.key("type"), "\(type.rawValue) is not allowed in a time_array event; use string, boolean, number, integer or array (time_arrays cannot nest)")
+            return
+        }
+        if type != .string && isPresent(enumPath, field.enumValues) {
+            issues.invalid(enumPath, "allowed only when type is string (type is \(type.rawValue))")
+        }
+        if type == .array {
+            checkArrayItems(field, at: path)
+        } else if field.hasItems {
+            issues.invalid(path.key("items"), "allowed only when type is array (type is \(type.rawValue))")
         }
     }
 }

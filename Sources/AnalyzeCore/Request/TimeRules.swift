@@ -1,19 +1,20 @@
 /// Rules on times: segment durations, the analysis window and `time_ranges`.
+/// Durations are differences of the numbers as written (`DecimalDifference`).
 extension RequestRules {
-    /// The shortest analysis window (`end_time - start_time`), in seconds.
-    static let minimumClip = 4.0
     /// The shortest time range and segment duration, in seconds.
     static let minimumSegment = 2.0
 
-    /// `min_segment_duration` / `max_segment_duration`: ≥ 2, max ≥ min, pegasus1.5 + time_based_metadata.
+    /// `min_segment_duration` / `max_segment_duration`: ≥ 2, max ≥ min, time_based_metadata
+    /// (and, in 2026-05, pegasus1.5).
     mutating func checkSegmentDurations() {
         let values: [(String, Double?)] = [("min_segment_duration", request.minSegmentDuration),
                                            ("max_segment_duration", request.maxSegmentDuration)]
         for (key, value) in values {
             let path = FieldPath.root.key(key)
             guard isPresent(path, value) else { continue }
-            if model == .pegasus1_2 || mode == .general {
-                issues.invalid(path, "requires model_name pegasus1.5 and analysis_mode time_based_metadata" + notes)
+            if lacks(.timeBasedMetadata) || mode == .general {
+                let models = timeBasedModelClause.isEmpty ? "" : "model_name \(revision.models(with: .timeBasedMetadata)) and "
+                issues.invalid(path, "requires \(models)analysis_mode time_based_metadata" + notes)
             }
             if let value, !(value >= Self.minimumSegment) {
                 issues.invalid(path, "must be at least 2 seconds; got \(MessageText.number(value))")
@@ -27,18 +28,36 @@ extension RequestRules {
 
     private var notes: String {
         var notes: [String] = []
-        if model == .pegasus1_2 && request.modelName == nil { notes.append("model_name defaults to pegasus1.2") }
+        if lacks(.timeBasedMetadata) && request.modelName == nil { notes.append("model_name defaults to \(revision.defaultModel.rawValue)") }
         if mode == .general && request.analysisMode == nil { notes.append("analysis_mode defaults to general") }
         return notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"
     }
 
-    /// `start_time` / `end_time`: pegasus1.5, start ≥ 0, end > start, clip ≥ 4 s, within the video duration.
+    /// "end_time 13.999 − start_time 10 is 3.999 s": a clip as the user wrote it.
+    private func clipText(end: Double, start: Double) -> String {
+        "end_time \(MessageText.number(end)) − start_time \(MessageText.number(start)) is \(MessageText.number(DecimalDifference.of(end, start))) s"
+    }
+
+    /// The window limits of the revision, for messages: "at least 4 seconds", "between 1 second and 2 hours (7,200 s)".
+    private var windowRule: String {
+        let minimum = MessageText.number(revision.minimumWindow) + (revision.minimumWindow == 1 ? " second" : " seconds")
+        guard let maximum = revision.maximumWindow else { return "at least \(minimum)" }
+        return "between \(minimum) and \(MessageText.grouped(Int(maximum))) seconds (\(MessageText.number(maximum / 3600)) h)"
+    }
+
+    /// True when a window of `length` seconds is within the revision's limits.
+    private func windowFits(_ length: Double) -> Bool {
+        length >= revision.minimumWindow && revision.maximumWindow.map { length <= $0 } != false
+    }
+
+    /// `start_time` / `end_time`: a model with the window, start ≥ 0, end > start,
+    /// a window within the revision's limits, within the video duration.
     mutating func checkAnalysisWindow() {
         let startPath = FieldPath.root.key("start_time")
         let endPath = FieldPath.root.key("end_time")
         for (path, value) in [(startPath, request.startTime), (endPath, request.endTime)] where isPresent(path, value) {
-            if model == .pegasus1_2 {
-                issues.invalid(path, "requires model_name pegasus1.5" + modelNote)
+            if lacks(.analysisWindow) {
+                issues.invalid(path, requiresModel(.analysisWindow))
             }
         }
         let start = request.startTime
@@ -48,17 +67,17 @@ extension RequestRules {
                 issues.invalid(startPath, "must be at least 0; got \(MessageText.number(start))")
             } else if let duration, start >= duration {
                 issues.invalid(startPath, "must be less than the video duration (\(MessageText.number(duration)) s); got \(MessageText.number(start))")
-            } else if let duration, request.endTime == nil, !issues.isUnusable(endPath), duration - start < Self.minimumClip {
-                issues.invalid(startPath, "leaves a clip of \(MessageText.number(duration - start)) s up to the end of the video (\(MessageText.number(duration)) s); the clip must be at least 4 seconds")
+            } else if let duration, request.endTime == nil, !issues.isUnusable(endPath), !windowFits(DecimalDifference.of(duration, start)) {
+                issues.invalid(startPath, "leaves a clip of \(MessageText.number(DecimalDifference.of(duration, start))) s up to the end of the video (\(MessageText.number(duration)) s); the clip must be \(windowRule)")
             }
         }
         if let end = request.endTime {
             let from = start ?? 0
-            let defaulted = start == nil ? " (start_time defaults to 0)" : ""
+            let defaulted = start == nil ? " (\(revision.startTimeDefault))" : ""
             if !(end > from) {
                 issues.invalid(endPath, "must be greater than start_time (\(MessageText.number(from)))\(defaulted); got \(MessageText.number(end))")
-            } else if end - from < Self.minimumClip {
-                issues.invalid(endPath, "the clip end_time - start_time is \(MessageText.number(end - from)) s; it must be at least 4 seconds\(defaulted)")
+            } else if !windowFits(DecimalDifference.of(end, from)) {
+                issues.invalid(endPath, "the clip \(clipText(end: end, start: from)); it must be \(windowRule)\(defaulted)")
             }
             if let duration, end > duration {
                 issues.invalid(endPath, "must not exceed the video duration (\(MessageText.number(duration)) s); got \(MessageText.number(end))")
@@ -99,8 +118,8 @@ extension RequestRules {
             guard let start = range.startTime, let end = range.endTime else { continue }
             if !(end > start) {
                 issues.invalid(rangePath.key("end_time"), "must be greater than start_time (\(MessageText.number(start))); got \(MessageText.number(end))")
-            } else if end - start < Self.minimumSegment {
-                issues.invalid(rangePath.key("end_time"), "must be at least 2 seconds after start_time (\(MessageText.number(start))); got \(MessageText.number(end))")
+            } else if DecimalDifference.of(end, start) < Self.minimumSegment {
+                issues.invalid(rangePath.key("end_time"), "must be at least 2 seconds after start_time: \(clipText(end: end, start: start))")
             } else {
                 usable.append((start, end, index))
             }

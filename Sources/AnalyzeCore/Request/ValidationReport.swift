@@ -59,6 +59,12 @@ public struct ValidationReport: Sendable, Equatable {
     /// keys always in that order.
     public var jsonBytes: [UInt8] {
         var writer = JSONWriter()
+        write(to: &writer)
+        return writer.bytes
+    }
+
+    /// Writes the report object (as `jsonBytes`) as the next value of `writer`.
+    public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("valid")
         writer.bool(isValid)
@@ -78,7 +84,6 @@ public struct ValidationReport: Sendable, Equatable {
         }
         writer.endArray()
         writer.endObject()
-        return writer.bytes
     }
 
     /// `jsonBytes` as a string.

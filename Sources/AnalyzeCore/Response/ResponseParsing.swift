@@ -9,6 +9,8 @@ public enum ResponseKind: Int32, Sendable {
     case list = 3
     /// `DELETE /analyze/tasks/{task_id}`: 200 with an empty body.
     case delete = 4
+    /// `POST /analyze/tasks/{task_id}/cancel`: 200 `{task_id, status}`.
+    case cancel = 5
 }
 
 /// What `parseResponse` produced: the normalized result of a 2xx response, or
@@ -22,7 +24,7 @@ public enum ResponseOutcome: Sendable, Equatable {
 
 /// Parses an HTTP response of the analyze API (the core of `analyze_response_parse`).
 ///
-/// - 2xx: create → `{task_id, status}`; retrieve → the normalized task (see
+/// - 2xx: create and cancel → `{task_id, status}`; retrieve → the normalized task (see
 ///   `TaskNormalizer`); list → `{data: [tasks], page_info: {limit_per_page, page,
 ///   total_page, total_results}}`; delete → `{deleted: true}` (the body is ignored).
 /// - any other status: `.apiError` with the API error object (see `APIErrorObject`).
@@ -34,7 +36,7 @@ public enum ResponseOutcome: Sendable, Equatable {
 public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: UnsafeRawBufferPointer,
                           body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> ResponseOutcome {
     guard let kind = ResponseKind(rawValue: rawKind) else {
-        throw AnalyzeError(.invalidArgument, "kind \(rawKind) is not a response kind (1 create, 2 retrieve, 3 list, 4 delete)")
+        throw AnalyzeError(.invalidArgument, "kind \(rawKind) is not a response kind (1 create, 2 retrieve, 3 list, 4 delete, 5 cancel)")
     }
     guard (100...599).contains(httpStatus) else {
         throw AnalyzeError(.invalidArgument, "http_status \(httpStatus) is not an HTTP status (100-599)")
@@ -51,11 +53,11 @@ public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsaf
     }
     let document = try JSONDocument.parse(body)
     switch kind {
-    case .create:
+    case .create, .cancel:
         let created = try BodyObject(document.root, path: "")
         let taskID = try created.requiredString("task_id")
         if taskID.isEmpty { throw AnalyzeError(.malformedResponse, "the task id is empty", path: "task_id") }
-        return .success(ResultValue.bytes(of: jsonObject(("task_id", .string(taskID)), ("status", .string(try TaskNormalizer.status(created))))))
+        return .success(ResultValue.bytes(of: jsonObject(("task_id", .string(taskID)), ("status", .string(try created.requiredString("status"))))))
     case .retrieve:
         let task = try TaskNormalizer(options: options).prepare(document.root, path: "")
         return .success(task.bytes(capacity: outputCapacity(body.count)))

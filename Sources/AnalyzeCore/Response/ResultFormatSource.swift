@@ -5,8 +5,6 @@
 struct ResultFormatSource {
     /// `analysis_mode`.
     var analysisMode: String?
-    /// True when `response_format` is present.
-    var hasResponseFormat = false
     /// `response_format.type`.
     var responseFormatType: String?
     /// `response_format.segment_definitions` (an array).
@@ -26,7 +24,6 @@ struct ResultFormatSource {
         let object = try BodyObject(node, path: path, status: status)
         analysisMode = try object.optionalString("analysis_mode")
         guard let format = try object.optionalObject("response_format") else { return }
-        hasResponseFormat = true
         responseFormatType = try format.optionalString("type")
         segmentDefinitions = try format.optionalArray("segment_definitions")
         segmentTimeFormat = try format.optionalString("segment_time_format")
@@ -59,7 +56,7 @@ struct ResultContext {
     /// True when the definitions may be only some of them (a list response
     /// echoes only the first), so unknown ids are not reported.
     var definitionsPartial = false
-    /// The format of segment boundaries, when known.
+    /// The format of segment boundaries, when declared (nil: inferred from the values).
     var segmentTimeFormat: TimecodeFormat?
     /// The schema json results are checked against, when known.
     var schema: JSONNode?
@@ -83,10 +80,9 @@ struct ResultContext {
         } else if let own = request.segmentDefinitions {
             definitions = ResultSegmentDefinition.readAll(own)
         }
+        // Undeclared (the 2026-05 echo never carries it): inferred from the values.
         if let text = requestParams.segmentTimeFormat ?? request.segmentTimeFormat {
             segmentTimeFormat = TimecodeFormat(rawValue: text)
-        } else if requestParams.hasResponseFormat || request.hasResponseFormat {
-            segmentTimeFormat = .seconds
         }
         schema = explicitSchema ?? requestParams.jsonSchema ?? request.jsonSchema
     }

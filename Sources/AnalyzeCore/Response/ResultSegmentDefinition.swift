@@ -96,6 +96,8 @@ final class ResultSegmentField {
     /// The checks a declared type calls for.
     enum Check {
         case string, boolean, number, integer, array, timestamp
+        /// Revision 2026-10: a list of events `{start_time, end_time, fields…}`.
+        case timeArray
         /// A type name the checks do not know: every value matches.
         case any
 
@@ -107,6 +109,7 @@ final class ResultSegmentField {
             case "integer": self = .integer
             case "array": self = .array
             case "timestamp": self = .timestamp
+            case "time_array": self = .timeArray
             default: self = .any
             }
         }
@@ -114,7 +117,7 @@ final class ResultSegmentField {
 
     /// `name`, the key in each segment's `metadata`.
     let name: String
-    /// `type`: string, boolean, number, integer, array or timestamp.
+    /// `type`: string, boolean, number, integer, array, timestamp or time_array.
     let type: String
     /// The check `type` calls for.
     let check: Check
@@ -130,6 +133,9 @@ final class ResultSegmentField {
     let itemType: String?
     /// The check `items.type` calls for (`.any` when not given).
     let itemCheck: Check
+    /// The fields of each event of a time_array field (`items.fields`), as a
+    /// definition named after the field; nil for other fields.
+    let eventFields: ResultSegmentDefinition?
 
     /// Reads a field; nil without a string `name` and `type`.
     init?(_ node: JSONNode) {
@@ -148,6 +154,11 @@ final class ResultSegmentField {
         }
         itemType = node["items"]?["type"]?.string
         itemCheck = itemType.map(Check.init) ?? .any
+        if check == .timeArray {
+            eventFields = ResultSegmentDefinition(id: name, fields: node["items"]?["fields"]?.elements.compactMap(ResultSegmentField.init) ?? [])
+        } else {
+            eventFields = nil
+        }
     }
 
     /// Whether the string `value` (raw UTF-8) is one of `allowed` (true when no

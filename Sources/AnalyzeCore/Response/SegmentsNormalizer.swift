@@ -4,7 +4,14 @@ import CSimdJSON
 /// an object keyed by segment-definition id (in the order of `data`), each an
 /// array of `{start_time, end_time, metadata}` with the times as numbers of
 /// seconds whatever their format, and timestamp fields of `metadata` converted
-/// the same way when the definitions are known.
+/// the same way when the definitions are known, as are the `start_time` and
+/// `end_time` of each event of a time_array field (checked to lie inside their
+/// segment).
+///
+/// When neither the echoed `request_params` nor the caller's request declares
+/// `segment_time_format`, the format is inferred from the first segment time
+/// (a number is seconds, a string hh:mm:ss or hh:mm:ss.fff), and only times
+/// written in another format are reported.
 ///
 /// Everything that breaks the definitions or the documented shape is reported
 /// as a `ResultIssue` with its path, and the value is kept: a time that cannot
@@ -29,6 +36,10 @@ struct SegmentsNormalizer {
     private var present: [Bool] = []
     /// The first definition of each id: looked up once per `data` key.
     private let definitionsByID: [String: ResultSegmentDefinition]
+    /// The format of the first segment or event time, when none is declared.
+    private var inferredFormat: TimecodeFormat?
+    /// The boundaries of the segment being written (for its events).
+    private var segmentBounds: (start: Double?, end: Double?) = (nil, nil)
 
     /// A normalizer for results described by `context`, whose data lives in `document`.
     init(context: ResultContext, document: JSONDocument) {
@@ -135,6 +146,7 @@ struct SegmentsNormalizer {
         writer.key(quoted: Self.quotedEndTime)
         if let end { writer.double(end) } else { writer.null() }
         writer.key(quoted: Self.quotedMetadata)
+        segmentBounds = (start, end)
         metadata(metadataNode, definition, { JSONPath.member(JSONPath.element(listPath, index), "metadata") }, to: &writer)
         writer.endObject()
     }
@@ -148,13 +160,33 @@ struct SegmentsNormalizer {
             report("time_missing", JSONPath.member(segmentPath(), name), "\(name) is missing")
             return nil
         }
-        return seconds(value, format: context.segmentTimeFormat, what: { name }, path: { JSONPath.member(segmentPath(), name) })
+        if let declared = context.segmentTimeFormat {
+            return seconds(value, format: declared, what: { name }, path: { JSONPath.member(segmentPath(), name) })
+        }
+        if inferredFormat == nil { inferredFormat = Self.format(of: value) }
+        return seconds(value, format: inferredFormat, inferred: true, what: { name }, path: { JSONPath.member(segmentPath(), name) })
+    }
+
+    /// The format a time is written in (nil when it is not a time).
+    private static func format(of value: csj_element) -> TimecodeFormat? {
+        switch csj_element_type(value) {
+        case CSJ_DOUBLE, CSJ_INT64, CSJ_UINT64: return .seconds
+        case CSJ_STRING:
+            return withString(value) { text -> TimecodeFormat? in
+                guard let parsed = Timecode.parse(utf8: text) else { return nil }
+                return parsed.isWritten(in: .clock) ? .clock : .clockMilliseconds
+            }
+        default: return nil
+        }
     }
 
     /// Seconds of a time written as a number or as `hh:mm:ss[.fff]`; reports a
-    /// format other than `format` (when known), a negative time, or a value that
+    /// format other than `format` (when known; with `inferred`, the format of
+    /// the first time, as the message says), a negative time, or a value that
     /// is not a time (then nil).
-    private mutating func seconds(_ value: csj_element, format: TimecodeFormat?, what: () -> String, path: () -> String) -> Double? {
+    private mutating func seconds(_ value: csj_element, format: TimecodeFormat?, inferred: Bool = false,
+                                  what: () -> String, path: () -> String) -> Double? {
+        let because = inferred ? " like the first segment time (segment_time_format is not declared)" : ""
         let number: Double
         switch csj_element_type(value) {
         case CSJ_DOUBLE: number = csj_get_double(value)
@@ -167,7 +199,7 @@ struct SegmentsNormalizer {
                     return nil
                 }
                 if let format, !parsed.isWritten(in: format) {
-                    report("time_format", path(), "\(what()) is not in the format \(format.rawValue): \(ResultValue.quoted(String(decoding: text, as: UTF8.self)))")
+                    report("time_format", path(), "\(what()) is not in the format \(format.rawValue)\(because): \(ResultValue.quoted(String(decoding: text, as: UTF8.self)))")
                 }
                 return parsed.seconds
             }
@@ -176,7 +208,7 @@ struct SegmentsNormalizer {
             return nil
         }
         if let format, format != .seconds {
-            report("time_format", path(), "\(what()) is the number \(ResultValue.describe(node(value))), expected a \(ResultValue.quoted(format.rawValue)) string")
+            report("time_format", path(), "\(what()) is the number \(ResultValue.describe(node(value))), expected a \(ResultValue.quoted(format.rawValue)) string\(because)")
         }
         if number < 0 {
             report("time_negative", path(), "\(what()) is negative: \(ResultValue.describe(node(value)))")
@@ -223,6 +255,19 @@ struct SegmentsNormalizer {
     private mutating func check(_ value: csj_element, _ field: ResultSegmentField, _ path: () -> String,
                                 to writer: inout JSONWriter) {
         switch field.check {
+        case .timeArray:
+            guard csj_element_type(value) == CSJ_ARRAY, let events = field.eventFields else {
+                wrongType(value, field.type, field.name, path())
+                break
+            }
+            writer.beginArray()
+            var index = 0
+            for element in RawElements(value) {
+                event(element, events, { JSONPath.element(path(), index) }, to: &writer)
+                index += 1
+            }
+            writer.endArray()
+            return
         case .timestamp:
             if let converted = seconds(value, format: field.format, what: { "field \(ResultValue.quoted(field.name))" }, path: path) {
                 writer.double(converted)
@@ -252,6 +297,54 @@ struct SegmentsNormalizer {
         writer.write(element: value)
     }
 
+    /// One event of a time_array field: `{start_time, end_time, fields…}` with
+    /// the times in seconds (in the segment time format), inside the segment,
+    /// and the declared fields checked like metadata.
+    private mutating func event(_ element: csj_element, _ events: ResultSegmentDefinition, _ path: () -> String,
+                                to writer: inout JSONWriter) {
+        guard csj_element_type(element) == CSJ_OBJECT else {
+            report("segments_shape", path(), "expected a time_array event object, got \(node(element).kind.name)")
+            writer.write(element: element)
+            return
+        }
+        var startNode: csj_element?
+        var endNode: csj_element?
+        for (key, value) in RawMembers(element) {
+            if Self.equal(key, Self.startTime) { startNode = value } else if Self.equal(key, Self.endTime) { endNode = value }
+        }
+        let start = boundary(startNode, "start_time", path)
+        let end = boundary(endNode, "end_time", path)
+        if let start, let end, !(start <= end) {
+            report("segment_time_order", path(), "event start_time \(ResultValue.describe(.double(start))) is after its end_time \(ResultValue.describe(.double(end)))")
+        }
+        let bounds = segmentBounds
+        if let start, let from = bounds.start, start < from {
+            report("event_outside_segment", JSONPath.member(path(), "start_time"), "event start_time \(ResultValue.describe(.double(start))) is before its segment's start_time \(ResultValue.describe(.double(from)))")
+        }
+        if let end, let to = bounds.end, end > to {
+            report("event_outside_segment", JSONPath.member(path(), "end_time"), "event end_time \(ResultValue.describe(.double(end))) is after its segment's end_time \(ResultValue.describe(.double(to)))")
+        }
+        writer.beginObject()
+        writer.key(quoted: Self.quotedStartTime)
+        if let start { writer.double(start) } else { writer.null() }
+        writer.key(quoted: Self.quotedEndTime)
+        if let end { writer.double(end) } else { writer.null() }
+        var present = Array(repeating: false, count: events.fields.count)
+        for (key, member) in RawMembers(element) where !Self.equal(key, Self.startTime) && !Self.equal(key, Self.endTime) {
+            writer.key(utf8: key)
+            if let field = events.field(utf8: key, markingIn: &present), field.check != .timeArray {
+                check(member, field, { JSONPath.member(path(), String(decoding: key, as: UTF8.self)) }, to: &writer)
+            } else {
+                report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(ResultValue.quoted(String(decoding: key, as: UTF8.self))) is not declared in the events of time_array field \(ResultValue.quoted(events.id))")
+                writer.write(element: member)
+            }
+        }
+        writer.endObject()
+        for (index, field) in events.fields.enumerated() where !present[index] {
+            report("field_missing", JSONPath.member(path(), field.name), "field \(ResultValue.quoted(field.name)) of the events of time_array field \(ResultValue.quoted(events.id)) is missing")
+        }
+    }
+
     private mutating func wrongType(_ value: csj_element, _ type: String, _ name: String, _ path: String) {
         report("field_type", path, "expected \(type) (declared for field \(ResultValue.quoted(name))), got \(ResultValue.kindAndValue(node(value)))")
     }
@@ -275,7 +368,7 @@ struct SegmentsNormalizer {
             guard type == CSJ_DOUBLE else { return false }
             let number = csj_get_double(value)
             return number.isFinite && number.rounded(.towardZero) == number
-        case .array: return type == CSJ_ARRAY
+        case .array, .timeArray: return type == CSJ_ARRAY
         case .timestamp, .any: return true
         }
     }

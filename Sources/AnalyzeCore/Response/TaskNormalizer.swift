@@ -1,15 +1,21 @@
 /// Normalizes a task object (a retrieve body, an element of a list body, or the
 /// `data` of a webhook event) into the library's task shape, members in this order:
 ///
-/// `task_id, custom_id, status, terminal, created_at, created_at_ms,
-/// completed_at, completed_at_ms, video_source, request_params, webhooks,
-/// error, result`.
+/// `task_id, custom_id, batch_id, status, terminal, known, created_at,
+/// created_at_ms, completed_at, completed_at_ms, video_source,
+/// request_params, webhooks, error, result`.
 ///
 /// Missing required members and wrong types throw `.malformedResponse` with
-/// the path; unknown members are ignored.
+/// the path; unknown members are ignored. A status the library does not know
+/// is kept with `known: false` and `terminal: false` (never an error, so a
+/// status the API adds later does not break a reader; `pollNext` stops on it
+/// after `PollNext.unknownStatusAttempts`).
 struct TaskNormalizer {
-    /// The statuses a task can have, in lifecycle order.
-    static let statuses = ["queued", "pending", "processing", "ready", "failed"]
+    /// The statuses a task can have, in lifecycle order (`canceled`: API
+    /// revision 2026-10, returned whatever revision the caller uses).
+    static let statuses = ["queued", "pending", "processing", "ready", "failed", "canceled"]
+    /// The statuses after which a task does not change again.
+    static let terminalStatuses = ["ready", "failed", "canceled"]
 
     /// The caller's options (its request and schema).
     let options: ResultOptions
@@ -38,12 +44,14 @@ struct TaskNormalizer {
             throw AnalyzeError(.malformedResponse, "the task id is empty", path: task.path(webhookData && task.value("task_id") == nil ? "id" : "task_id"))
         }
         let customID = try task.optionalString("custom_id")
-        let status = try Self.status(task)
+        let batchID = try task.optionalString("batch_id")
+        let status = try task.requiredString("status")
         let created = try Self.timestamp(task, "created_at", required: !webhookData)
         let completed = try Self.timestamp(task, "completed_at", required: false)
         let requestParams = try ResultFormatSource(task.value("request_params"), path: task.path("request_params"), status: .malformedResponse)
         let errorObject = try task.optionalObject("error")
         let errorMessage = try errorObject?.requiredString("message")
+        let errorCode = try errorObject?.optionalString("code")
 
         var result: TaskResultNormalizer?
         if let resultObject = try task.optionalObject("result") {
@@ -57,8 +65,10 @@ struct TaskNormalizer {
             head: [
                 JSONMember("task_id", .string(taskID)),
                 JSONMember("custom_id", customID.map(JSONValue.string) ?? .null),
+                JSONMember("batch_id", batchID.map(JSONValue.string) ?? .null),
                 JSONMember("status", .string(status)),
-                JSONMember("terminal", .bool(status == "ready" || status == "failed")),
+                JSONMember("terminal", .bool(Self.terminalStatuses.contains(status))),
+                JSONMember("known", .bool(Self.statuses.contains(status))),
                 JSONMember("created_at", created.text),
                 JSONMember("created_at_ms", created.milliseconds),
                 JSONMember("completed_at", completed.text),
@@ -67,18 +77,10 @@ struct TaskNormalizer {
             ],
             requestParams: task.value("request_params"),
             webhooks: try Self.webhooks(task),
-            error: errorMessage.map { jsonObject(("message", .string($0))) } ?? .null,
+            error: errorMessage.map { jsonObject(("message", .string($0)), ("code", errorCode.map(JSONValue.string) ?? .null)) } ?? .null,
             result: result)
     }
 
-    /// The `status` member, which must be one of the documented statuses.
-    static func status(_ object: BodyObject) throws(AnalyzeError) -> String {
-        let status = try object.requiredString("status")
-        guard statuses.contains(status) else {
-            throw AnalyzeError(.malformedResponse, "status \(ResultValue.quoted(status)) is not one of \(statuses.joined(separator: ", "))", path: object.path("status"))
-        }
-        return status
-    }
 
     /// An RFC 3339 member as its text and its Unix milliseconds (both null when absent).
     static func timestamp(_ object: BodyObject, _ key: String, required: Bool) throws(AnalyzeError) -> (text: JSONValue, milliseconds: JSONValue) {

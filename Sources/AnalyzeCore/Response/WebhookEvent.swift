@@ -2,7 +2,8 @@
 /// `{id, created_at, created_at_ms, type, known, task}` plus, for unknown
 /// types only, `data` (the event's data copied as it is).
 ///
-/// `known` is true for `analyze.task.ready` and `analyze.task.failed`; their
+/// `known` is true for `analyze.task.ready`, `analyze.task.failed` and
+/// `analyze.task.canceled` (no `error`, no `result`); their
 /// `data` must be an object holding at least the task id (`id` or `task_id`)
 /// and a `status` that agrees with the type, and `task` is that data normalized
 /// like a retrieved task as far as present (`created_at` may be missing).
@@ -21,6 +22,7 @@ public func parseWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions
     switch type {
     case "analyze.task.ready": expectedStatus = "ready"
     case "analyze.task.failed": expectedStatus = "failed"
+    case "analyze.task.canceled": expectedStatus = "canceled"
     default: expectedStatus = nil
     }
     let members: [JSONMember] = [

@@ -1,14 +1,19 @@
 """The shared validation catalogue (tests/fixtures/requests/catalogue.json)
 through the Python binding: exact issues, deterministic bytes, building from
-every case, and every valid body checked against the OpenAPI request schema."""
+every case with its options (video_duration, api_revision), and every valid
+body checked against the OpenAPI request schema (revision 2026-05) or the
+official `twelvelabs` 1.3.6 SDK's own types (revision 2026-10)."""
 import copy
 import json
 import os
+import typing
 
 import jsonschema
 import pytest
 
 import libanalyze as analyze
+from libanalyze import _native
+from libanalyze.requests import HttpRequest, Report
 
 from conftest import REPO, SPEC
 
@@ -39,6 +44,30 @@ def _options(entry):
     return (entry.get("options") or {}).get("video_duration")
 
 
+def _revision(entry):
+    return (entry.get("options") or {}).get("api_revision", "2026-05")
+
+
+def _native_call(function, entry, **extra):
+    """The C function over the case's request and options (plus `extra`), as the binding calls it."""
+    data = json.dumps(entry["request"], ensure_ascii=False).encode()
+    options = dict(entry.get("options") or {}, **extra)
+    text = json.dumps(options).encode() if options else None
+    return _native.call_string(function, data, len(data), text, 0 if text is None else len(text))
+
+
+def _sdk_create_types():
+    """The parameter types of the SDK's TasksClient.create, by wire name."""
+    pytest.importorskip("twelvelabs", reason="twelvelabs==1.3.6 is the test-only oracle for revision 2026-10")
+    from importlib.metadata import version
+    from twelvelabs.analyze_async.tasks.client import TasksClient
+    assert version("twelvelabs") == "1.3.6"
+    hints = typing.get_type_hints(TasksClient.create)
+    hints.pop("return", None)
+    hints.pop("request_options", None)
+    return {("prompt_v2" if name == "prompt_v_2" else name): hint for name, hint in hints.items()}
+
+
 def _request(entry):
     """The request as a dict or list; other documents (strings, null) as JSON text."""
     request = entry["request"]
@@ -47,6 +76,13 @@ def _request(entry):
 
 @pytest.mark.parametrize("entry", CASES, ids=[c["name"] for c in CASES])
 def test_catalogue_case(entry):
+    if _revision(entry) != "2026-05":
+        report = Report(_native_call(_native.lib.analyze_request_validate, entry))
+        got = [{"severity": i.severity, "code": i.code, "path": i.path, "message": i.message} for i in report.issues]
+        assert got == entry["issues"]
+        assert report.valid == (not any(i["severity"] == "error" for i in entry["issues"]))
+        assert Report(_native_call(_native.lib.analyze_request_validate, entry)).to_json() == report.to_json()
+        return
     report = analyze.validate_request(_request(entry), video_duration=_options(entry))
     got = [{"severity": i.severity, "code": i.code, "path": i.path, "message": i.message} for i in report.issues]
     assert got == entry["issues"]
@@ -60,7 +96,43 @@ def test_catalogue_case(entry):
     assert json.loads(report.to_json()) == {"valid": report.valid, "issues": entry["issues"]}
 
 
-@pytest.mark.parametrize("entry", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("entry", [c for c in CASES if _revision(c) == "2026-10"],
+                         ids=[c["name"] for c in CASES if _revision(c) == "2026-10"])
+def test_building_2026_10_agrees_with_validation_and_the_sdk(entry):
+    report = Report(_native_call(_native.lib.analyze_request_validate, entry))
+    if report.valid:
+        http = HttpRequest._from_text(_native_call(_native.lib.analyze_request_build, entry, api_key="tlk_SECRET"))
+        body = json.loads(http.body)
+        assert body == entry["request"]
+        import pydantic
+        types = _sdk_create_types()
+        assert set(body) <= set(types), f"fields the SDK does not send: {set(body) - set(types)}"
+        from twelvelabs.core.serialization import convert_and_respect_annotation_metadata
+        for key, value in body.items():
+            # Wire names (base64_string) to the SDK's field names (base_64_string), then its types.
+            read = convert_and_respect_annotation_metadata(object_=value, annotation=types[key], direction="read")
+            pydantic.TypeAdapter(types[key]).validate_python(read)
+    else:
+        with pytest.raises(analyze.ValidationError) as caught:
+            _native_call(_native.lib.analyze_request_build, entry, api_key="tlk_SECRET")
+        first = report.errors[0]
+        assert caught.value.path == first.path
+        expected = f"request is invalid: {len(report.errors)} error(s); first: {first.path or '(document)'}: {first.message}"
+        assert caught.value.message == expected.encode()[:319].decode("utf-8", "ignore")
+
+
+def test_sdk_types_reject_what_the_sdk_rejects():
+    """The SDK check is not vacuous: its types refuse a wrong shape."""
+    import pydantic
+    types = _sdk_create_types()
+    with pytest.raises(pydantic.ValidationError):
+        pydantic.TypeAdapter(types["image"]).validate_python([{"url": "https://e.com/a.jpg"}])
+    with pytest.raises(pydantic.ValidationError):
+        pydantic.TypeAdapter(types["response_format"]).validate_python({"segment_definitions": "x"})
+
+
+@pytest.mark.parametrize("entry", [c for c in CASES if _revision(c) == "2026-05"],
+                         ids=[c["name"] for c in CASES if _revision(c) == "2026-05"])
 def test_building_agrees_with_validation(entry):
     report = analyze.validate_request(_request(entry), video_duration=_options(entry))
     if report.valid:

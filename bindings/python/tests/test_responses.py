@@ -128,8 +128,12 @@ class TestTypedTask:
         with pytest.raises(analyze.ResponseError) as caught:
             analyze.parse_task({"task_id": "t", "status": "ready"})
         assert (caught.value.code, caught.value.path, caught.value.message) == (-10, "created_at", "created_at is required")
+        # A status the library does not know is kept (known: false), never an error.
+        unknown = analyze.parse_task({"task_id": "t", "custom_id": None, "status": "done", "created_at": "2026-01-01T00:00:00Z"})
+        assert (unknown.status, unknown.terminal) == ("done", False)
+        assert json.loads(unknown.to_json())["known"] is False
         with pytest.raises(analyze.ResponseError) as caught:
-            analyze.parse_task({"task_id": "t", "custom_id": None, "status": "done", "created_at": "2026-01-01T00:00:00Z"})
+            analyze.parse_task({"task_id": "t", "custom_id": None, "status": 5, "created_at": "2026-01-01T00:00:00Z"})
         assert caught.value.path == "status"
         with pytest.raises(analyze.JSONError):
             analyze.parse_task('{"task_id": ')

@@ -1,0 +1,80 @@
+/// Rules on `image` (revision 2026-10): 1–20 images analyzed instead of a video.
+extension RequestRules {
+    /// How many images a request may hold.
+    static let imageCount = 1...20
+    /// The largest decoded `image[].base64_string`, in MB.
+    static let imageMegabytes = 20
+
+    /// Each image: a unique name of letters, digits and `_`, exactly one source
+    /// (https URL, asset or base64 of at most 20 MB, padding optional); the
+    /// request: `prompt` required, no `prompt_v2`, general mode, and the
+    /// prompt's `<@name>` placeholders naming every image or none.
+    mutating func checkImages() {
+        guard let images = request.image else { return }
+        let path = FieldPath.root.key("image")
+        if !Self.imageCount.contains(images.count) {
+            issues.invalid(path, "must have 1 to 20 images; has \(images.count)")
+        }
+        var firstIndex: [String: Int] = [:]
+        for (index, image) in images.enumerated() {
+            let imagePath = path.index(index)
+            if issues.isUnusable(imagePath) { continue }
+            let namePath = imagePath.key("name")
+            if let name = image.name {
+                if name.isEmpty {
+                    issues.invalid(namePath, "must not be empty")
+                } else if let bad = name.unicodeScalars.first(where: { !Self.isImageNameScalar($0) }) {
+                    issues.invalid(namePath, "may contain only letters, digits and _; \(MessageText.quoted(name)) has \(MessageText.quoted(String(bad)))")
+                } else if let first = firstIndex[name] {
+                    issues.invalid(namePath, "duplicate name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique")
+                } else {
+                    firstIndex[name] = index
+                }
+            } else if !issues.isUnusable(namePath) {
+                issues.notProvided(namePath, "required: the name that <@name> placeholders in prompt refer to")
+            }
+            let sources: [(String, String?)] = [("url", image.url), ("asset_id", image.assetID), ("base64_string", image.base64String)]
+            var given: [String] = []
+            for (key, value) in sources where isPresent(imagePath.key(key), value) {
+                if let first = given.first {
+                    issues.invalid(imagePath.key(key), "an image has exactly one of url, asset_id, base64_string; \(first) is already set")
+                } else {
+                    checkSourceValue(key, value, at: imagePath, megabytes: Self.imageMegabytes, unpadded: true, https: true)
+                }
+                given.append(key)
+            }
+            if given.isEmpty {
+                issues.notProvided(imagePath, "needs exactly one of url, asset_id, base64_string")
+            }
+        }
+        if isPresent(.root.key("prompt_v2"), request.promptV2) {
+            issues.invalid(.root.key("prompt_v2"), "cannot be combined with image; write <@name> placeholders in prompt instead")
+        }
+        if mode == .timeBasedMetadata {
+            issues.invalid(path, "images are analyzed with analysis_mode general only (the API echoes image tasks as general)")
+        }
+        if let prompt = request.prompt { checkImagePlaceholders(prompt, names: images.compactMap(\.name)) }
+    }
+
+    /// `<@name>` placeholders in `prompt`: each names an image, and they name every image or none.
+    private mutating func checkImagePlaceholders(_ prompt: String, names: [String]) {
+        let path = FieldPath.root.key("prompt")
+        let referenced = Self.placeholders(in: prompt)
+        let declared = Set(names)
+        var reported: Set<String> = []
+        for name in referenced where !declared.contains(name) && reported.insert(name).inserted {
+            issues.invalid(path, "placeholder <@\(MessageText.inline(name))> names no image")
+        }
+        let used = Set(referenced)
+        let unreferenced = names.filter { !used.contains($0) }
+        if !used.isDisjoint(with: declared) && !unreferenced.isEmpty {
+            let shown = unreferenced.prefix(8).map { MessageText.quoted($0) }.joined(separator: ", ") + (unreferenced.count > 8 ? ", ..." : "")
+            issues.invalid(path, "references some images but not \(shown); reference every image with <@name> or none")
+        }
+    }
+
+    /// Letters, digits and `_` (ASCII).
+    static func isImageNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9") || scalar == "_"
+    }
+}
