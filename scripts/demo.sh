@@ -34,6 +34,7 @@ out=build/demo
 step() { printf '\n== %s\n' "$*"; }
 fail() { echo "demo: $*" >&2; exit 1; }
 started=$SECONDS
+[ $live = 0 ] || [ -n "${TWELVELABS_API_KEY:-}" ] || fail "--live needs TWELVELABS_API_KEY"
 
 if [ $build = 1 ]; then
   echo "== setting up: packages, build, Python binding (progress below; quiet when already done)"
@@ -73,7 +74,6 @@ member() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -n 1; }
 rm -rf "$out"
 mkdir -p "$out"
 if [ $live = 1 ]; then
-  [ -n "${TWELVELABS_API_KEY:-}" ] || fail "--live needs TWELVELABS_API_KEY"
   export TWELVELABS_BASE_URL=${TWELVELABS_BASE_URL:-https://api.twelvelabs.io/v1.3}
   step "the hosted API: $TWELVELABS_BASE_URL"
 else
