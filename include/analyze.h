@@ -336,6 +336,133 @@ ANALYZE_EXTERN(int) analyze_request_build_list(char **out, const char *query_jso
                                                const char *options, size_t options_len,
                                                analyze_error_t *err);
 
+/* ---- Batches (up to 1,000 items, run by the platform) -------------------- */
+
+/**
+ * Validates a create-batch body (POST /analyze/batches) and returns its report,
+ * in the format of analyze_request_validate(). The batch rules: model_name
+ * (required, pegasus1.5), analysis_mode (required), defaults (prompt,
+ * response_format, temperature, max_tokens, min/max_segment_duration,
+ * start/end_time), requests (1-1,000 items {video: {type: "asset_id",
+ * asset_id}, custom_id, and the fields of defaults}), custom_ids unique, prompt
+ * an object {input_text, media_sources}, max_tokens an integer. Each item is
+ * then checked as the task it becomes: its fields over defaults (objects
+ * replaced whole, not merged) with the batch's model and mode; each issue is
+ * reported where it comes from ("requests[37].max_tokens",
+ * "defaults.response_format...").
+ *
+ * @param report       receives the report JSON; NULL on failure.
+ * @param json         the batch body (UTF-8 JSON).
+ * @param len          its length in bytes.
+ * @param options      optional JSON object {"video_duration", "api_revision"}
+ *                     (as analyze_request_validate()); NULL/0 for none.
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return as analyze_request_validate().
+ * Ownership: *report is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_batch_validate(char **report, const char *json, size_t len,
+                                           const char *options, size_t options_len, analyze_error_t *err);
+
+/**
+ * Builds a create-batch body from JSON Lines: one item object per line (blank
+ * lines skipped), in order, into {"model_name","analysis_mode","defaults"?,
+ * "requests":[...]}. Validate the result with analyze_batch_validate().
+ *
+ * @param out          receives the body JSON; NULL on failure.
+ * @param jsonl        the items (UTF-8 JSON Lines, LF or CRLF).
+ * @param len          its length in bytes.
+ * @param options      optional JSON object: "model_name" (default
+ *                     "pegasus1.5"), "analysis_mode" (default "general"),
+ *                     "defaults" (an object); NULL/0 for none.
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK; ANALYZE_EJSON when a line is not a JSON object
+ *         (err->message starts with "line N: "); ANALYZE_EINVAL for NULL or
+ *         oversized arguments and bad options; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_batch_from_jsonl(char **out, const char *jsonl, size_t len,
+                                             const char *options, size_t options_len, analyze_error_t *err);
+
+/**
+ * Builds POST {base_url}/analyze/batches. The body is the batch text as given;
+ * options as analyze_request_build() (api_key required, base_url,
+ * idempotency_key, user_agent, video_duration, api_revision, validate). With
+ * "validate" strict (default) a batch that breaks a rule is
+ * ANALYZE_EVALIDATION ("batch is invalid: N error(s); first: <path>:
+ * <message>"); warn adds "validation"; off checks only JSON.
+ * Return codes and ownership as analyze_request_build().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_batch_create(char **http_request, const char *json, size_t len,
+                                                       const char *options, size_t options_len,
+                                                       analyze_error_t *err);
+
+/**
+ * Builds GET {base_url}/analyze/batches/{batch_id}. `batch_id` as the task_id
+ * of analyze_request_build_retrieve(); parameters, return codes (the messages
+ * name batch_id) and ownership as that function.
+ */
+ANALYZE_EXTERN(int) analyze_request_build_batch_retrieve(char **out, const char *batch_id, size_t len,
+                                                         const char *options, size_t options_len,
+                                                         analyze_error_t *err);
+
+/** Builds POST {base_url}/analyze/batches/{batch_id}/cancel (no body); as analyze_request_build_batch_retrieve(). */
+ANALYZE_EXTERN(int) analyze_request_build_batch_cancel(char **out, const char *batch_id, size_t len,
+                                                       const char *options, size_t options_len,
+                                                       analyze_error_t *err);
+
+/** Builds DELETE {base_url}/analyze/batches/{batch_id}; as analyze_request_build_batch_retrieve(). */
+ANALYZE_EXTERN(int) analyze_request_build_batch_delete(char **out, const char *batch_id, size_t len,
+                                                       const char *options, size_t options_len,
+                                                       analyze_error_t *err);
+
+/**
+ * Builds GET {base_url}/analyze/batches/{batch_id}/results (a JSON Lines body:
+ * read it with analyze_batch_results_parse()); as
+ * analyze_request_build_batch_retrieve().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_batch_results(char **out, const char *batch_id, size_t len,
+                                                        const char *options, size_t options_len,
+                                                        analyze_error_t *err);
+
+/**
+ * Builds GET {base_url}/analyze/batches?... from an optional query object:
+ * "page" (integer >= 1), "page_limit" (integer 1-50), "status" (pending,
+ * processing, canceling, canceled, completed, expired) and "analysis_mode"
+ * (general, time_based_metadata), each of the last two a string or an array
+ * of strings written as repeated parameters (status=processing&status=canceling).
+ * Parameters, return codes and ownership as analyze_request_build_list().
+ */
+ANALYZE_EXTERN(int) analyze_request_build_batch_list(char **out, const char *query_json, size_t len,
+                                                     const char *options, size_t options_len,
+                                                     analyze_error_t *err);
+
+/**
+ * Parses the JSON Lines body of a batch results response line by line into
+ * {"results":[{"line","task_id","custom_id","status","terminal","known",
+ * "result","error"}],"errors":[{"line","message","path"}]}. `result` is the
+ * line's data normalized like a task's result (see the normalized task),
+ * checked against the "request" option (the batch defaults or an item, for
+ * the segment definitions) or null; `error` is {message, code} or null. A line
+ * that is not JSON or not a result is an entry of "errors" with its 1-based
+ * line number, never dropped; blank lines are skipped. Each line is parsed and
+ * released on its own.
+ *
+ * @param out          receives the JSON; NULL on failure.
+ * @param body         the response body.
+ * @param len          its length in bytes.
+ * @param options      optional JSON object: "request", "json_schema" (as
+ *                     analyze_task_parse()); NULL/0 for none.
+ * @param options_len  its length in bytes.
+ * @param err          optional error detail.
+ * @return ANALYZE_OK whatever the lines hold; ANALYZE_EINVAL for NULL or
+ *         oversized arguments and bad options; ANALYZE_ENOMEM.
+ * Ownership: *out is new, release it with analyze_free().
+ */
+ANALYZE_EXTERN(int) analyze_batch_results_parse(char **out, const char *body, size_t len,
+                                                const char *options, size_t options_len, analyze_error_t *err);
+
 /**
  * Creates a random idempotency key: a UUID version 4 in lower-case
  * 8-4-4-4-12 form (36 characters) from the system's secure random source.
@@ -444,8 +571,32 @@ typedef enum analyze_response_kind {
   ANALYZE_RESPONSE_DELETE = 4,
   /** POST /analyze/tasks/{task_id}/cancel: 200 {task_id, status}; 409 (the
    * task is already ready or failed) and others are API errors. */
-  ANALYZE_RESPONSE_CANCEL = 5
+  ANALYZE_RESPONSE_CANCEL = 5,
+  /** POST /analyze/batches: 201, the batch object plus "tasks":[{task_id, custom_id}]. */
+  ANALYZE_RESPONSE_BATCH_CREATE = 6,
+  /** GET /analyze/batches/{batch_id}: 200, the batch object (below). */
+  ANALYZE_RESPONSE_BATCH_RETRIEVE = 7,
+  /** GET /analyze/batches: 200 {data: [batch objects], page_info}. */
+  ANALYZE_RESPONSE_BATCH_LIST = 8,
+  /** POST /analyze/batches/{batch_id}/cancel: 202, the batch object; 409 (already terminal) is an API error. */
+  ANALYZE_RESPONSE_BATCH_CANCEL = 9,
+  /** DELETE /analyze/batches/{batch_id}: 200 {deleted: true}; 409 (not terminal) is an API error. */
+  ANALYZE_RESPONSE_BATCH_DELETE = 10,
+  /** GET /analyze/batches/{batch_id}/results: 200 JSON Lines, as analyze_batch_results_parse(). */
+  ANALYZE_RESPONSE_BATCH_RESULTS = 11
 } analyze_response_kind;
+
+/*
+ * The normalized batch object (ANALYZE_RESPONSE_BATCH_*), members in order:
+ * batch_id, model_name, analysis_mode (null when absent), status ("pending",
+ * "processing", "canceling", "canceled", "completed", "expired", or another
+ * string with known false), terminal (true for completed, canceled, expired),
+ * known, total_items, items {queued, processing, ready, failed, canceled}
+ * (the *_items counts, null when absent), created_at, created_at_ms,
+ * expires_at, expires_at_ms, completed_at, completed_at_ms, canceled_at,
+ * canceled_at_ms, expired_at, expired_at_ms (null when absent), webhooks.
+ * analyze_poll_next() reads it like a task.
+ */
 
 /**
  * Parses an HTTP response of the API.

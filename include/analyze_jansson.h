@@ -130,14 +130,15 @@ static inline int analyze_request_build_jansson(json_t **http_request, const jso
   return analyze__jansson_call(analyze_request_build, http_request, "http_request is NULL", request, 0, options, err);
 }
 
-/* Internal: the shared body of the task-id builders' twins. */
-static inline int analyze__jansson_task_request(analyze__json_options_fn build, json_t **out, const char *task_id,
-                                                const json_t *options, analyze_error_t *err) {
+/* Internal: the shared body of the task-id and batch-id builders' twins;
+ * `id_is_null` is the message for a NULL id. */
+static inline int analyze__jansson_id_request(analyze__json_options_fn build, json_t **out, const char *task_id,
+                                              const char *id_is_null, const json_t *options, analyze_error_t *err) {
   char *opts, *result;
   int rc;
   if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
   *out = NULL;
-  if (task_id == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "task_id is NULL", err);
+  if (task_id == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, id_is_null, err);
   rc = analyze__jansson_dump_optional(options, &opts, err);
   if (rc != ANALYZE_OK) return rc;
   rc = build(&result, task_id, strlen(task_id), opts, opts ? strlen(opts) : 0, err);
@@ -155,7 +156,7 @@ static inline int analyze__jansson_task_request(analyze__json_options_fn build, 
  */
 static inline int analyze_request_build_retrieve_jansson(json_t **out, const char *task_id, const json_t *options,
                                                          analyze_error_t *err) {
-  return analyze__jansson_task_request(analyze_request_build_retrieve, out, task_id, options, err);
+  return analyze__jansson_id_request(analyze_request_build_retrieve, out, task_id, "task_id is NULL", options, err);
 }
 
 /**
@@ -165,7 +166,7 @@ static inline int analyze_request_build_retrieve_jansson(json_t **out, const cha
  */
 static inline int analyze_request_build_delete_jansson(json_t **out, const char *task_id, const json_t *options,
                                                        analyze_error_t *err) {
-  return analyze__jansson_task_request(analyze_request_build_delete, out, task_id, options, err);
+  return analyze__jansson_id_request(analyze_request_build_delete, out, task_id, "task_id is NULL", options, err);
 }
 
 /**
@@ -175,7 +176,82 @@ static inline int analyze_request_build_delete_jansson(json_t **out, const char 
  */
 static inline int analyze_request_build_cancel_jansson(json_t **out, const char *task_id, const json_t *options,
                                                        analyze_error_t *err) {
-  return analyze__jansson_task_request(analyze_request_build_cancel, out, task_id, options, err);
+  return analyze__jansson_id_request(analyze_request_build_cancel, out, task_id, "task_id is NULL", options, err);
+}
+
+/**
+ * json_t twin of analyze_batch_validate(): `*report` is the report object.
+ * Returns the codes of analyze_batch_validate(), and ANALYZE_EINVAL when
+ * report or batch is NULL.
+ * Ownership: `batch`, `options` borrowed; `*report` new reference (json_decref).
+ */
+static inline int analyze_batch_validate_jansson(json_t **report, const json_t *batch, const json_t *options,
+                                                 analyze_error_t *err) {
+  return analyze__jansson_call(analyze_batch_validate, report, "report is NULL", batch, 0, options, err);
+}
+
+/**
+ * json_t twin of analyze_request_build_batch_create(): `*out` is the HTTP
+ * request object. Returns its codes, and ANALYZE_EINVAL when out or batch is NULL.
+ * Ownership: `batch`, `options` borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_request_build_batch_create_jansson(json_t **out, const json_t *batch, const json_t *options,
+                                                             analyze_error_t *err) {
+  return analyze__jansson_call(analyze_request_build_batch_create, out, "out is NULL", batch, 0, options, err);
+}
+
+/**
+ * json_t twin of analyze_request_build_batch_list(): `query` may be NULL.
+ * Ownership: `query`, `options` borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_request_build_batch_list_jansson(json_t **out, const json_t *query, const json_t *options,
+                                                           analyze_error_t *err) {
+  return analyze__jansson_call(analyze_request_build_batch_list, out, "out is NULL", query, 1, options, err);
+}
+
+/**
+ * json_t twins of analyze_request_build_batch_retrieve(), _cancel(), _delete()
+ * and _results(); as analyze_request_build_retrieve_jansson().
+ * Ownership: `batch_id`, `options` borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_request_build_batch_retrieve_jansson(json_t **out, const char *batch_id, const json_t *options,
+                                                               analyze_error_t *err) {
+  return analyze__jansson_id_request(analyze_request_build_batch_retrieve, out, batch_id, "batch_id is NULL", options, err);
+}
+/** See analyze_request_build_batch_retrieve_jansson(). */
+static inline int analyze_request_build_batch_cancel_jansson(json_t **out, const char *batch_id, const json_t *options,
+                                                             analyze_error_t *err) {
+  return analyze__jansson_id_request(analyze_request_build_batch_cancel, out, batch_id, "batch_id is NULL", options, err);
+}
+/** See analyze_request_build_batch_retrieve_jansson(). */
+static inline int analyze_request_build_batch_delete_jansson(json_t **out, const char *batch_id, const json_t *options,
+                                                             analyze_error_t *err) {
+  return analyze__jansson_id_request(analyze_request_build_batch_delete, out, batch_id, "batch_id is NULL", options, err);
+}
+/** See analyze_request_build_batch_retrieve_jansson(). */
+static inline int analyze_request_build_batch_results_jansson(json_t **out, const char *batch_id, const json_t *options,
+                                                              analyze_error_t *err) {
+  return analyze__jansson_id_request(analyze_request_build_batch_results, out, batch_id, "batch_id is NULL", options, err);
+}
+
+/**
+ * json_t twin of analyze_batch_results_parse(): `body` is the raw JSON Lines
+ * text (NUL-terminated; not JSON, so not a json_t), `*out` the parsed object.
+ * Ownership: `body`, `options` borrowed; `*out` new reference (json_decref).
+ */
+static inline int analyze_batch_results_parse_jansson(json_t **out, const char *body, const json_t *options,
+                                                      analyze_error_t *err) {
+  char *options_text = NULL, *result = NULL;
+  int rc;
+  if (out == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "out is NULL", err);
+  *out = NULL;
+  if (body == NULL) return analyze__jansson_fail(ANALYZE_EINVAL, "body is NULL", err);
+  rc = analyze__jansson_dump_optional(options, &options_text, err);
+  if (rc == ANALYZE_OK)
+    rc = analyze_batch_results_parse(&result, body, strlen(body), options_text, options_text ? strlen(options_text) : 0, err);
+  free(options_text);
+  if (rc != ANALYZE_OK) return rc;
+  return analyze__jansson_load(out, result, err);
 }
 
 /**

@@ -15,8 +15,20 @@ grep -q "Test run with .* passed" /tmp/analyze-swift-test.log
 echo "== ctest (C ABI, CLI, packaging)"
 ctest --test-dir build --output-on-failure
 
-echo "== fuzz smoke (libFuzzer + AddressSanitizer over every C entry point, ${ANALYZE_FUZZ_SECONDS:-45} s)"
+# ---- Reliability (docs/reliability.md): the embedding, thread, fork, RSS and
+# hostile-input tests above run in ctest (tests/reliability). Here: valgrind
+# memcheck + helgrind of the C suite against the release .so (~2 min on 2 cores),
+# the sanitizer build of the library (Swift ASan, UBSan on the C++ shim) with
+# the C suite and the hostile driver against it (~3.5 min), and one libFuzzer
+# target per entry point (~3 min to build, then 45 s in all). valgrind comes
+# from Debian's valgrind package (scripts/setup.sh).
+echo "== valgrind (memcheck + helgrind, release libanalyze.so)"
+bash tests/reliability/valgrind.sh build
+echo "== sanitizer build (ASan + UBSan) and the C suite + hostile inputs against it"
+bash tests/reliability/sanitize.sh build-asan
+echo "== fuzz smoke (one libFuzzer + AddressSanitizer target per C entry point, ${ANALYZE_FUZZ_SECONDS:-45} s in all)"
 bash fuzz/run.sh "${ANALYZE_FUZZ_SECONDS:-45}"
+# ---- end of the reliability block
 
 echo "== pytest (Python binding, installed package)"
 # Run from the tests folder against the installed package, not the source tree.

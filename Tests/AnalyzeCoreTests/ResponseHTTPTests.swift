@@ -134,7 +134,8 @@ struct ResponseHTTPTests {
     }
 
     @Test func badArgumentsAreInvalid() {
-        #expect(httpFailure(6, 200, "{}") == AnalyzeError(.invalidArgument, "kind 6 is not a response kind (1 create, 2 retrieve, 3 list, 4 delete, 5 cancel)"))
+        #expect(httpFailure(12, 200, "{}") == AnalyzeError(.invalidArgument, "kind 12 is not a response kind (1 create, 2 retrieve, 3 list, 4 delete, 5 cancel, 6-11 batch create, retrieve, list, cancel, delete, results)"))
+        #expect(httpFailure(0, 200, "{}")?.status == .invalidArgument)
         #expect(httpFailure(2, 99, "{}") == AnalyzeError(.invalidArgument, "http_status 99 is not an HTTP status (100-599)"))
         #expect(httpFailure(2, 600, "{}")?.status == .invalidArgument)
         #expect(httpFailure(2, 500, "", headers: #"{"Retry-After":2}"#) == AnalyzeError(.invalidArgument, #"header "Retry-After" must have a string value (or an array of strings), got integer"#, path: "Retry-After"))

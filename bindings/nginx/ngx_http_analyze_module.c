@@ -10,18 +10,23 @@
  *   normalized task (and, when it has segments, the segments as JSON and
  *   WebVTT) is written to the store atomically (temporary file + rename),
  *   named by task id and by custom_id when that is usable as a file name.
+ *   The file writes run on an nginx thread pool (analyze_webhook_thread_pool)
+ *   so that a slow disk never stalls the event loop.
  *   204 stored or acknowledged; 400 malformed; 401 bad, missing or stale
  *   signature; 405 other methods; 413 too large; 500 storage failure.
  *
  *   analyze_hls: GET/HEAD <location>/<id>/analysis.m3u8, segment<N>.vtt and
  *   (with analyze_hls_video) master.m3u8, cut by analyze_segments_hls().
  *
- * The module installs no signal handlers, threads or timers; all work runs in
- * the request's own handler and is bounded by the body size.
+ * The module installs no signal handlers, threads or timers of its own (the
+ * thread pool is nginx's); all work is bounded by the body size.
  */
 #include <ngx_config.h>
 #include <ngx_core.h>
 #include <ngx_http.h>
+#if (NGX_THREADS)
+#include <ngx_thread_pool.h>
+#endif
 
 #include <analyze.h>
 
@@ -29,6 +34,9 @@
 #define NGX_HTTP_ANALYZE_MAX_TASK_FILE (64 * 1024 * 1024)
 /* Longest task id or custom_id used as a file name. */
 #define NGX_HTTP_ANALYZE_MAX_ID 128
+/* Longest analyze_store path (room is left for "/<id>.segments.json"). */
+#define NGX_HTTP_ANALYZE_MAX_STORE 3072
+#define NGX_HTTP_ANALYZE_MAX_PATH (NGX_HTTP_ANALYZE_MAX_STORE + NGX_HTTP_ANALYZE_MAX_ID + 64)
 
 typedef struct {
     ngx_str_t    store;           /* analyze_store */
@@ -39,7 +47,28 @@ typedef struct {
     ngx_int_t    timestamp_offset;/* analyze_hls_timestamp_offset */
     ngx_str_t    video_uri;       /* analyze_hls_video URI */
     ngx_uint_t   video_bandwidth; /* analyze_hls_video ... BANDWIDTH */
+    ngx_str_t    thread_pool_name;/* analyze_webhook_thread_pool */
+    ngx_flag_t   webhook;         /* analyze_webhook is set here */
+    ngx_flag_t   hls;             /* analyze_hls is set here */
+#if (NGX_THREADS)
+    ngx_thread_pool_t *thread_pool;
+#endif
 } ngx_http_analyze_loc_conf_t;
+
+/* One verified webhook, handled by ngx_http_analyze_run_job() without the
+ * request's pool or log, so that it can run on a thread: parsing, export and
+ * the file writes. The result is a status and a message to log. */
+typedef struct {
+    ngx_str_t   store;
+    const char *body;               /* the verified raw body */
+    size_t      len;
+    const char *names[2];           /* the task id, and the custom_id or NULL */
+    size_t      name_lens[2];
+    ngx_int_t   status;             /* the response status */
+    ngx_uint_t  level;              /* the message's log level, 0 for none */
+    ngx_err_t   error;              /* errno for the message, or 0 */
+    u_char      message[ANALYZE_ERROR_MESSAGE_LENGTH + ANALYZE_ERROR_PATH_LENGTH + NGX_HTTP_ANALYZE_MAX_PATH];
+} ngx_http_analyze_job_t;
 
 static char *ngx_http_analyze_webhook(ngx_conf_t *cf, ngx_command_t *cmd, void *conf);
 static char *ngx_http_analyze_hls(ngx_conf_t *cf, ngx_command_t *cmd, void *conf);
@@ -58,6 +87,8 @@ static ngx_command_t ngx_http_analyze_commands[] = {
       ngx_conf_set_sec_slot, NGX_HTTP_LOC_CONF_OFFSET, offsetof(ngx_http_analyze_loc_conf_t, tolerance), NULL },
     { ngx_string("analyze_webhook_max_body_size"), NGX_HTTP_MAIN_CONF | NGX_HTTP_SRV_CONF | NGX_HTTP_LOC_CONF | NGX_CONF_TAKE1,
       ngx_conf_set_size_slot, NGX_HTTP_LOC_CONF_OFFSET, offsetof(ngx_http_analyze_loc_conf_t, max_body), NULL },
+    { ngx_string("analyze_webhook_thread_pool"), NGX_HTTP_MAIN_CONF | NGX_HTTP_SRV_CONF | NGX_HTTP_LOC_CONF | NGX_CONF_TAKE1,
+      ngx_conf_set_str_slot, NGX_HTTP_LOC_CONF_OFFSET, offsetof(ngx_http_analyze_loc_conf_t, thread_pool_name), NULL },
     { ngx_string("analyze_store"), NGX_HTTP_MAIN_CONF | NGX_HTTP_SRV_CONF | NGX_HTTP_LOC_CONF | NGX_CONF_TAKE1,
       ngx_conf_set_str_slot, NGX_HTTP_LOC_CONF_OFFSET, offsetof(ngx_http_analyze_loc_conf_t, store), NULL },
     { ngx_string("analyze_hls"), NGX_HTTP_LOC_CONF | NGX_CONF_NOARGS,
@@ -105,6 +136,28 @@ static char *ngx_http_analyze_merge_loc_conf(ngx_conf_t *cf, void *parent, void 
     ngx_conf_merge_value(conf->timestamp_offset, prev->timestamp_offset, 0);
     ngx_conf_merge_str_value(conf->video_uri, prev->video_uri, "");
     ngx_conf_merge_uint_value(conf->video_bandwidth, prev->video_bandwidth, 0);
+    ngx_conf_merge_str_value(conf->thread_pool_name, prev->thread_pool_name, "default");
+    if (conf->store.len > NGX_HTTP_ANALYZE_MAX_STORE) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "analyze_store path is longer than %d bytes", NGX_HTTP_ANALYZE_MAX_STORE);
+        return NGX_CONF_ERROR;
+    }
+    if ((conf->webhook || conf->hls) && conf->store.len == 0) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "%s needs analyze_store", conf->webhook ? "analyze_webhook" : "analyze_hls");
+        return NGX_CONF_ERROR;
+    }
+    if (conf->webhook && conf->secrets == NULL) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "analyze_webhook needs analyze_webhook_secret_file");
+        return NGX_CONF_ERROR;
+    }
+    if (conf->webhook && !(conf->thread_pool_name.len == 3 && ngx_strncmp(conf->thread_pool_name.data, "off", 3) == 0)) {
+#if (NGX_THREADS)
+        conf->thread_pool = ngx_thread_pool_add(cf, &conf->thread_pool_name);
+        if (conf->thread_pool == NULL) return NGX_CONF_ERROR;
+#else
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "nginx is built without threads: set analyze_webhook_thread_pool off");
+        return NGX_CONF_ERROR;
+#endif
+    }
     if (conf->target_duration < 1 || conf->target_duration > 86400) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "analyze_hls_target_duration must be 1 to 86400 seconds");
         return NGX_CONF_ERROR;
@@ -137,7 +190,7 @@ static ngx_int_t ngx_http_analyze_postconfiguration(ngx_conf_t *cf) {
 static ngx_int_t ngx_http_analyze_webhook_handler(ngx_http_request_t *r);
 static ngx_int_t ngx_http_analyze_hls_handler(ngx_http_request_t *r);
 
-/* Sets the location's content handler; both locations need a store. */
+/* Sets the location's content handler (merge checks that a store is set). */
 static char *ngx_http_analyze_set_handler(ngx_conf_t *cf, ngx_http_handler_pt handler) {
     ngx_http_core_loc_conf_t *clcf = ngx_http_conf_get_module_loc_conf(cf, ngx_http_core_module);
     if (clcf->handler != NULL) return "is duplicate or conflicts with another content handler";
@@ -147,13 +200,13 @@ static char *ngx_http_analyze_set_handler(ngx_conf_t *cf, ngx_http_handler_pt ha
 
 static char *ngx_http_analyze_webhook(ngx_conf_t *cf, ngx_command_t *cmd, void *conf) {
     (void)cmd;
-    (void)conf;
+    ((ngx_http_analyze_loc_conf_t *)conf)->webhook = 1;
     return ngx_http_analyze_set_handler(cf, ngx_http_analyze_webhook_handler);
 }
 
 static char *ngx_http_analyze_hls(ngx_conf_t *cf, ngx_command_t *cmd, void *conf) {
     (void)cmd;
-    (void)conf;
+    ((ngx_http_analyze_loc_conf_t *)conf)->hls = 1;
     return ngx_http_analyze_set_handler(cf, ngx_http_analyze_hls_handler);
 }
 
@@ -265,41 +318,52 @@ static ngx_int_t ngx_http_analyze_own(ngx_http_request_t *r, char *text) {
 
 /* ---- Webhook location --------------------------------------------------- */
 
-/* Writes `len` bytes to "<store>/<id><suffix>" through a temporary file in
+/* Sets the job's status and its log message. */
+static void ngx_http_analyze_job_note(ngx_http_analyze_job_t *job, ngx_int_t status, ngx_uint_t level, ngx_err_t error,
+                                      const char *fmt, ...) {
+    va_list args;
+    u_char *last;
+    job->status = status;
+    job->level = level;
+    job->error = error;
+    va_start(args, fmt);
+    last = ngx_vslprintf(job->message, job->message + sizeof(job->message) - 1, fmt, args);
+    va_end(args);
+    *last = '\0';
+}
+
+/* Writes `len` bytes to "<store>/<name><suffix>" through a temporary file in
  * the same directory and rename(2), so a reader sees the old file or the
  * whole new one, never part of it (also when nginx is killed mid-write). */
-static ngx_int_t ngx_http_analyze_store_file(ngx_http_request_t *r, ngx_str_t *store, const u_char *id, size_t id_len,
-                                             const char *suffix, const char *data, size_t len) {
-    static ngx_atomic_uint_t counter;
-    u_char *target = ngx_http_analyze_path(r, store, id, id_len, suffix), *temp;
+static ngx_int_t ngx_http_analyze_store_file(ngx_http_analyze_job_t *job, ngx_uint_t name, const char *suffix,
+                                             const char *data, size_t len) {
+    static ngx_atomic_t counter;
+    u_char target[NGX_HTTP_ANALYZE_MAX_PATH], temp[NGX_HTTP_ANALYZE_MAX_PATH];
     ngx_fd_t fd;
     size_t done = 0;
-    if (target == NULL) return NGX_ERROR;
-    temp = ngx_pnalloc(r->pool, store->len + 64);
-    if (temp == NULL) return NGX_ERROR;
-    ngx_sprintf(temp, "%V/.analyze-%P-%uA.tmp%Z", store, ngx_pid, ++counter);
+    ngx_sprintf(target, "%V/%*s%s%Z", &job->store, job->name_lens[name], job->names[name], suffix);
+    ngx_sprintf(temp, "%V/.analyze-%P-%uA.tmp%Z", &job->store, ngx_pid, (ngx_atomic_uint_t)ngx_atomic_fetch_add(&counter, 1));
     fd = ngx_open_file(temp, NGX_FILE_WRONLY, NGX_FILE_CREATE_OR_OPEN | O_EXCL, NGX_FILE_DEFAULT_ACCESS);
-    if (fd == NGX_INVALID_FILE) {
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, ngx_errno, "analyze: cannot create \"%s\"", temp);
-        return NGX_ERROR;
-    }
+    if (fd == NGX_INVALID_FILE) goto failed;
     while (done < len) {
         ssize_t n = write(fd, data + done, len - done);
         if (n < 0 && ngx_errno == NGX_EINTR) continue;
         if (n <= 0) {
-            ngx_log_error(NGX_LOG_ERR, r->connection->log, ngx_errno, "analyze: cannot write \"%s\"", temp);
+            if (n == 0) ngx_set_errno(NGX_ENOSPC);
             ngx_close_file(fd);
-            ngx_delete_file(temp);
-            return NGX_ERROR;
+            goto remove;
         }
         done += (size_t)n;
     }
-    if (ngx_close_file(fd) == NGX_FILE_ERROR || ngx_rename_file(temp, target) == NGX_FILE_ERROR) {
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, ngx_errno, "analyze: cannot store \"%s\"", target);
-        ngx_delete_file(temp);
-        return NGX_ERROR;
-    }
+    if (ngx_close_file(fd) == NGX_FILE_ERROR || ngx_rename_file(temp, target) == NGX_FILE_ERROR) goto remove;
     return NGX_OK;
+remove:
+    ngx_http_analyze_job_note(job, NGX_HTTP_INTERNAL_SERVER_ERROR, NGX_LOG_ERR, ngx_errno, "cannot store \"%s\"", target);
+    ngx_delete_file(temp);
+    return NGX_ERROR;
+failed:
+    ngx_http_analyze_job_note(job, NGX_HTTP_INTERNAL_SERVER_ERROR, NGX_LOG_ERR, ngx_errno, "cannot create \"%s\"", temp);
+    return NGX_ERROR;
 }
 
 /* The raw request body in one buffer, read from memory and/or nginx's
@@ -382,18 +446,135 @@ static const char *ngx_http_analyze_member(const char *at, const char *end, cons
     return at + 1;
 }
 
-/* Stores the task's files under one name: segments first, the task last, so
- * a task file always has its segment files beside it. */
-static ngx_int_t ngx_http_analyze_store_task(ngx_http_request_t *r, ngx_str_t *store, const char *id, size_t id_len,
-                                             const char *task, size_t task_len, const char *segments, const char *vtt) {
-    const u_char *name = (const u_char *)id;
-    if (segments != NULL &&
-        (ngx_http_analyze_store_file(r, store, name, id_len, ".segments.json", segments, ngx_strlen(segments)) != NGX_OK ||
-         ngx_http_analyze_store_file(r, store, name, id_len, ".vtt", vtt, ngx_strlen(vtt)) != NGX_OK)) return NGX_ERROR;
-    return ngx_http_analyze_store_file(r, store, name, id_len, ".task.json", task, task_len);
+/* Parses the verified event and, for analyze.task.ready/failed, stores the
+ * normalized task (and its segments as JSON and WebVTT) under each name:
+ * segments first, the task last, so a task file always has its segments
+ * beside it. Other event types are acknowledged (204) and not stored. */
+static void ngx_http_analyze_run_job(ngx_http_analyze_job_t *job) {
+    static const char marker[] = ",\"known\":true,\"task\":";
+    analyze_error_t err;
+    char *event = NULL, *segments = NULL, *vtt = NULL;
+    const char *task, *end, *at, *custom;
+    size_t task_len, custom_len;
+    ngx_uint_t name;
+    int rc = analyze_webhook_parse(&event, job->body, job->len, NULL, 0, &err);
+
+    job->status = NGX_HTTP_NO_CONTENT;
+    if (rc != ANALYZE_OK) {
+        ngx_http_analyze_job_note(job, rc == ANALYZE_ENOMEM ? NGX_HTTP_INTERNAL_SERVER_ERROR : NGX_HTTP_BAD_REQUEST, NGX_LOG_WARN, 0,
+                                  "malformed webhook event (%s) at \"%s\": %s", analyze_strerror(rc), err.path, err.message);
+        return;
+    }
+    /* A known event is {"id",...,"known":true,"task":{...}} with "task" last
+     * (analyze.h). The marker cannot occur earlier: quotes inside the
+     * earlier strings are escaped. */
+    task = ngx_strstr(event, marker);
+    if (task == NULL) goto done;
+    task += sizeof(marker) - 1;
+    end = event + ngx_strlen(event) - 1; /* the event's closing brace */
+    task_len = (size_t)(end - task);
+    at = ngx_http_analyze_member(task, end, "{\"task_id\":", &job->names[0], &job->name_lens[0]);
+    at = at ? ngx_http_analyze_member(at, end, ",\"custom_id\":", &custom, &custom_len) : NULL; /* the first two members */
+    if (at == NULL || job->names[0] == NULL) {
+        ngx_http_analyze_job_note(job, NGX_HTTP_BAD_REQUEST, NGX_LOG_WARN, 0,
+                                  "webhook task id is not usable as a file name ([A-Za-z0-9._-], at most %d)", NGX_HTTP_ANALYZE_MAX_ID);
+        goto done;
+    }
+    if (custom != NULL && (custom_len != job->name_lens[0] || ngx_strncmp(custom, job->names[0], custom_len) != 0)) {
+        job->names[1] = custom;
+        job->name_lens[1] = custom_len;
+    }
+    /* Segments exist only for a ready time_based_metadata task; the library
+     * says why when there are none (no result, another mode, truncated). */
+    rc = analyze_segments_export(&segments, task, task_len, "json", NULL, 0, &err);
+    if (rc == ANALYZE_OK) rc = analyze_segments_export(&vtt, task, task_len, "vtt", NULL, 0, &err);
+    if (rc == ANALYZE_ENOMEM) {
+        ngx_http_analyze_job_note(job, NGX_HTTP_INTERNAL_SERVER_ERROR, NGX_LOG_ERR, 0, "%s", err.message);
+        goto done;
+    }
+    if (rc != ANALYZE_OK) {
+        ngx_http_analyze_job_note(job, NGX_HTTP_NO_CONTENT, NGX_LOG_INFO, 0, "task %*s stored without segments: %s",
+                                  job->name_lens[0], job->names[0], err.message);
+        analyze_free(segments);
+        segments = NULL;
+    }
+    for (name = 0; name < 2 && job->names[name] != NULL; name++) {
+        if (segments != NULL &&
+            (ngx_http_analyze_store_file(job, name, ".segments.json", segments, ngx_strlen(segments)) != NGX_OK ||
+             ngx_http_analyze_store_file(job, name, ".vtt", vtt, ngx_strlen(vtt)) != NGX_OK)) break;
+        if (ngx_http_analyze_store_file(job, name, ".task.json", task, task_len) != NGX_OK) break;
+    }
+done:
+    analyze_free(vtt);
+    analyze_free(segments);
+    analyze_free(event);
 }
 
-/* Verifies, parses and stores one webhook; returns the response status. */
+/* The response status once a job has run, its message logged. */
+static ngx_int_t ngx_http_analyze_job_status(ngx_http_request_t *r, ngx_http_analyze_job_t *job) {
+    if (job->level != 0) ngx_log_error(job->level, r->connection->log, job->error, "analyze: %s", job->message);
+    return job->status;
+}
+
+/* Sends the webhook's answer: 204 without a body, or nginx's page for an error. */
+static void ngx_http_analyze_webhook_answer(ngx_http_request_t *r, ngx_int_t status) {
+    if (status != NGX_HTTP_NO_CONTENT) {
+        ngx_http_finalize_request(r, status);
+        return;
+    }
+    r->headers_out.status = NGX_HTTP_NO_CONTENT;
+    r->headers_out.content_length_n = 0;
+    r->header_only = 1;
+    ngx_http_finalize_request(r, ngx_http_send_header(r));
+}
+
+#if (NGX_THREADS)
+static void ngx_http_analyze_job_thread(void *data, ngx_log_t *log) {
+    (void)log;
+    ngx_http_analyze_run_job(data);
+}
+
+/* Back in the event loop after the thread pool ran the job. */
+static void ngx_http_analyze_job_done(ngx_event_t *ev) {
+    ngx_http_request_t *r = ev->data;
+    ngx_connection_t *c = r->connection;
+    ngx_http_analyze_job_t *job = ngx_http_get_module_ctx(r, ngx_http_analyze_module);
+    ngx_http_set_log_request(c->log, r);
+    r->main->blocked--;
+    r->aio = 0;
+    ngx_http_analyze_webhook_answer(r, ngx_http_analyze_job_status(r, job));
+    ngx_http_run_posted_requests(c);
+}
+#endif
+
+/* Runs the job on the location's thread pool (returns NGX_DONE; the request
+ * stays blocked until ngx_http_analyze_job_done answers it), or right here
+ * when analyze_webhook_thread_pool is off (returns the status). */
+static ngx_int_t ngx_http_analyze_start_job(ngx_http_request_t *r, ngx_http_analyze_loc_conf_t *conf, ngx_http_analyze_job_t *job) {
+#if (NGX_THREADS)
+    if (conf->thread_pool != NULL) {
+        ngx_thread_task_t *task = ngx_thread_task_alloc(r->pool, 0);
+        if (task == NULL) return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        task->ctx = job;
+        task->handler = ngx_http_analyze_job_thread;
+        task->event.data = r;
+        task->event.handler = ngx_http_analyze_job_done;
+        ngx_http_set_ctx(r, job, ngx_http_analyze_module);
+        if (ngx_thread_task_post(conf->thread_pool, task) != NGX_OK) return NGX_HTTP_SERVICE_UNAVAILABLE;
+        r->main->blocked++;
+        r->aio = 1;
+        return NGX_DONE;
+    }
+#else
+    (void)conf;
+#endif
+    ngx_http_analyze_run_job(job);
+    return ngx_http_analyze_job_status(r, job);
+}
+
+/* Verifies the webhook in the event loop (the body, the signature against
+ * each secret, nginx's clock) and starts its job; returns the response
+ * status, or NGX_DONE while the job runs on the thread pool. */
 static ngx_int_t ngx_http_analyze_webhook_process(ngx_http_request_t *r) {
     ngx_http_analyze_loc_conf_t *conf = ngx_http_get_module_loc_conf(r, ngx_http_analyze_module);
     ngx_log_t *log = r->connection->log;
@@ -402,11 +583,10 @@ static ngx_int_t ngx_http_analyze_webhook_process(ngx_http_request_t *r) {
     ngx_uint_t headers, i;
     ngx_str_t *secrets;
     ngx_int_t status;
-    size_t len, task_len, id_len, custom_len;
+    ngx_http_analyze_job_t *job;
+    size_t len;
     u_char *body;
-    char *event = NULL, *segments = NULL, *vtt = NULL;
-    const char *task, *end, *at, *id, *custom, *marker = ",\"known\":true,\"task\":";
-    int rc = ANALYZE_EWEBHOOK_SECRET, ready;
+    int rc = ANALYZE_EWEBHOOK_SECRET;
 
     body = ngx_http_analyze_body(r, conf->max_body, &len, &status);
     if (body == NULL) return status;
@@ -430,62 +610,17 @@ static ngx_int_t ngx_http_analyze_webhook_process(ngx_http_request_t *r) {
         ngx_log_error(NGX_LOG_ERR, log, 0, "analyze: cannot verify the webhook: %s", err.message);
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
-
-    rc = analyze_webhook_parse(&event, (const char *)body, len, NULL, 0, &err);
-    if (rc == ANALYZE_ENOMEM) return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    if (rc != ANALYZE_OK) {
-        ngx_log_error(NGX_LOG_WARN, log, 0, "analyze: malformed webhook event (%s) at \"%s\": %s",
-                      analyze_strerror(rc), err.path, err.message);
-        return NGX_HTTP_BAD_REQUEST;
-    }
-    if (ngx_http_analyze_own(r, event) != NGX_OK) return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    /* A known event is {"id",...,"known":true,"task":{...}} with "task" last
-     * (analyze.h). The marker cannot occur earlier: quotes inside the
-     * earlier strings are escaped. Other event types are acknowledged. */
-    task = ngx_strstr(event, marker);
-    if (task == NULL) return NGX_HTTP_NO_CONTENT;
-    task += ngx_strlen(marker);
-    end = event + ngx_strlen(event) - 1; /* the event's closing brace */
-    task_len = (size_t)(end - task);
-    at = ngx_http_analyze_member(task, end, "{\"task_id\":", &id, &id_len);
-    at = at ? ngx_http_analyze_member(at, end, ",\"custom_id\":", &custom, &custom_len) : NULL;
-    if (at == NULL || id == NULL) {
-        ngx_log_error(NGX_LOG_WARN, log, 0, "analyze: webhook task id is not usable as a file name ([A-Za-z0-9._-], at most %d)",
-                      NGX_HTTP_ANALYZE_MAX_ID);
-        return NGX_HTTP_BAD_REQUEST;
-    }
-    ready = ngx_strncmp(at, ",\"status\":\"ready\"", sizeof(",\"status\":\"ready\"") - 1) == 0;
-
-    if (ready) {
-        rc = analyze_segments_export(&segments, task, task_len, "json", NULL, 0, &err);
-        if (rc == ANALYZE_OK && ngx_http_analyze_own(r, segments) != NGX_OK) return NGX_HTTP_INTERNAL_SERVER_ERROR;
-        if (rc == ANALYZE_OK) rc = analyze_segments_export(&vtt, task, task_len, "vtt", NULL, 0, &err);
-        if (rc == ANALYZE_OK && ngx_http_analyze_own(r, vtt) != NGX_OK) return NGX_HTTP_INTERNAL_SERVER_ERROR;
-        if (rc == ANALYZE_ENOMEM) return NGX_HTTP_INTERNAL_SERVER_ERROR;
-        if (rc != ANALYZE_OK) {
-            ngx_log_error(NGX_LOG_INFO, log, 0, "analyze: task %*s stored without segments: %s", id_len, id, err.message);
-            segments = vtt = NULL;
-        }
-    }
-    if (ngx_http_analyze_store_task(r, &conf->store, id, id_len, task, task_len, segments, vtt) != NGX_OK)
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    if (custom != NULL && (custom_len != id_len || ngx_strncmp(custom, id, id_len) != 0) &&
-        ngx_http_analyze_store_task(r, &conf->store, custom, custom_len, task, task_len, segments, vtt) != NGX_OK)
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    return NGX_HTTP_NO_CONTENT;
+    job = ngx_pcalloc(r->pool, sizeof(ngx_http_analyze_job_t));
+    if (job == NULL) return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    job->store = conf->store;
+    job->body = (const char *)body;
+    job->len = len;
+    return ngx_http_analyze_start_job(r, conf, job);
 }
 
 static void ngx_http_analyze_webhook_body(ngx_http_request_t *r) {
-    ngx_int_t status = ngx_http_analyze_webhook_process(r), rc;
-    if (status != NGX_HTTP_NO_CONTENT) {
-        ngx_http_finalize_request(r, status);
-        return;
-    }
-    r->headers_out.status = NGX_HTTP_NO_CONTENT;
-    r->headers_out.content_length_n = 0;
-    r->header_only = 1;
-    rc = ngx_http_send_header(r);
-    ngx_http_finalize_request(r, rc);
+    ngx_int_t status = ngx_http_analyze_webhook_process(r);
+    if (status != NGX_DONE) ngx_http_analyze_webhook_answer(r, status); /* NGX_DONE: the thread pool answers */
 }
 
 /* Answers 405 with "Allow: <methods>" after discarding any body. */
@@ -504,10 +639,6 @@ static ngx_int_t ngx_http_analyze_not_allowed(ngx_http_request_t *r, const char 
 static ngx_int_t ngx_http_analyze_webhook_handler(ngx_http_request_t *r) {
     ngx_http_analyze_loc_conf_t *conf = ngx_http_get_module_loc_conf(r, ngx_http_analyze_module);
     ngx_int_t rc;
-    if (conf->secrets == NULL || conf->store.len == 0) {
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0, "analyze: analyze_webhook needs analyze_webhook_secret_file and analyze_store");
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    }
     if (!(r->method & NGX_HTTP_POST)) return ngx_http_analyze_not_allowed(r, "POST");
     if (r->headers_in.content_length_n > (off_t)conf->max_body) {
         ngx_log_error(NGX_LOG_WARN, r->connection->log, 0, "analyze: webhook body of %O bytes is above analyze_webhook_max_body_size %uz",
@@ -580,10 +711,6 @@ static ngx_int_t ngx_http_analyze_hls_handler(ngx_http_request_t *r) {
     analyze_error_t err;
     int master = 0;
 
-    if (conf->store.len == 0) {
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0, "analyze: analyze_hls needs analyze_store");
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    }
     if (!(r->method & (NGX_HTTP_GET | NGX_HTTP_HEAD))) return ngx_http_analyze_not_allowed(r, "GET, HEAD");
     if (ngx_http_discard_request_body(r) != NGX_OK) return NGX_HTTP_INTERNAL_SERVER_ERROR;
     /* .../<id>/<file> */

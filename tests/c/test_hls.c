@@ -63,6 +63,17 @@ static void test_hostile_options(void) {
          "ERR -1 target_duration: option target_duration must be an integer number of seconds from 1 to 86400, got 9223372036854775807");
   expect("{\"target_duration\":1,\"duration\":3599999999}",
          "ERR -1 target_duration: the rendition would need 3599999999 segments of 1 s for 3599999999.000 s (at most 100000); choose a larger target_duration");
+  { /* exactly ANALYZE_HLS_MAX_SEGMENTS one-second segments, and one more */
+    char options[128], *text;
+    sprintf(options, "{\"target_duration\":1,\"duration\":%d,\"part\":\"media\"}", ANALYZE_HLS_MAX_SEGMENTS);
+    text = hls(task_text, strlen(task_text), options);
+    CHECK(strncmp(text, "#EXT-X-MEDIA:", 13) == 0);
+    free(text);
+    sprintf(options, "{\"target_duration\":1,\"duration\":%d.5,\"part\":\"media\"}", ANALYZE_HLS_MAX_SEGMENTS);
+    text = hls(task_text, strlen(task_text), options);
+    CHECK(strncmp(text, "ERR -1 target_duration: the rendition would need 100001 segments", 64) == 0);
+    free(text);
+  }
   expect("{\"segment_prefix\":\"a\\nb\"}",
          "ERR -1 segment_prefix: option segment_prefix must be 1 to 1024 bytes of printable ASCII without \" or spaces, got an unusable string");
   expect("{\"part\":\"segment\"}", "ERR -1 segment: option segment is required when part is \"segment\"");

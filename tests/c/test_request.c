@@ -372,6 +372,140 @@ static void check_revisions(void) {
   json_decref(key);
 }
 
+/* Batches: validation at the item's or the default's path, building from JSON
+ * Lines, the batch request builders. */
+static void check_batches(void) {
+  char *out = NULL;
+  analyze_error_t err;
+  json_t *value = NULL, *twin = NULL, *issues, *key = json_pack("{s:s}", "api_key", "k");
+  const char *batch =
+      "{\"model_name\":\"pegasus1.5\",\"analysis_mode\":\"general\",\"defaults\":{\"prompt\":{\"input_text\":\"Summarize.\"},"
+      "\"max_tokens\":1024},\"requests\":[{\"video\":{\"type\":\"asset_id\",\"asset_id\":\"a1\"},\"custom_id\":\"x\"},"
+      "{\"video\":{\"type\":\"asset_id\",\"asset_id\":\"a2\"},\"custom_id\":\"x\",\"max_tokens\":100},"
+      "{\"video\":{\"type\":\"url\",\"url\":\"https://e.com/v.mp4\"}},{\"custom_id\":\"y\",\"max_tokens\":\"unlimited\"}]}";
+  const char *want[][2] = {
+      {"parameter_invalid", "requests[1].custom_id"}, {"parameter_invalid", "requests[1].max_tokens"},
+      {"parameter_invalid", "requests[2].video.type"}, {"parameter_invalid", "requests[3].max_tokens"},
+      {"parameter_not_provided", "requests[3].video"},
+  };
+  size_t i;
+  CHECK_INT(analyze_batch_validate(&out, batch, strlen(batch), NULL, 0, &err), ANALYZE_OK);
+  value = out ? json_loads(out, 0, NULL) : NULL;
+  issues = json_object_get(value, "issues");
+  CHECK(json_is_false(json_object_get(value, "valid")));
+  CHECK_INT((int)json_array_size(issues), 5);
+  for (i = 0; i < 5 && i < json_array_size(issues); i++) {
+    CHECK_STR(json_string_value(json_object_get(json_array_get(issues, i), "code")), want[i][0]);
+    CHECK_STR(json_string_value(json_object_get(json_array_get(issues, i), "path")), want[i][1]);
+  }
+  CHECK_STR(json_string_value(json_object_get(json_array_get(issues, 1), "message")),
+            "must be between 512 and 98,304 for pegasus1.5 with analysis_mode general (default 4,096); got 100");
+  {
+    json_t *parsed = json_loads(batch, 0, NULL);
+    CHECK_INT(analyze_batch_validate_jansson(&twin, parsed, NULL, &err), ANALYZE_OK);
+    CHECK(twin != NULL && json_equal(twin, value));
+    json_decref(twin);
+    CHECK_INT(analyze_request_build_batch_create_jansson(&twin, parsed, key, &err), ANALYZE_EVALIDATION);
+    CHECK_STR(err.path, "requests[1].custom_id");
+    CHECK(twin == NULL);
+    json_decref(parsed);
+  }
+  json_decref(value);
+  analyze_free(out);
+  CHECK_INT(analyze_batch_validate(&out, "[]", 2, NULL, 0, &err), ANALYZE_OK);
+  CHECK_STR(out, "{\"valid\":false,\"issues\":[{\"severity\":\"error\",\"code\":\"parameter_invalid\",\"path\":\"\","
+                 "\"message\":\"the batch must be a JSON object, not an array\"}]}");
+  analyze_free(out);
+  CHECK_INT(analyze_batch_validate(&out, "{", 1, NULL, 0, &err), ANALYZE_EJSON);
+  CHECK_INT(analyze_batch_validate(NULL, "{}", 2, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_validate(&out, NULL, 2, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_validate(&out, "{}", 2, "{\"api_key\":\"k\"}", 15, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_validate_jansson(NULL, NULL, NULL, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_validate(&out, "{}", (size_t)-1, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_from_jsonl(&out, "{}", (size_t)-1, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_from_jsonl(NULL, "{}", 2, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_request_build_batch_create(&out, "{}", 2, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "option api_key is required and must not be empty");
+  CHECK_INT(analyze_request_build_batch_list(&out, "[", 1, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EJSON);
+  /* Deep nesting and invalid UTF-8 inside an item are input errors, not traps. */
+  {
+    char deep[600];
+    size_t n;
+    for (n = 0; n < 200; n++) deep[n] = '[';
+    for (; n < 400; n++) deep[n] = ']';
+    CHECK_INT(analyze_batch_validate(&out, deep, 400, NULL, 0, &err), ANALYZE_EJSON);
+    CHECK_INT(analyze_batch_validate(&out, "{\"requests\":[\"\xc3\"]}", 18, NULL, 0, &err), ANALYZE_EJSON);
+  }
+
+  /* A valid batch builds with its text as the body. */
+  {
+    const char *good = "{\"model_name\":\"pegasus1.5\",\"analysis_mode\":\"general\",\"requests\":[{\"video\":"
+                       "{\"type\":\"asset_id\",\"asset_id\":\"a1\"},\"prompt\":{\"input_text\":\"Describe.\"}}]}";
+    CHECK_INT(analyze_request_build_batch_create(&out, good, strlen(good), OPTIONS, strlen(OPTIONS), &err), ANALYZE_OK);
+    value = out ? json_loads(out, 0, NULL) : NULL;
+    CHECK_STR(json_string_value(json_object_get(value, "url")), "https://api.twelvelabs.io/v1.3/analyze/batches");
+    CHECK_STR(json_string_value(json_object_get(value, "method")), "POST");
+    CHECK_STR(json_string_value(json_object_get(value, "body")), good);
+    json_decref(value);
+    analyze_free(out);
+  }
+
+  /* JSON Lines items. */
+  {
+    const char *lines = "{\"video\":{\"type\":\"asset_id\",\"asset_id\":\"a\"}}\r\n\n  \n{\"custom_id\":\"b\"}";
+    CHECK_INT(analyze_batch_from_jsonl(&out, lines, strlen(lines), "{\"analysis_mode\":\"time_based_metadata\"}", 39, &err),
+              ANALYZE_OK);
+    CHECK_STR(out, "{\"model_name\":\"pegasus1.5\",\"analysis_mode\":\"time_based_metadata\",\"requests\":"
+                   "[{\"video\":{\"type\":\"asset_id\",\"asset_id\":\"a\"}},{\"custom_id\":\"b\"}]}");
+    analyze_free(out);
+    CHECK_INT(analyze_batch_from_jsonl(&out, "{}\n[1]\n", 7, NULL, 0, &err), ANALYZE_EJSON);
+    CHECK_STR(err.message, "line 2: an item must be a JSON object, not an array");
+    CHECK_INT(analyze_batch_from_jsonl(&out, "{}\n{}\n{\"a\":", 11, NULL, 0, &err), ANALYZE_EJSON);
+    CHECK(strncmp(err.message, "line 3: ", 8) == 0);
+    CHECK_INT(analyze_batch_from_jsonl(&out, "", 0, "{\"defaults\":[]}", 15, &err), ANALYZE_EINVAL);
+    CHECK_STR(err.message, "option defaults must be an object, not an array");
+  }
+
+  /* The other builders. */
+  CHECK_INT(analyze_request_build_batch_retrieve(&out, "b/1", 3, OPTIONS, strlen(OPTIONS), &err), ANALYZE_OK);
+  CHECK_STR(out, "{\"method\":\"GET\",\"url\":\"https://api.twelvelabs.io/v1.3/analyze/batches/b%2F1\","
+                 "\"headers\":{\"x-api-key\":\"tlk_SECRET_KEY\"},\"body\":null}");
+  analyze_free(out);
+  CHECK_INT(analyze_request_build_batch_results_jansson(&twin, "b1", key, &err), ANALYZE_OK);
+  CHECK_STR(json_string_value(json_object_get(twin, "url")), "https://api.twelvelabs.io/v1.3/analyze/batches/b1/results");
+  json_decref(twin);
+  CHECK_INT(analyze_request_build_batch_cancel_jansson(&twin, "b1", key, &err), ANALYZE_OK);
+  CHECK_STR(json_string_value(json_object_get(twin, "url")), "https://api.twelvelabs.io/v1.3/analyze/batches/b1/cancel");
+  CHECK_STR(json_string_value(json_object_get(twin, "method")), "POST");
+  json_decref(twin);
+  CHECK_INT(analyze_request_build_batch_delete_jansson(&twin, "b1", key, &err), ANALYZE_OK);
+  CHECK_STR(json_string_value(json_object_get(twin, "method")), "DELETE");
+  json_decref(twin);
+  CHECK_INT(analyze_request_build_batch_delete_jansson(&twin, NULL, key, &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "batch_id is NULL");
+  CHECK_INT(analyze_request_build_batch_cancel(&out, "", 0, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "batch_id must not be empty");
+  CHECK_INT(analyze_request_build_batch_retrieve(&out, "\xff", 1, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EINVAL);
+  CHECK_STR(err.message, "batch_id is not valid UTF-8");
+  {
+    const char *query = "{\"status\":[\"processing\",\"canceling\"],\"analysis_mode\":\"general\",\"page_limit\":5}";
+    CHECK_INT(analyze_request_build_batch_list(&out, query, strlen(query), OPTIONS, strlen(OPTIONS), &err), ANALYZE_OK);
+    value = out ? json_loads(out, 0, NULL) : NULL;
+    CHECK_STR(json_string_value(json_object_get(value, "url")),
+              "https://api.twelvelabs.io/v1.3/analyze/batches?page_limit=5&status=processing&status=canceling&analysis_mode=general");
+    json_decref(value);
+    analyze_free(out);
+    CHECK_INT(analyze_request_build_batch_list(&out, "{\"status\":[\"failed\"]}", 21, OPTIONS, strlen(OPTIONS), &err),
+              ANALYZE_EVALIDATION);
+    CHECK_STR(err.path, "status[0]");
+    CHECK_INT(analyze_request_build_batch_list(&out, "{\"status\":[1]}", 14, OPTIONS, strlen(OPTIONS), &err), ANALYZE_EVALIDATION);
+    CHECK_INT(analyze_request_build_batch_list_jansson(&twin, NULL, key, &err), ANALYZE_OK);
+    CHECK_STR(json_string_value(json_object_get(twin, "url")), "https://api.twelvelabs.io/v1.3/analyze/batches");
+    json_decref(twin);
+  }
+  json_decref(key);
+}
+
 static void check_idempotency_keys(void) {
   char *first = NULL, *second = NULL;
   analyze_error_t err;
@@ -405,6 +539,7 @@ int main(int argc, char **argv) {
   check_create();
   check_task_builders();
   check_revisions();
+  check_batches();
   check_idempotency_keys();
   return CHECK_DONE();
 }

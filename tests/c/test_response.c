@@ -178,8 +178,8 @@ static void check_arguments(void) {
   CHECK_INT(analyze_webhook_parse(NULL, "{}", 2, NULL, 0, NULL), ANALYZE_EINVAL);
 
   out = (char *)1;
-  rc = analyze_response_parse(&out, 9, 200, NULL, 0, "{}", 2, NULL, 0, &err);
-  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "kind 9 is not a response kind (1 create, 2 retrieve, 3 list, 4 delete, 5 cancel)", "");
+  rc = analyze_response_parse(&out, 12, 200, NULL, 0, "{}", 2, NULL, 0, &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "kind 12 is not a response kind (1 create, 2 retrieve, 3 list, 4 delete, 5 cancel, 6-11 batch create, retrieve, list, cancel, delete, results)", "");
   out = (char *)1;
   rc = analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 1000, NULL, 0, "{}", 2, NULL, 0, &err);
   check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "http_status 1000 is not an HTTP status (100-599)", "");
@@ -445,6 +445,92 @@ static void check_time_array_results(void) {
   analyze_free(out);
 }
 
+/* Batch responses and JSON Lines results. */
+static void check_batch_responses(void) {
+  char *out = NULL;
+  analyze_error_t err;
+  json_t *value, *twin = NULL;
+  const char *status = "{\"batch_id\":\"b1\",\"analysis_mode\":\"general\",\"model_name\":\"pegasus1.5\",\"status\":\"canceling\","
+                       "\"total_items\":3,\"created_at\":\"2026-11-30T10:00:00Z\",\"expires_at\":\"2026-12-01T10:00:00Z\","
+                       "\"queued_items\":0,\"processing_items\":1,\"ready_items\":1,\"failed_items\":0,\"canceled_items\":1}";
+  const char *created = "{\"batch_id\":\"b1\",\"status\":\"pending\",\"total_items\":1,\"created_at\":\"2026-11-30T10:00:00Z\","
+                        "\"expires_at\":\"2026-12-01T10:00:00Z\",\"items\":[{\"task_id\":\"t1\",\"custom_id\":null}]}";
+  const char *results = "{\"task_id\":\"t1\",\"custom_id\":\"a\",\"status\":\"ready\",\"data\":{\"generation_id\":\"g\","
+                        "\"data\":\"hi\",\"finish_reason\":\"stop\",\"usage\":{\"output_tokens\":1}}}\n"
+                        "oops\n\n{\"task_id\":\"t2\",\"custom_id\":null,\"status\":\"failed\",\"error\":{\"message\":\"m\"}}\n";
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_BATCH_RETRIEVE, 200, NULL, 0, status, strlen(status), NULL, 0, &err),
+            ANALYZE_OK);
+  CHECK_STR(out, "{\"batch_id\":\"b1\",\"model_name\":\"pegasus1.5\",\"analysis_mode\":\"general\",\"status\":\"canceling\","
+                 "\"terminal\":false,\"known\":true,\"total_items\":3,\"items\":{\"queued\":0,\"processing\":1,\"ready\":1,"
+                 "\"failed\":0,\"canceled\":1},\"created_at\":\"2026-11-30T10:00:00Z\",\"created_at_ms\":1796032800000,"
+                 "\"expires_at\":\"2026-12-01T10:00:00Z\",\"expires_at_ms\":1796119200000,\"completed_at\":null,"
+                 "\"completed_at_ms\":null,\"canceled_at\":null,\"canceled_at_ms\":null,\"expired_at\":null,"
+                 "\"expired_at_ms\":null,\"webhooks\":[]}");
+  /* poll_next reads a batch object. */
+  {
+    char *decision = NULL;
+    CHECK_INT(analyze_poll_next(&decision, out, strlen(out), 0, NULL, 0, &err), ANALYZE_OK);
+    CHECK(decision != NULL && strstr(decision, "\"reason\":\"backoff\"") != NULL);
+    analyze_free(decision);
+  }
+  analyze_free(out);
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_BATCH_CANCEL, 202, NULL, 0, status, strlen(status), NULL, 0, &err),
+            ANALYZE_OK);
+  analyze_free(out);
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_BATCH_CREATE, 201, NULL, 0, created, strlen(created), NULL, 0, &err),
+            ANALYZE_OK);
+  value = out ? json_loads(out, 0, NULL) : NULL;
+  CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(value, "tasks"), 0), "task_id")), "t1");
+  CHECK(json_is_null(json_object_get(json_object_get(value, "items"), "ready")));
+  json_decref(value);
+  analyze_free(out);
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_BATCH_CREATE, 201, NULL, 0, status, strlen(status), NULL, 0, &err),
+            ANALYZE_ERESPONSE);
+  CHECK_STR(err.path, "items");
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_BATCH_DELETE, 200, NULL, 0, "", 0, NULL, 0, &err), ANALYZE_OK);
+  CHECK_STR(out, "{\"deleted\":true}");
+  analyze_free(out);
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_BATCH_DELETE, 409, NULL, 0,
+                                   "{\"code\":\"batch_not_terminal\",\"message\":\"processing\"}", 52, NULL, 0, &err),
+            ANALYZE_EAPI);
+  CHECK(out != NULL && strstr(out, "batch_not_terminal") != NULL);
+  analyze_free(out);
+  {
+    char list[2048];
+    snprintf(list, sizeof list, "{\"data\":[%s],\"page_info\":{\"page\":1}}", status);
+    CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_BATCH_LIST, 200, NULL, 0, list, strlen(list), NULL, 0, &err), ANALYZE_OK);
+    value = out ? json_loads(out, 0, NULL) : NULL;
+    CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(value, "data"), 0), "batch_id")), "b1");
+    CHECK(json_is_null(json_object_get(json_object_get(value, "page_info"), "total_page")));
+    json_decref(value);
+    analyze_free(out);
+  }
+  CHECK_INT(analyze_batch_results_parse(&out, results, strlen(results), NULL, 0, &err), ANALYZE_OK);
+  value = out ? json_loads(out, 0, NULL) : NULL;
+  CHECK_INT((int)json_array_size(json_object_get(value, "results")), 2);
+  CHECK_INT((int)json_integer_value(json_object_get(json_array_get(json_object_get(value, "results"), 1), "line")), 4);
+  CHECK_INT((int)json_integer_value(json_object_get(json_array_get(json_object_get(value, "errors"), 0), "line")), 2);
+  CHECK_STR(json_string_value(json_object_get(json_object_get(json_array_get(json_object_get(value, "results"), 0), "result"), "data")), "hi");
+  CHECK_INT(analyze_batch_results_parse_jansson(&twin, results, NULL, &err), ANALYZE_OK);
+  CHECK(twin != NULL && json_equal(twin, value));
+  json_decref(twin);
+  json_decref(value);
+  analyze_free(out);
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_BATCH_RESULTS, 200, NULL, 0, results, strlen(results), NULL, 0, &err),
+            ANALYZE_OK);
+  CHECK(out != NULL && strstr(out, "\"errors\":[{\"line\":2,") != NULL);
+  analyze_free(out);
+  CHECK_INT(analyze_batch_results_parse(&out, "", 0, NULL, 0, &err), ANALYZE_OK);
+  CHECK_STR(out, "{\"results\":[],\"errors\":[]}");
+  analyze_free(out);
+  CHECK_INT(analyze_batch_results_parse(&out, "\xff\n", 2, NULL, 0, &err), ANALYZE_OK);
+  CHECK(out != NULL && strstr(out, "\"errors\":[{\"line\":1,") != NULL);
+  analyze_free(out);
+  CHECK_INT(analyze_batch_results_parse(&out, NULL, 3, NULL, 0, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_results_parse(&out, "", 0, "{\"now\":1}", 9, &err), ANALYZE_EINVAL);
+  CHECK_INT(analyze_batch_results_parse_jansson(&twin, NULL, NULL, &err), ANALYZE_EINVAL);
+}
+
 int main(int argc, char **argv) {
   if (argc > 1) fixtures = argv[1];
   check_manifest();
@@ -453,5 +539,6 @@ int main(int argc, char **argv) {
   check_hostile();
   check_canceled_and_unknown();
   check_time_array_results();
+  check_batch_responses();
   return CHECK_DONE();
 }

@@ -2,7 +2,8 @@
 """Harness of ngx_http_analyze_module against the real /usr/sbin/nginx (ctest
 nginx_module and nginx_signals; docs/nginx.md).
 
-nginx_module: every webhook status (204 signed in memory and from a
+nginx_module: nginx -t refusing incomplete configurations and a library of
+another ABI, every webhook status (204 signed in memory and from a
 temporary file, second secret, 401 tampered/stale/missing/duplicate
 signature, 400 malformed, 413 by Content-Length and chunked, 405), the stored
 files (exact bytes, readable, atomic: nothing half-written after SIGKILL), the
@@ -13,7 +14,7 @@ zero errors.
 
 nginx_signals: the master's and workers' SigCgt/SigIgn with the module equal
 those without it, with and without SWIFT_BACKTRACE=enable=yes (also pointing
-the runtime at the toolchain's swift-backtrace when there is one).
+the runtime at a backtracer it can find).
 
 Test events are signed with `analyze sign-webhook` (analyze_webhook_sign).
 Exit 0 pass, 1 fail, 77 skip (no /usr/sbin/nginx)."""
@@ -89,9 +90,10 @@ class Context:
         return json.dumps(event).encode()
 
 
-def locations(server):
+def locations(server, thread_pool):
     secrets = " ".join(server.secret_files)
-    common = f"analyze_webhook; analyze_webhook_secret_file {secrets}; analyze_webhook_max_body_size {MAX_BODY};"
+    common = (f"analyze_webhook; analyze_webhook_secret_file {secrets}; analyze_webhook_max_body_size {MAX_BODY}; "
+              f"analyze_webhook_thread_pool {thread_pool};")
     return f"""        analyze_store {server.store};
         client_max_body_size 1m;
         location = /webhook {{ {common} }}
@@ -99,11 +101,14 @@ def locations(server):
         location /hls/ {{ analyze_hls; analyze_hls_target_duration {TARGET}; analyze_hls_video video/index.m3u8 2500000; }}"""
 
 
-def make_server(ctx, name, module=True, env=None):
+def make_server(ctx, name, module=True, env=None, thread_pool="analyze"):
+    """An nginx with (or without) the module's locations; their jobs run on the
+    thread pool "analyze" (4 threads), or inline with thread_pool "off"."""
     server = Nginx(ctx.root, name, ctx.args.nginx, ctx.args.module if module else None, env, (SECRET, OLD_SECRET))
-    if module:
-        with open(os.path.join(server.prefix, "conf", "nginx.conf"), "w") as conf:
-            conf.write(server.config(ctx.args.module, locations(server)))
+    # Without the module the pool is declared all the same: nginx's threads (and the
+    # SIGSETXID handler glibc installs with the first thread) are nginx's, not the library's.
+    server.write_config(ctx.args.module if module else None, "thread_pool analyze threads=4;\n",
+                        locations(server, thread_pool) if module else "")
     return server
 
 
@@ -305,7 +310,7 @@ def check_wrk(ctx, server):
 def check_kill(ctx):
     """Webhooks for 200 tasks while workers and finally the whole server are SIGKILLed:
     every file under its final name is complete, and nothing else is left but temporaries."""
-    server = make_server(ctx, "kill")
+    server = make_server(ctx, "kill", thread_pool="off")  # the inline write path; the main server uses the pool
     server.start()
     bodies = []
     for index in range(200):
@@ -359,7 +364,35 @@ def check_kill(ctx):
     check(not problems, "no other [alert]/[crit] in that error.log" + "".join("\n     " + line for line in problems[:5]))
 
 
+def check_config_errors(ctx):
+    """nginx -t refuses configurations the module cannot serve, with an [emerg] naming the problem."""
+    server = make_server(ctx, "config")
+    cases = (("analyze_store /tmp; location = /w { analyze_webhook; }", "analyze_webhook needs analyze_webhook_secret_file"),
+             ("location = /w { analyze_webhook_secret_file /nonexistent; }", "cannot open webhook secret file"),
+             ("analyze_store /tmp; location = /h { analyze_hls; analyze_hls_target_duration 0; }", "analyze_hls_target_duration must be 1 to 86400"),
+             ("location = /h { analyze_hls; }", "analyze_hls needs analyze_store"))
+    for locations, message in cases:
+        server.write_config(ctx.args.module, "", "        " + locations)
+        run = subprocess.run([ctx.args.nginx, "-t", "-p", server.prefix, "-c", "conf/nginx.conf", "-e", server.log],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30)
+        output = run.stdout.decode(errors="replace")
+        check(run.returncode != 0 and "[emerg]" in output and message in output, f"nginx -t refuses the config: {message}")
+    # A library with another ABI (analyze_abi_version interposed by LD_PRELOAD) is refused at start-up.
+    source, shim = os.path.join(ctx.root, "abi2.c"), os.path.join(ctx.root, "abi2.so")
+    with open(source, "w") as file:
+        file.write("int analyze_abi_version(void) { return 2; }\n")
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", shim, source], check=True)
+    server.write_config(ctx.args.module, "", "")
+    run = subprocess.run([ctx.args.nginx, "-t", "-p", server.prefix, "-c", "conf/nginx.conf", "-e", server.log],
+                         env=dict(os.environ, LD_PRELOAD=shim), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30)
+    output = run.stdout.decode(errors="replace")
+    check(run.returncode != 0 and "[emerg]" in output and
+          "analyze: libanalyze ABI version 2 is loaded but this module was built for ABI 1" in output,
+          "nginx refuses to start with a libanalyze of another ABI, with a clear [emerg]")
+
+
 def run_module(ctx):
+    check_config_errors(ctx)
     server = make_server(ctx, "main")
     server.start()
     try:
@@ -384,6 +417,8 @@ def dispositions(ctx, name, module, env):
     server = make_server(ctx, name, module, env)
     server.start()
     master = server.master()
+    # Read once every worker has finished starting: its 4 pool threads exist.
+    wait_for(lambda: all(int(status_field(pid, "Threads")) == 5 for pid in server.workers()), "the workers' thread pools")
     found = {"master": (status_field(master, "SigCgt"), status_field(master, "SigIgn"))}
     for pid in server.workers():
         found.setdefault("workers", set()).add((status_field(pid, "SigCgt"), status_field(pid, "SigIgn")))
@@ -392,12 +427,10 @@ def dispositions(ctx, name, module, env):
 
 
 def run_signals(ctx):
-    variants = [("plain", {}), ("backtrace", {"SWIFT_BACKTRACE": "enable=yes"})]
-    swiftc = shutil.which("swiftc")
-    if swiftc:
-        backtracer = os.path.join(os.path.dirname(os.path.realpath(swiftc)), "..", "libexec", "swift", "linux", "swift-backtrace-static")
-        if os.path.exists(backtracer):
-            variants.append(("backtracer", {"SWIFT_BACKTRACE": f"enable=yes,swift-backtrace={os.path.realpath(backtracer)}"}))
+    # With a backtracer it can find (any executable will do), the unmodified Swift
+    # runtime installs crash handlers and an alternate stack at dlopen.
+    variants = [("plain", {}), ("backtrace", {"SWIFT_BACKTRACE": "enable=yes"}),
+                ("backtracer", {"SWIFT_BACKTRACE": "enable=yes,swift-backtrace=/bin/true"})]
     for label, env in variants:
         without, _ = dispositions(ctx, f"sig-{label}-without", False, env)
         with_module, problems = dispositions(ctx, f"sig-{label}-with", True, env)

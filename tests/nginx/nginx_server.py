@@ -90,7 +90,7 @@ def children(pid):
 class Nginx:
     """One nginx instance: its prefix, config, port and processes."""
 
-    def __init__(self, root, name, nginx, module=None, env=None, secrets=(), locations=""):
+    def __init__(self, root, name, nginx, module=None, env=None, secrets=()):
         self.nginx = nginx
         self.prefix = os.path.join(root, name)
         self.store = os.path.join(self.prefix, "store")
@@ -109,11 +109,15 @@ class Nginx:
             with open(path, "w") as file:
                 file.write(secret + "\n")
             self.secret_files.append(path)
-        with open(os.path.join(self.prefix, "conf", "nginx.conf"), "w") as conf:
-            conf.write(self.config(module, locations))
+        self.write_config(module)
 
-    def config(self, module, locations):
-        load = f"load_module {module};\n" if module else ""
+    def write_config(self, module, main="", locations=""):
+        """Writes conf/nginx.conf: `main` goes in the main context, `locations` in the server."""
+        with open(os.path.join(self.prefix, "conf", "nginx.conf"), "w") as conf:
+            conf.write(self.config(module, main, locations))
+
+    def config(self, module, main, locations):
+        load = f"load_module {module};\n{main}" if module else main
         # daemon on: a binary upgrade (USR2) needs a master whose parent is not its starter.
         return f"""{load}daemon on;
 master_process on;
@@ -125,6 +129,10 @@ events {{ worker_connections 256; }}
 http {{
     access_log off;
     client_body_temp_path {self.prefix}/body;
+    proxy_temp_path {self.prefix}/body/proxy;      # every temporary path inside the prefix,
+    fastcgi_temp_path {self.prefix}/body/fastcgi;  # so nginx needs nothing under /var
+    uwsgi_temp_path {self.prefix}/body/uwsgi;
+    scgi_temp_path {self.prefix}/body/scgi;
     server {{
         listen 127.0.0.1:{self.port};
         location = /plain {{ return 200 "ok\\n"; }}

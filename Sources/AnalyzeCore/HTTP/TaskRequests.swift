@@ -74,16 +74,23 @@ public enum TaskRequests {
 
     private static func taskRequest(method: String, taskID: UnsafeRawBufferPointer, suffix: String = "",
                                     options: UnsafeRawBufferPointer) throws(AnalyzeError) -> HTTPRequest {
+        try idRequest(method: method, collection: "/analyze/tasks", id: taskID, idName: "task_id", suffix: suffix, options: options)
+    }
+
+    /// `method {base}{collection}/{id}{suffix}` without a body (the id
+    /// percent-encoded; empty or invalid UTF-8 is `.invalidArgument` naming `idName`).
+    static func idRequest(method: String, collection: String, id: UnsafeRawBufferPointer, idName: String, suffix: String,
+                          options: UnsafeRawBufferPointer) throws(AnalyzeError) -> HTTPRequest {
         let callOptions = try CallOptions(options, allowed: readOptionKeys)
         let connection = try ConnectionOptions(callOptions)
         _ = try APIRevision.option(callOptions)
-        guard taskID.count > 0 else {
-            throw AnalyzeError(.invalidArgument, "task_id must not be empty")
+        guard id.count > 0 else {
+            throw AnalyzeError(.invalidArgument, "\(idName) must not be empty")
         }
-        guard String(validating: taskID, as: UTF8.self) != nil else {
-            throw AnalyzeError(.invalidArgument, "task_id is not valid UTF-8")
+        guard String(validating: id, as: UTF8.self) != nil else {
+            throw AnalyzeError(.invalidArgument, "\(idName) is not valid UTF-8")
         }
-        return HTTPRequest(method: method, url: connection.baseURL + "/analyze/tasks/" + PercentEncoding.encode(taskID) + suffix,
+        return HTTPRequest(method: method, url: connection.baseURL + collection + "/" + PercentEncoding.encode(id) + suffix,
                            headers: connection.headers(json: false, idempotent: false), body: nil)
     }
 }

@@ -45,6 +45,15 @@ public struct CallOptions {
         return number
     }
 
+    /// The option `key` as a JSON object, or nil when absent.
+    public func object(_ key: String) throws(AnalyzeError) -> JSONNode? {
+        guard let value = value(key) else { return nil }
+        guard value.kind == .object else {
+            throw AnalyzeError(.invalidArgument, "option \(key) must be an object, not \(IssueCollector.describe(value))", path: key)
+        }
+        return value
+    }
+
     private func value(_ key: String) -> JSONNode? {
         members.first { $0.key == key }?.value
     }

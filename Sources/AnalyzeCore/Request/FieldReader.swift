@@ -13,7 +13,7 @@ struct FieldReader {
     /// refuses it (then a wrong-type issue naming `expected` is recorded).
     private func typed<T>(_ key: String, _ issues: inout IssueCollector, expected: String,
                           _ extract: (JSONNode) -> T?) -> T? {
-        guard let value = node[key], !issues.isUnusable(path.key(key)) else { return nil }
+        guard let value = node[key], issues.unusable.isEmpty || !issues.isUnusable(path.key(key)) else { return nil }
         guard let typed = extract(value) else {
             issues.wrongType(path.key(key), expected: expected, got: value)
             return nil

@@ -32,6 +32,12 @@ struct IssueCollector {
         add(path, .warning, .parameterInvalid, message)
     }
 
+    /// Records `issue` (found elsewhere, e.g. in one batch item checked as a
+    /// task) at `path` of this document.
+    mutating func record(_ issue: ValidationIssue, at path: FieldPath) {
+        add(path, issue.severity, issue.code, issue.message)
+    }
+
     /// Records a wrong-type error and marks the field unusable.
     mutating func wrongType(_ path: FieldPath, expected: String, got node: JSONNode) {
         unusable.insert(path)

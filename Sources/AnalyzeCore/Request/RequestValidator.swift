@@ -16,17 +16,29 @@ public enum RequestValidator {
     static func validate(document: JSONDocument, oversized: [OversizedIntegers.Found] = [],
                          options: ValidationOptions = ValidationOptions()) -> (request: AnalyzeRequest?, report: ValidationReport) {
         var issues = IssueCollector()
+        markOversized(oversized, &issues)
+        let request = check(document.root, options: options, &issues)
+        return (request, issues.report(root: document.root))
+    }
+
+    /// Records each integer beyond 64 bits as an error at its path (and marks it unusable).
+    static func markOversized(_ oversized: [OversizedIntegers.Found], _ issues: inout IssueCollector) {
         for integer in oversized {
             issues.markUnusable(integer.path)
             issues.invalid(integer.path, "must fit in a signed 64-bit integer; got \(MessageText.inline(integer.literal))")
         }
-        let request = RequestDecoder(revision: options.revision).decode(document.root, &issues)
+    }
+
+    /// Decodes `root` and runs every rule, recording the issues into `issues`;
+    /// the decoded request (nil when `root` is not an object).
+    static func check(_ root: JSONNode, options: ValidationOptions, _ issues: inout IssueCollector) -> AnalyzeRequest? {
+        let request = RequestDecoder(revision: options.revision).decode(root, &issues)
         if let request {
             var rules = RequestRules(request: request, options: options, issues: issues)
             rules.checkAll()
             issues = rules.issues
         }
-        return (request, issues.report(root: document.root))
+        return request
     }
 
     /// Validates a model built in Swift (through its canonical body, so paths

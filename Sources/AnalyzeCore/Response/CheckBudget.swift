@@ -1,11 +1,12 @@
 /// The work one call may spend checking results against JSON schemas, shared
 /// by every result the call reads: one task for a retrieve or task body, all of
-/// them for a list response, the task of a webhook event. A reference, so that
+/// them for a list response, the task of a webhook event, every line of a
+/// batch's JSON Lines results. A reference, so that
 /// a response of many tasks — each with an exponential `anyOf`/`$ref` schema —
 /// cannot multiply the work: the budget is spent once per call, and every check
 /// that finds it spent says so with a `schema_not_checked` or
 /// `pattern_not_checked` issue (docs/responses.md). One is made per call, by
-/// `TaskNormalizer`.
+/// `TaskNormalizer` and `BatchResults`.
 final class CheckBudget {
     /// Schema-against-value steps one call may spend, by default.
     static let defaultSchemaSteps = 1_000_000
@@ -35,9 +36,6 @@ final class CheckBudget {
         remainingSteps = remainingSteps > count ? remainingSteps - count : 0
         return remainingSteps > 0
     }
-
-    /// True while schema steps remain.
-    var hasSteps: Bool { remainingSteps > 0 }
 
     /// Spends `work` units of pattern work when that many remain (true);
     /// otherwise spends nothing and returns false.

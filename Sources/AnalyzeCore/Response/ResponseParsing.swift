@@ -11,6 +11,18 @@ public enum ResponseKind: Int32, Sendable {
     case delete = 4
     /// `POST /analyze/tasks/{task_id}/cancel`: 200 `{task_id, status}`.
     case cancel = 5
+    /// `POST /analyze/batches`: 201, the batch with its `items` (task ids).
+    case batchCreate = 6
+    /// `GET /analyze/batches/{batch_id}`: 200 batch status.
+    case batchRetrieve = 7
+    /// `GET /analyze/batches`: 200 `{data, page_info}`.
+    case batchList = 8
+    /// `POST /analyze/batches/{batch_id}/cancel`: 202 batch status.
+    case batchCancel = 9
+    /// `DELETE /analyze/batches/{batch_id}`: 200 (the body is ignored).
+    case batchDelete = 10
+    /// `GET /analyze/batches/{batch_id}/results`: 200 JSON Lines (see `BatchResults`).
+    case batchResults = 11
 }
 
 /// What `parseResponse` produced: the normalized result of a 2xx response, or
@@ -36,7 +48,7 @@ public enum ResponseOutcome: Sendable, Equatable {
 public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: UnsafeRawBufferPointer,
                           body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> ResponseOutcome {
     guard let kind = ResponseKind(rawValue: rawKind) else {
-        throw AnalyzeError(.invalidArgument, "kind \(rawKind) is not a response kind (1 create, 2 retrieve, 3 list, 4 delete, 5 cancel)")
+        throw AnalyzeError(.invalidArgument, "kind \(rawKind) is not a response kind (1 create, 2 retrieve, 3 list, 4 delete, 5 cancel, 6-11 batch create, retrieve, list, cancel, delete, results)")
     }
     guard (100...599).contains(httpStatus) else {
         throw AnalyzeError(.invalidArgument, "http_status \(httpStatus) is not an HTTP status (100-599)")
@@ -48,8 +60,11 @@ public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsaf
                                                    body: body, nowMilliseconds: options.nowMilliseconds)
         return .apiError(object: ResultValue.bytes(of: object), error: error)
     }
-    if kind == .delete {
+    if kind == .delete || kind == .batchDelete {
         return .success(ResultValue.bytes(of: jsonObject(("deleted", .bool(true)))))
+    }
+    if kind == .batchResults {
+        return .success(try BatchResults.parse(body, options: options))
     }
     let document = try JSONDocument.parse(body)
     switch kind {
@@ -63,7 +78,13 @@ public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsaf
         return .success(task.bytes(capacity: outputCapacity(body.count)))
     case .list:
         return .success(try taskList(document.root, options: options, capacity: outputCapacity(body.count)))
-    case .delete:
+    case .batchCreate:
+        return .success(ResultValue.bytes(of: try BatchNormalizer.created(document.root)))
+    case .batchRetrieve, .batchCancel:
+        return .success(ResultValue.bytes(of: try BatchNormalizer.batch(document.root, path: "")))
+    case .batchList:
+        return .success(ResultValue.bytes(of: try BatchNormalizer.list(document.root)))
+    case .delete, .batchDelete, .batchResults:
         return .success(ResultValue.bytes(of: jsonObject(("deleted", .bool(true)))))
     }
 }
@@ -88,11 +109,7 @@ private func taskList(_ root: JSONNode, options: ResultOptions, capacity: Int) t
     for element in data.elements {
         tasks.append(try normalizer.prepare(element, path: JSONPath.element("data", tasks.count)))
     }
-    let page = try list.requiredObject("page_info")
-    var pageInfo: [JSONMember] = []
-    for key in ["limit_per_page", "page", "total_page", "total_results"] {
-        pageInfo.append(JSONMember(key, try page.optionalInteger(key).map(JSONValue.int) ?? .null))
-    }
+    let info = try pageInfo(list)
     var writer = JSONWriter(capacity: capacity)
     writer.beginObject()
     writer.key("data")
@@ -100,9 +117,19 @@ private func taskList(_ root: JSONNode, options: ResultOptions, capacity: Int) t
     for task in tasks { task.write(to: &writer) }
     writer.endArray()
     writer.key("page_info")
-    writer.write(.object(pageInfo))
+    writer.write(info)
     writer.endObject()
     return writer.bytes
+}
+
+/// `page_info` of a list body (tasks or batches), each member null when absent.
+func pageInfo(_ list: BodyObject) throws(AnalyzeError) -> JSONValue {
+    let page = try list.requiredObject("page_info")
+    var members: [JSONMember] = []
+    for key in ["limit_per_page", "page", "total_page", "total_results"] {
+        members.append(JSONMember(key, try page.optionalInteger(key).map(JSONValue.int) ?? .null))
+    }
+    return .object(members)
 }
 
 /// Parses a task body (a retrieve response's body) into the normalized task:

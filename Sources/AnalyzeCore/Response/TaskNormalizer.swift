@@ -108,7 +108,7 @@ struct TaskNormalizer {
     }
 
     /// `[{url, delivered, attempts, last_error}]` (`last_error` null when absent); `[]` when absent.
-    private static func webhooks(_ task: BodyObject) throws(AnalyzeError) -> JSONValue {
+    static func webhooks(_ task: BodyObject) throws(AnalyzeError) -> JSONValue {
         guard let list = try task.optionalArray("webhooks") else { return .array([]) }
         var items: [JSONValue] = []
         for element in list.elements {

@@ -11,9 +11,10 @@ from ._library import abi_version, library_path, normalize, to_json_bytes, versi
 from ._native import RESPONSE_KINDS
 from ._polling import (DEFAULT_FACTOR, DEFAULT_INITIAL_DELAY_MS, DEFAULT_MAX_DELAY_MS, PollDecision,
                        poll_next)
-from ._requests import (HttpRequest, Issue, Report, build_create_request, build_delete_request, build_list_request,
-                        build_retrieve_request, new_idempotency_key, validate_request)
-from ._responses import (CreatedTask, DeletedTask, PageInfo, ResultIssue, Segment, Task, TaskList, TaskResult, Usage,
+from ._requests import (HttpRequest, Issue, Report, api_revisions, build_cancel_request, build_create_request,
+                        build_delete_request, build_list_request, build_retrieve_request, new_idempotency_key,
+                        validate_request)
+from ._responses import (CanceledTask, CreatedTask, DeletedTask, PageInfo, ResultIssue, Segment, Task, TaskList, TaskResult, Usage,
                          VideoSource, WebhookDelivery, WebhookEvent, export_segments, parse_response, parse_task,
                          parse_webhook, segments_to_csv, segments_to_svg, segments_to_vtt)
 from ._webhooks import DEFAULT_TOLERANCE, sign_webhook, verify_webhook
@@ -27,10 +28,10 @@ __all__ = [
     "version", "version_number", "abi_version", "library_path", "normalize", "to_json_bytes",
     # requests
     "Issue", "Report", "HttpRequest", "validate_request", "build_create_request", "build_retrieve_request",
-    "build_delete_request", "build_list_request", "new_idempotency_key",
+    "build_delete_request", "build_list_request", "build_cancel_request", "new_idempotency_key", "api_revisions",
     # responses
     "RESPONSE_KINDS", "ResultIssue", "Segment", "Usage", "TaskResult", "VideoSource", "WebhookDelivery",
-    "Task", "CreatedTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
+    "Task", "CreatedTask", "CanceledTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
     "parse_task", "parse_response", "parse_webhook", "export_segments", "segments_to_vtt", "segments_to_csv",
     "segments_to_svg",
     # HTTP clients (httpx)

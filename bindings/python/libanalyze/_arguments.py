@@ -74,7 +74,7 @@ def json_bytes(value: JSONInput, name: str) -> bytes:
     if isinstance(value, (str, *_BYTES)):
         return text(value, name)
     try:
-        serialized = json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default)
+        serialized = json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default, separators=(",", ":"))
     except TypeError as error:
         raise TypeError(f"{name} must be JSON text (str or bytes) or a JSON-serializable value: {error}") from None
     except ValueError as error:

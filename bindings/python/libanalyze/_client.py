@@ -11,7 +11,6 @@ and returns the parsed result; `Client` drives it with httpx.Client and time.sle
 from __future__ import annotations
 
 import asyncio
-import inspect
 import os
 import random
 import sys
@@ -24,9 +23,9 @@ import httpx
 
 from ._errors import ApiError
 from ._polling import poll_next
-from ._requests import (HttpRequest, build_create_request, build_delete_request, build_list_request,
-                        build_retrieve_request, new_idempotency_key)
-from ._responses import CreatedTask, DeletedTask, Task, TaskList, parse_response
+from ._requests import (HttpRequest, build_cancel_request, build_create_request, build_delete_request,
+                        build_list_request, build_retrieve_request, new_idempotency_key)
+from ._responses import CanceledTask, CreatedTask, DeletedTask, Task, TaskList, parse_response
 
 __all__ = ["Client", "AsyncClient", "Progress", "WaitTimeout", "DEFAULT_BASE_URL", "API_KEY_VARIABLES"]
 
@@ -36,6 +35,8 @@ DEFAULT_BASE_URL = "https://api.twelvelabs.io/v1.3"
 API_KEY_VARIABLES = ("TWELVELABS_API_KEY", "TWELVE_LABS_API_KEY")
 #: Environment variable read for the base URL (the official SDK's).
 BASE_URL_VARIABLE = "TWELVELABS_BASE_URL"
+#: Where the revision comes from when api_revision= is not given (as for the CLI).
+REVISION_VARIABLE = "ANALYZE_API_REVISION"
 
 #: The poll_next options a client may set (jitter, elapsed and the deadline are its own).
 _POLL_OPTIONS = ("initial_delay_ms", "factor", "max_delay_ms")
@@ -91,10 +92,6 @@ Operation = Generator[Union[_Send, _Sleep], Union[_Reply, _Failure, None], Any]
 ProgressCallback = Callable[[Progress], None]
 
 
-def _takes_revision(function: Callable[..., Any]) -> bool:
-    return "api_revision" in inspect.signature(function).parameters
-
-
 class _Operations:
     """The settings of a client and its operations (shared by Client and AsyncClient)."""
 
@@ -110,13 +107,11 @@ class _Operations:
             raise ValueError(f"poll_options takes {', '.join(_POLL_OPTIONS)}; not {', '.join(sorted(unknown))}")
         self._api_key = key
         self.base_url = (base_url or os.environ.get(BASE_URL_VARIABLE) or DEFAULT_BASE_URL).rstrip("/")
-        self.api_revision = api_revision
+        self.api_revision = api_revision or os.environ.get(REVISION_VARIABLE) or None
         self.max_retries = max_retries
         self.poll_options = dict(poll_options or {})
         self.user_agent = user_agent
-        # The revision goes to the library where the loaded binding takes it (docs/clients.md).
-        self._revision = {"api_revision": api_revision} if api_revision and _takes_revision(
-            build_create_request) else {}
+        self._revision = {"api_revision": self.api_revision} if self.api_revision else {}
 
     def _call(self, kind: str, request: HttpRequest, retry: bool) -> Operation:
         """Sends `request` and parses the answer as `kind`; retryable errors (429, 5xx, no
@@ -144,26 +139,32 @@ class _Operations:
         """Validates and creates a task; every retry carries the same Idempotency-Key."""
         key = idempotency_key or new_idempotency_key()
         http = build_create_request(request, self._api_key, idempotency_key=key, base_url=self.base_url,
-                                               user_agent=self.user_agent, **self._revision)
+                                    user_agent=self.user_agent, **self._revision)
         created: CreatedTask = yield from self._call("create", http, retry=True)
         return created
 
     def retrieve(self, task_id: str) -> Operation:
         """The task, parsed (segments in seconds)."""
-        http = build_retrieve_request(task_id, self._api_key, self.base_url, self.user_agent)
+        http = build_retrieve_request(task_id, self._api_key, self.base_url, self.user_agent, **self._revision)
         task: Task = yield from self._call("retrieve", http, retry=True)
         return task
 
     def delete(self, task_id: str) -> Operation:
         """Deletes a terminal task."""
-        http = build_delete_request(task_id, self._api_key, self.base_url, self.user_agent)
+        http = build_delete_request(task_id, self._api_key, self.base_url, self.user_agent, **self._revision)
         deleted: DeletedTask = yield from self._call("delete", http, retry=True)
         return deleted
+
+    def cancel(self, task_id: str) -> Operation:
+        """Cancels a queued, pending or processing task (a second cancel answers the same)."""
+        http = build_cancel_request(task_id, self._api_key, self.base_url, self.user_agent, **self._revision)
+        canceled: CanceledTask = yield from self._call("cancel", http, retry=True)
+        return canceled
 
     def list_page(self, filters: Mapping[str, Any], page: int) -> Operation:
         """One page of the task list."""
         http = build_list_request({**filters, "page": page}, api_key=self._api_key,
-                                             base_url=self.base_url, user_agent=self.user_agent)
+                                  base_url=self.base_url, user_agent=self.user_agent, **self._revision)
         tasks: TaskList = yield from self._call("list", http, retry=True)
         return tasks
 
@@ -171,7 +172,7 @@ class _Operations:
         """Polls the task until it is terminal, as poll_next decides (backoff, Retry-After,
         the deadline); raises WaitTimeout at the deadline and the ApiError of an error
         that retrying will not fix."""
-        http = build_retrieve_request(task_id, self._api_key, self.base_url, self.user_agent)
+        http = build_retrieve_request(task_id, self._api_key, self.base_url, self.user_agent, **self._revision)
         report = on_progress or (_terminal_line if sys.stderr.isatty() else None)
         deadline = None if timeout is None else {"deadline_ms": max(0, int(timeout * 1000))}
         started, attempt = time.monotonic(), 0
@@ -186,13 +187,13 @@ class _Operations:
                 else:
                     try:
                         state = parse_response("retrieve", reply.status, reply.body, reply.headers,
-                                                          now=time.time())
+                                               now=time.time())
                         status = state.status
                     except ApiError as error:
                         state = failure = error
                 elapsed_ms = int((time.monotonic() - started) * 1000)
                 decision = poll_next(state, attempt, jitter=random.random(), elapsed_ms=elapsed_ms,
-                                                **(deadline or {}), **self.poll_options)
+                                     **(deadline or {}), **self.poll_options)
                 if decision.done:
                     if decision.reason == "terminal":
                         return state
@@ -289,6 +290,11 @@ class Client:
         """Deletes a terminal task (ApiError 409 while it is still running)."""
         return self._run(self._operations.delete(task_id))
 
+    def cancel_task(self, task_id: str) -> CanceledTask:
+        """Cancels a queued, pending or processing task (revision 2026-10); ApiError 409
+        once it is ready or failed."""
+        return self._run(self._operations.cancel(task_id))
+
     def list_tasks(self, **filters: Any) -> Iterator[Task]:
         """Every task matching the filters (status, video_url, asset_id, analysis_mode,
         page_limit, …), newest first, fetching page after page."""
@@ -366,6 +372,10 @@ class AsyncClient:
     async def delete_task(self, task_id: str) -> DeletedTask:
         """See Client.delete_task."""
         return await self._run(self._operations.delete(task_id))
+
+    async def cancel_task(self, task_id: str) -> CanceledTask:
+        """See Client.cancel_task."""
+        return await self._run(self._operations.cancel(task_id))
 
     async def list_tasks(self, **filters: Any) -> AsyncIterator[Task]:
         """See Client.list_tasks (an async iterator)."""

@@ -27,7 +27,7 @@ def library_path() -> str:
 
 def to_json_bytes(value: JSONInput) -> bytes:
     """JSON text for the library: str/bytes are passed as they are (UTF-8), any
-    other value is serialized with the json module (NaN/Infinity refused with
+    other value is serialized compactly with the json module (NaN/Infinity refused with
     ArgumentError, a value json cannot write with TypeError)."""
     return _arguments.json_bytes(value, "value")
 

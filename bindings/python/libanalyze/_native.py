@@ -40,7 +40,7 @@ EWEBHOOK_SECRET = -9
 ERESPONSE = -10
 
 #: Response kinds, pinned to analyze_response_kind in analyze.h.
-RESPONSE_KINDS: Dict[str, int] = {"create": 1, "retrieve": 2, "list": 3, "delete": 4}
+RESPONSE_KINDS: Dict[str, int] = {"create": 1, "retrieve": 2, "list": 3, "delete": 4, "cancel": 5}
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -106,8 +106,10 @@ PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "analyze_request_build": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_request_build_retrieve": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_request_build_delete": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build_cancel": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_request_build_list": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_idempotency_key": (_int, [_out, _error]),
+    "analyze_api_revisions": (_int, [_out, _error]),
     "analyze_response_parse": (_int, [_out, _int, _int, _text, _size, _text, _size, _text, _size, _error]),
     "analyze_task_parse": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_segments_export": (_int, [_out, _text, _size, _text, _text, _size, _error]),

@@ -66,11 +66,16 @@ class HttpRequest:
     headers: Dict[str, str]
     body: Optional[str]
     _text: str = field(default="", repr=False, compare=False)
+    #: With ``validate="warn"``: the report of the request as sent (None otherwise).
+    validation: Optional[Report] = field(default=None, compare=False)
 
     @classmethod
     def _from_text(cls, text: str) -> "HttpRequest":
         data = json.loads(text)
-        return cls(data["method"], data["url"], dict(data["headers"]), data["body"], text)
+        validation = None
+        if data.get("validation") is not None:
+            validation = Report(json.dumps(data["validation"], ensure_ascii=False, separators=(",", ":")))
+        return cls(data["method"], data["url"], dict(data["headers"]), data["body"], text, validation)
 
     def to_json(self) -> str:
         """The request as the library wrote it: {"method","url","headers","body"}."""
@@ -88,62 +93,90 @@ def _validate_text(data: bytes, options: Optional[bytes]) -> str:
     return _native.call(_native.lib.analyze_request_validate, *_native.sized(data), *_native.sized(options))
 
 
-def validate_request(request: JSONInput, video_duration: Optional[float] = None) -> Report:
+def validate_request(request: JSONInput, video_duration: Optional[float] = None,
+                     api_revision: Optional[str] = None) -> Report:
     """Validates a create-task request (a dict, or JSON text as str/bytes) and
-    returns every issue. Raises JSONError when the text is not JSON, TypeError
-    for a request that is neither JSON text nor a JSON value, and
-    ArgumentError for a bad video_duration (seconds, > 0)."""
-    return Report(_validate_text(_arguments.json_bytes(request, "request"), _options(video_duration=video_duration)))
+    returns every issue, by the rules of ``api_revision`` ("2026-05", the
+    default, or "2026-10"; see api_revisions()). Raises JSONError when the text
+    is not JSON, TypeError for a request that is neither JSON text nor a JSON
+    value, and ArgumentError for a bad video_duration (seconds, > 0) or an
+    unknown revision."""
+    return Report(_validate_text(_arguments.json_bytes(request, "request"),
+                                 _options(video_duration=video_duration, api_revision=api_revision)))
 
 
 def build_create_request(request: JSONInput, api_key: str, idempotency_key: Optional[str] = None,
                          base_url: Optional[str] = None, user_agent: Optional[str] = None,
-                         video_duration: Optional[float] = None) -> HttpRequest:
+                         video_duration: Optional[float] = None, api_revision: Optional[str] = None,
+                         validate: Optional[str] = None) -> HttpRequest:
     """POST /analyze/tasks with the canonical body of a valid request. Raises
     ValidationError (with `.report`) when the request breaks a rule, JSONError
     when it is not JSON, TypeError for an option of the wrong type and
-    ArgumentError for bad options (the API key is never included in a message)."""
+    ArgumentError for bad options (the API key is never included in a message).
+    ``validate`` is "strict" (the default), "warn" (built anyway, the request
+    as given as the body, the report in ``.validation``) or "off" (JSON
+    well-formedness only) — kubectl's --validate, for rules you know better."""
     data = _arguments.json_bytes(request, "request")
     options = _options(api_key=api_key, base_url=base_url, idempotency_key=idempotency_key,
-                       user_agent=user_agent, video_duration=video_duration)
+                       user_agent=user_agent, video_duration=video_duration, api_revision=api_revision,
+                       validate=validate)
     try:
         text = _native.call(_native.lib.analyze_request_build, *_native.sized(data), *_native.sized(options))
         return HttpRequest._from_text(text)
     except ValidationError as error:
-        error.report = Report(_validate_text(data, _options(video_duration=video_duration)))
+        error.report = Report(_validate_text(data, _options(video_duration=video_duration, api_revision=api_revision)))
         raise
 
 
 def _task_request(function: Any, task_id: Text, api_key: str, base_url: Optional[str],
-                  user_agent: Optional[str]) -> HttpRequest:
+                  user_agent: Optional[str], api_revision: Optional[str]) -> HttpRequest:
     data = _arguments.text(task_id, "task_id")
-    options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent)
+    options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent, api_revision=api_revision)
     return HttpRequest._from_text(_native.call(function, *_native.sized(data), *_native.sized(options)))
 
 
 def build_retrieve_request(task_id: Text, api_key: str, base_url: Optional[str] = None,
-                           user_agent: Optional[str] = None) -> HttpRequest:
+                           user_agent: Optional[str] = None, api_revision: Optional[str] = None) -> HttpRequest:
     """GET /analyze/tasks/{task_id} (the id, str or bytes, percent-encoded).
     Raises TypeError for a task_id that is not text and ArgumentError for an
     empty id or bad options."""
-    return _task_request(_native.lib.analyze_request_build_retrieve, task_id, api_key, base_url, user_agent)
+    return _task_request(_native.lib.analyze_request_build_retrieve, task_id, api_key, base_url, user_agent,
+                         api_revision)
 
 
 def build_delete_request(task_id: Text, api_key: str, base_url: Optional[str] = None,
-                         user_agent: Optional[str] = None) -> HttpRequest:
+                         user_agent: Optional[str] = None, api_revision: Optional[str] = None) -> HttpRequest:
     """DELETE /analyze/tasks/{task_id} (the id, str or bytes, percent-encoded)."""
-    return _task_request(_native.lib.analyze_request_build_delete, task_id, api_key, base_url, user_agent)
+    return _task_request(_native.lib.analyze_request_build_delete, task_id, api_key, base_url, user_agent,
+                         api_revision)
+
+
+def build_cancel_request(task_id: Text, api_key: str, base_url: Optional[str] = None,
+                         user_agent: Optional[str] = None, api_revision: Optional[str] = None) -> HttpRequest:
+    """POST /analyze/tasks/{task_id}/cancel (no body): cancels a queued, pending
+    or processing task; parse the answer with parse_response("cancel", ...)."""
+    return _task_request(_native.lib.analyze_request_build_cancel, task_id, api_key, base_url, user_agent,
+                         api_revision)
 
 
 def build_list_request(query: Optional[JSONInput] = None, *, api_key: str, base_url: Optional[str] = None,
-                       user_agent: Optional[str] = None) -> HttpRequest:
+                       user_agent: Optional[str] = None, api_revision: Optional[str] = None) -> HttpRequest:
     """GET /analyze/tasks with filters: page, page_limit (1-50), status, video_url,
-    asset_id, video_id, analysis_mode. Raises ValidationError ("query is
-    invalid: …", `.path` the parameter; `.report` stays None) for a bad filter."""
+    asset_id, video_id (revision 2026-05 only), analysis_mode. Raises
+    ValidationError ("query is invalid: …", `.path` the parameter; `.report`
+    stays None) for a bad filter."""
     data = None if query is None else _arguments.json_bytes(query, "query")
-    options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent)
+    options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent, api_revision=api_revision)
     text = _native.call(_native.lib.analyze_request_build_list, *_native.sized(data), *_native.sized(options))
     return HttpRequest._from_text(text)
+
+
+def api_revisions() -> Dict[str, Any]:
+    """The API revisions the library knows and what each accepts (models,
+    inputs, features, limits), as analyze_api_revisions() describes them:
+    {"default": "2026-05", "revisions": [...]}."""
+    value: Dict[str, Any] = json.loads(_native.call(_native.lib.analyze_api_revisions))
+    return value
 
 
 def new_idempotency_key() -> str:

@@ -125,6 +125,14 @@ class CreatedTask:
 
 
 @dataclass(frozen=True)
+class CanceledTask:
+    """The 200 answer to a cancel request: the task id and its status ("canceled")."""
+
+    task_id: str
+    status: str
+
+
+@dataclass(frozen=True)
 class PageInfo:
     """Pagination of a list response (None where the API left a member out)."""
 
@@ -361,11 +369,11 @@ def parse_task(body: Body, request: Optional[Mapping[str, Any]] = None, json_sch
 
 def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = None,
                    now: Optional[float] = None, request: Optional[Mapping[str, Any]] = None,
-                   json_schema: Schema = None) -> Union[CreatedTask, Task, TaskList, DeletedTask]:
+                   json_schema: Schema = None) -> Union[CreatedTask, Task, TaskList, DeletedTask, CanceledTask]:
     """Parses an HTTP response of the API.
 
-    ``kind`` is "create", "retrieve", "list" or "delete". A 2xx status returns
-    CreatedTask, Task, TaskList or DeletedTask. Any other status raises ApiError
+    ``kind`` is "create", "retrieve", "list", "delete" or "cancel". A 2xx status
+    returns CreatedTask, Task, TaskList, DeletedTask or CanceledTask. Any other status raises ApiError
     with ``status``, ``api_code``, ``retryable``, ``retry_after_ms``,
     ``details``, ``raw`` and the whole ``error_object``. ``headers`` is a
     mapping or (name, value) pairs; ``now`` (Unix seconds) turns a Retry-After
@@ -392,6 +400,8 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
     value = _json.loads(text)
     if kind == "create":
         return CreatedTask(value["task_id"], value["status"])
+    if kind == "cancel":
+        return CanceledTask(value["task_id"], value["status"])
     if kind == "list":
         data_text = text[len('{"data":'):skip_value(text, len('{"data":'))]
         tasks = [_task(item, raw) for item, raw in zip(value["data"], _array_items(data_text))]

@@ -64,7 +64,7 @@ def test_normalize():
 
 def test_to_json_bytes():
     json_input_checks(analyze.to_json_bytes, "value")
-    assert analyze.to_json_bytes({"a": (1, 2)}) == b'{"a": [1, 2]}'
+    assert analyze.to_json_bytes({"a": (1, 2)}) == b'{"a":[1,2]}'
 
 
 def test_validate_request():
@@ -88,7 +88,7 @@ def test_build_create_request():
     assert "SECRET" not in str(error)
 
 
-@pytest.mark.parametrize("build", [analyze.build_retrieve_request, analyze.build_delete_request])
+@pytest.mark.parametrize("build", [analyze.build_retrieve_request, analyze.build_delete_request, analyze.build_cancel_request])
 def test_build_retrieve_and_delete_request(build):
     # An int was taken as bytes(n): 3 sent the task id %00%00%00, 2**62 raised MemoryError.
     raises(TypeError, "task_id must be str or bytes, not int", build, 3, api_key="k")
@@ -99,7 +99,7 @@ def test_build_retrieve_and_delete_request(build):
            build, LONE, api_key="k")
     raises(TypeError, "api_key must be a str or None, not int", build, "t1", api_key=7)
     raises(TypeError, "user_agent must be a str or None, not bytes", build, "t1", api_key="k", user_agent=b"ua")
-    assert build(b"t 1", api_key="k").url.endswith("/analyze/tasks/t%201")
+    assert build(b"t 1", api_key="k").url.split("/analyze/tasks/")[1] in ("t%201", "t%201/cancel")
 
 
 def test_build_list_request():
@@ -125,7 +125,7 @@ def test_parse_task():
 def test_parse_response():
     body_checks(lambda body: analyze.parse_response("create", 202, body), "body")
     raises(TypeError, "kind must be a str, not int", analyze.parse_response, 2, 200, TASK)
-    raises(analyze.ArgumentError, "kind must be one of create, retrieve, list, delete, not 'fetch' (at kind)",
+    raises(analyze.ArgumentError, "kind must be one of create, retrieve, list, delete, cancel, not 'fetch' (at kind)",
            analyze.parse_response, "fetch", 200, TASK)
     raises(TypeError, "status must be an int, not str", analyze.parse_response, "retrieve", "200", TASK)
     raises(analyze.ArgumentError, f"http_status {2 ** 62} is not an HTTP status (100-599)",
@@ -242,5 +242,5 @@ def test_every_public_function_has_a_test_here():
     functions = {name for name in analyze.__all__ if callable(getattr(analyze, name))
                  and not isinstance(getattr(analyze, name), type)}
     tested = {name[len("test_"):] for name in globals() if name.startswith("test_")}
-    tested |= {"build_retrieve_request", "build_delete_request"}
-    assert functions - tested == {"version", "version_number", "abi_version", "library_path"}  # no arguments
+    tested |= {"build_retrieve_request", "build_delete_request", "build_cancel_request"}
+    assert functions - tested == {"version", "version_number", "abi_version", "library_path", "api_revisions"}  # no arguments

@@ -196,3 +196,15 @@ def test_settings_are_checked():
         Client(SECRET_KEY, max_retries=-1)
     with pytest.raises(ValueError, match="poll_options takes initial_delay_ms, factor, max_delay_ms; not jitter"):
         Client(SECRET_KEY, poll_options={"jitter": 0.5})
+
+
+def test_cancel_a_running_task_then_wait_returns_it_canceled(simulator, monkeypatch):
+    monkeypatch.setenv("ANALYZE_API_REVISION", "2026-10")
+    with Client(SECRET_KEY, base_url=simulator.base_url, poll_options=FAST,
+                headers={"X-Simulator-Step": "60"}) as slow:
+        assert repr(slow) == f"Client(base_url={simulator.base_url!r}, api_revision='2026-10')"
+        task_id = slow.create_task(GENERAL).task_id
+        assert slow.cancel_task(task_id) == libanalyze.CanceledTask(task_id, "canceled")
+        assert slow.cancel_task(task_id) == libanalyze.CanceledTask(task_id, "canceled")  # a second cancel answers the same
+        task = slow.wait(task_id, timeout=30)
+        assert (task.status, task.terminal) == ("canceled", True)

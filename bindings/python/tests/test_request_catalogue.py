@@ -12,8 +12,6 @@ import jsonschema
 import pytest
 
 import libanalyze as analyze
-from libanalyze import _native
-from libanalyze.requests import HttpRequest, Report
 
 from conftest import REPO, SPEC
 
@@ -48,14 +46,6 @@ def _revision(entry):
     return (entry.get("options") or {}).get("api_revision", "2026-05")
 
 
-def _native_call(function, entry, **extra):
-    """The C function over the case's request and options (plus `extra`), as the binding calls it."""
-    data = json.dumps(entry["request"], ensure_ascii=False).encode()
-    options = dict(entry.get("options") or {}, **extra)
-    text = json.dumps(options).encode() if options else None
-    return _native.call_string(function, data, len(data), text, 0 if text is None else len(text))
-
-
 def _sdk_create_types():
     """The parameter types of the SDK's TasksClient.create, by wire name."""
     pytest.importorskip("twelvelabs", reason="twelvelabs==1.3.6 is the test-only oracle for revision 2026-10")
@@ -76,14 +66,7 @@ def _request(entry):
 
 @pytest.mark.parametrize("entry", CASES, ids=[c["name"] for c in CASES])
 def test_catalogue_case(entry):
-    if _revision(entry) != "2026-05":
-        report = Report(_native_call(_native.lib.analyze_request_validate, entry))
-        got = [{"severity": i.severity, "code": i.code, "path": i.path, "message": i.message} for i in report.issues]
-        assert got == entry["issues"]
-        assert report.valid == (not any(i["severity"] == "error" for i in entry["issues"]))
-        assert Report(_native_call(_native.lib.analyze_request_validate, entry)).to_json() == report.to_json()
-        return
-    report = analyze.validate_request(_request(entry), video_duration=_options(entry))
+    report = analyze.validate_request(_request(entry), video_duration=_options(entry), api_revision=_revision(entry))
     got = [{"severity": i.severity, "code": i.code, "path": i.path, "message": i.message} for i in report.issues]
     assert got == entry["issues"]
     assert report.valid == (not any(i["severity"] == "error" for i in entry["issues"]))
@@ -91,17 +74,19 @@ def test_catalogue_case(entry):
     assert [i.path for i in report.warnings] == [i["path"] for i in entry["issues"] if i["severity"] == "warning"]
     # Same bytes for the same input, whatever form it is given in.
     text = json.dumps(entry["request"], ensure_ascii=False)
-    assert analyze.validate_request(text, video_duration=_options(entry)).to_json() == report.to_json()
-    assert analyze.validate_request(text.encode(), video_duration=_options(entry)).to_json() == report.to_json()
+    assert analyze.validate_request(text, video_duration=_options(entry), api_revision=_revision(entry)).to_json() == report.to_json()
+    assert analyze.validate_request(text.encode(), video_duration=_options(entry),
+                                    api_revision=_revision(entry)).to_json() == report.to_json()
     assert json.loads(report.to_json()) == {"valid": report.valid, "issues": entry["issues"]}
 
 
 @pytest.mark.parametrize("entry", [c for c in CASES if _revision(c) == "2026-10"],
                          ids=[c["name"] for c in CASES if _revision(c) == "2026-10"])
 def test_building_2026_10_agrees_with_validation_and_the_sdk(entry):
-    report = Report(_native_call(_native.lib.analyze_request_validate, entry))
+    report = analyze.validate_request(_request(entry), video_duration=_options(entry), api_revision="2026-10")
     if report.valid:
-        http = HttpRequest._from_text(_native_call(_native.lib.analyze_request_build, entry, api_key="tlk_SECRET"))
+        http = analyze.build_create_request(_request(entry), api_key="tlk_SECRET", video_duration=_options(entry),
+                                            api_revision="2026-10")
         body = json.loads(http.body)
         assert body == entry["request"]
         import pydantic
@@ -114,11 +99,13 @@ def test_building_2026_10_agrees_with_validation_and_the_sdk(entry):
             pydantic.TypeAdapter(types[key]).validate_python(read)
     else:
         with pytest.raises(analyze.ValidationError) as caught:
-            _native_call(_native.lib.analyze_request_build, entry, api_key="tlk_SECRET")
+            analyze.build_create_request(_request(entry), api_key="tlk_SECRET", video_duration=_options(entry),
+                                         api_revision="2026-10")
         first = report.errors[0]
         assert caught.value.path == first.path
         expected = f"request is invalid: {len(report.errors)} error(s); first: {first.path or '(document)'}: {first.message}"
         assert caught.value.message == expected.encode()[:319].decode("utf-8", "ignore")
+        assert caught.value.report == report
 
 
 def test_sdk_types_reject_what_the_sdk_rejects():

@@ -110,9 +110,11 @@ def test_segments_stay_inside_each_time_range(api):
     assert all(s.end_time <= 600 for s in task.result.segments["goal"])
 
 
-def test_text_over_max_tokens_is_cut_with_finish_reason_length(api):
+def test_text_over_max_tokens_is_cut_with_finish_reason_length(start_simulator):
+    # pegasus1.2 (max_tokens from 2) is a model of revision 2026-05, which a 2026-10 simulator refuses.
+    old = Api(start_simulator("--api-revision", "2026-05", "--step", "0").base_url, revision="2026-05")
     request = {"model_name": "pegasus1.2", "video_id": "vid-1", "prompt": "Describe", "max_tokens": 5}
-    body = api.finished(api.create(request)["task_id"])
+    body = old.finished(old.create(request)["task_id"])
     assert body["result"]["finish_reason"] == "length" and body["result"]["usage"]["output_tokens"] == 5
     assert body["video_source"]["type"] == "video_id"
     assert libanalyze.parse_task(body).result.truncated is True
@@ -309,7 +311,9 @@ def test_the_video_id_filter_exists_in_2026_05_only(api, start_simulator):
     task_id = old.create(indexed)["task_id"]
     old.create(GENERAL)
     assert [t["task_id"] for t in old.call("GET", "/analyze/tasks?video_id=vid-9", 200).json()["data"]] == [task_id]
-    api.create(indexed)
+    refused = api.create(indexed, status=400)["error"]  # pegasus1.2 and video_id are of revision 2026-05
+    assert refused["details"]["field"] == "model_name" and "pass api_revision 2026-05" in refused["message"]
+    api.create(GENERAL)
     everything = api.call("GET", "/analyze/tasks?page_limit=50", 200).json()["page_info"]["total_results"]
     ignored = api.call("GET", "/analyze/tasks?page_limit=50&video_id=vid-9", 200).json()["page_info"]
     assert ignored["total_results"] == everything  # 2026-10 removed the filter: an unknown parameter
