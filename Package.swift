@@ -19,7 +19,9 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto"),
         .target(name: "AnalyzeCore", dependencies: ["CSimdJSON", "COpenSSL"]),
         .target(name: "analyze", dependencies: ["AnalyzeCore", "CAnalyze"]),
-        .testTarget(name: "AnalyzeCoreTests", dependencies: ["AnalyzeCore"]),
+        // Swift tests live in SwiftTests/, not Tests/: tests/ (the C, fixture and
+        // reliability tests) would collide with Tests/ on case-insensitive file systems.
+        .testTarget(name: "AnalyzeCoreTests", dependencies: ["AnalyzeCore"], path: "SwiftTests/AnalyzeCoreTests"),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -25,6 +25,11 @@
  *    \u0000). It never contains a raw NUL byte.
  *  - No global mutable state and no init function: every function is
  *    reentrant and may be called from any thread at the same time.
+ *  - Names are analyze_<noun>_<verb> (analyze_request_validate,
+ *    analyze_webhook_verify, analyze_batch_results_parse); builders of HTTP
+ *    requests are analyze_request_build[_<endpoint>]. The one older export
+ *    without a verb, analyze_idempotency_key(), keeps its name (the ABI is
+ *    stable); every new function follows the pattern.
  *
  * JSON input rules (every function that reads JSON):
  *

@@ -9,6 +9,7 @@ echo "setup: checking the Debian packages the build needs"
 packages=(libsimdjson-dev libjansson-dev libssl-dev cmake ninja-build pkg-config gcc g++ util-linux
   librsvg2-bin  # rsvg-convert: the tests render the SVG timeline export
   groff-base    # the man_pages test renders docs/man with warnings on
+  libcurl4-openssl-dev  # curl.h for the CLI's API commands; libcurl for examples/submit_and_wait.c
   valgrind)     # tests/reliability/valgrind.sh: memcheck and helgrind in the test command
 packages+=(nginx-core nginx-dev ffmpeg wrk curl)  # the nginx module, its harness (ffprobe, wrk) and scripts/nginx_demo.sh
 missing=()

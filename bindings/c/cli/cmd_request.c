@@ -19,8 +19,7 @@
 
 /* ---- Printing the report ------------------------------------------------ */
 
-/* Prints the report's issues as lines and a summary line; returns 1 when valid. */
-static int print_issues(const char *report, FILE *to) {
+int cli_print_issues(const char *report, FILE *to) {
   size_t errors = 0, warnings = 0, cap = strlen(report) + 1;
   char *severity = malloc(cap), *code = malloc(cap), *path = malloc(cap), *message = malloc(cap);
   const char *issue;
@@ -109,7 +108,7 @@ static int cmd_validate(const struct cli_args *args) {
     puts(report);
     valid = strncmp(report, "{\"valid\":true", 13) == 0;
   } else {
-    valid = print_issues(report, stdout);
+    valid = cli_print_issues(report, stdout);
   }
   analyze_free(report);
   return valid ? EXIT_OK_ : EXIT_REJECTED;
@@ -133,7 +132,7 @@ static int cmd_build_request(const struct cli_args *args) {
     char *report = NULL;
     if (cli_library_options(args, validate_keys, &options, &options_len) &&
         analyze_request_validate(&report, input, len, options, options_len, NULL) == ANALYZE_OK)
-      print_issues(report, stderr);
+      cli_print_issues(report, stderr);
     analyze_free(report);
     free(options);
     rc = EXIT_REJECTED;

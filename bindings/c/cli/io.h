@@ -8,7 +8,8 @@
 enum {
   EXIT_OK_ = 0,       /* success (valid, verified, printed) */
   EXIT_REJECTED = 1,  /* the input was read but fails the check (invalid request, rejected webhook) */
-  EXIT_UNUSABLE = 2   /* usage error, unreadable file, or input that is not JSON / not the expected shape */
+  EXIT_UNUSABLE = 2,  /* usage error, unreadable file, or input that is not JSON / not the expected shape */
+  EXIT_TRANSPORT = 3  /* API commands: no answer, an answer that is not the API's, or the time ran out */
 };
 
 /* The exit codes in words, for --help. */

@@ -2,8 +2,9 @@
  *
  * Each command is a table of option declarations (options.h); parsing, the
  * usage lines, --help and the usage errors are derived from the tables.
- * Exit codes: 0 success; 1 the input was read but fails the check; 2 usage
- * error, unreadable input, or input that is not JSON. */
+ * Exit codes: 0 success; 1 the input was read but fails the check (or the API
+ * said no); 2 usage error, unreadable input, or input that is not JSON; 3 (the
+ * API commands) no answer, an answer that is not the API's, or a timeout. */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,7 +12,8 @@
 #include "io.h"
 
 static const struct cli_command *const groups[] = {cli_json_commands, cli_request_commands,
-                                                   cli_response_commands, cli_webhook_commands};
+                                                   cli_response_commands, cli_webhook_commands,
+                                                   cli_api_commands, cli_api_batch_commands};
 
 /* Width of the command column of `analyze --help`. */
 #define COMMAND_COLUMN 18
@@ -81,6 +83,13 @@ int main(int argc, char **argv) {
     return EXIT_OK_;
   }
   if (strcmp(argv[1], "--version") == 0) return run(find_command("version"), argc - 2, argv + 2);
+  if (strcmp(argv[1], "batch") == 0 && argc > 2) {
+    /* `analyze batch submit ...` is `analyze batch-submit ...` */
+    char name[32];
+    snprintf(name, sizeof name, "batch-%s", argv[2]);
+    command = find_command(name);
+    if (command != NULL) return run(command, argc - 3, argv + 3);
+  }
   command = find_command(argv[1]);
   if (command == NULL) return unknown_command(argv[1]);
   return run(command, argc - 2, argv + 2);

@@ -146,7 +146,10 @@ static int check_complete(const struct cli_command *command, const struct cli_ar
     return code;
   }
   if (command->operand != NULL && args->operand == NULL)
-    return cli_usage_error(command, "missing %s: give a FILE, or - for standard input", command->operand_help);
+    return cli_usage_error(command, strncmp(command->operand, "FILE", 4) == 0
+                                       ? "missing %s: give a FILE, or - for standard input"
+                                       : "missing %s",
+                           command->operand_help);
   return 0;
 }
 

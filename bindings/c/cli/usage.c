@@ -214,7 +214,7 @@ void cli_print_help(const struct cli_command *command, FILE *to) {
   if (command->operand != NULL) {
     fputs("\ninput:\n", to);
     cli_buffer_init(&help, command->operand_help);
-    append_text(&help, ": a file name, or - for standard input");
+    if (strncmp(command->operand, "FILE", 4) == 0) append_text(&help, ": a file name, or - for standard input");
     help_line(to, command->operand, help.data ? help.data : command->operand_help);
     cli_buffer_free(&help);
   }
