@@ -3,8 +3,6 @@
     python3 examples/demo.py analyze REQUEST.json...   create each task, wait with progress, print its result
     python3 examples/demo.py table TASK.json           a task's segments as a readable table
     python3 examples/demo.py hls TASK.json DIR         a task's segments as an HLS WebVTT rendition in DIR
-    python3 examples/demo.py send HTTP.json|-          send a request built by `analyze build-request`
-    python3 examples/demo.py wait ID                   wait for a task with progress, print it (JSON)
 
 The API key and base URL come from $TWELVELABS_API_KEY and $TWELVELABS_BASE_URL
 (the simulator's URL, or the hosted API), as for every `libanalyze.Client`.
@@ -15,18 +13,16 @@ import os
 import sys
 from typing import Any, Dict, List
 
-import httpx
-
 import libanalyze
 
 #: The media playlist of the HLS rendition, as the master playlist's #EXT-X-MEDIA line names it.
 HLS_PLAYLIST = "analysis.m3u8"
 
 
-def show_progress(progress: libanalyze.Progress, stream=sys.stdout) -> None:
+def show_progress(progress: libanalyze.Progress) -> None:
     """One line per poll: what `wait` saw and when it polls next."""
     print(f"  {progress.task_id}: {progress.status}, {progress.elapsed:.1f} s elapsed, "
-          f"next poll in {progress.next_poll:.1f} s", file=stream, flush=True)
+          f"next poll in {progress.next_poll:.1f} s", flush=True)
 
 
 def describe(task: libanalyze.Task) -> str:
@@ -113,36 +109,8 @@ def hls(path: str, directory: str) -> int:
     return 0
 
 
-def send(path: str) -> int:
-    """Sends the HTTP request in FILE or on stdin (`analyze build-request` output, which holds the
-    API key: pipe it, do not keep it) and prints the API's answer body on stdout; for a non-2xx
-    answer, its status and body on stderr, exit 1."""
-    if path == "-":
-        built = json.load(sys.stdin)
-    else:
-        with open(path, "rb") as handle:
-            built = json.load(handle)
-    body = built.get("body")
-    response = httpx.request(built["method"], built["url"], headers=built["headers"],
-                             content=body.encode("utf-8") if body is not None else None, timeout=30)
-    print(f"  {built['method']} {built['url']}: HTTP {response.status_code}", file=sys.stderr)
-    if not response.is_success:
-        print(response.text, file=sys.stderr)
-        return 1
-    sys.stdout.write(response.text)
-    return 0
-
-
-def wait(task_id: str) -> int:
-    """Waits for task ID (progress on stderr) and prints it, normalized, on stdout; 1 unless it is ready."""
-    with libanalyze.Client() as client:
-        task = client.wait(task_id, timeout=120, on_progress=lambda progress: show_progress(progress, sys.stderr))
-    print(task.to_json())
-    return 0 if task.status == "ready" else 1
-
-
 def main(arguments: List[str]) -> int:
-    commands = {"analyze": (analyze, None), "table": (table, 1), "hls": (hls, 2), "send": (send, 1), "wait": (wait, 1)}
+    commands = {"analyze": (analyze, None), "table": (table, 1), "hls": (hls, 2)}
     if not arguments or arguments[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2

@@ -95,15 +95,13 @@ fi
 
 step "1. a sports-match segmentation task from the C tool: goals and fouls (team enum, minute integer, player string, a timestamp)"
 $analyze validate examples/request-match.json
-# The C tool validates and builds the request; Python sends it (until the tool sends by itself).
-$analyze build-request --api-key "$TWELVELABS_API_KEY" --base-url "$TWELVELABS_BASE_URL" \
-  --idempotency-key "$($python -c 'import libanalyze; print(libanalyze.new_idempotency_key())')" \
-  examples/request-match.json | $python examples/demo.py send - > $out/match-created.json
-$analyze parse-response --kind create --status 202 $out/match-created.json
+echo "\$ analyze submit examples/request-match.json"
+$analyze submit examples/request-match.json | tee $out/match-created.json
 task_id=$(member task_id < $out/match-created.json)
 [ -n "$task_id" ] || fail "the create answer names no task"
 echo "created task $task_id; waiting for it"
-$python examples/demo.py wait "$task_id" > $out/match-task.json
+echo "\$ analyze wait $task_id   (one progress line per poll on stderr)"
+$analyze wait "$task_id" > $out/match-task.json
 [ "$(member task_id < $out/match-task.json)" = "$task_id" ] || fail "the waited task is not $task_id"
 echo "task $task_id: $(member status < $out/match-task.json)"
 
