@@ -6,7 +6,7 @@
  *   analyze_webhook: POST only; the raw body (memory or nginx's temporary
  *   file) is checked with analyze_webhook_verify() against one or two
  *   secrets and nginx's clock (ngx_time()), parsed with
- *   analyze_webhook_parse(), and for analyze.task.ready / .failed the
+ *   analyze_webhook_parse(), and for the task events it knows the
  *   normalized task (and, when it has segments, the segments as JSON and
  *   WebVTT) is written to the store atomically (temporary file + rename),
  *   named by task id and by custom_id when that is usable as a file name.
@@ -446,7 +446,8 @@ static const char *ngx_http_analyze_member(const char *at, const char *end, cons
     return at + 1;
 }
 
-/* Parses the verified event and, for analyze.task.ready/failed, stores the
+/* Parses the verified event and, for the task events the library knows
+ * ("known":true: ready, failed, canceled), stores the
  * normalized task (and its segments as JSON and WebVTT) under each name:
  * segments first, the task last, so a task file always has its segments
  * beside it. Other event types are acknowledged (204) and not stored. */

@@ -128,6 +128,7 @@ env SWIFT_BACKTRACE;
 events {{ worker_connections 256; }}
 http {{
     access_log off;
+    keepalive_requests 100000;  # the RSS check's one connection stays on one (warmed-up) worker
     client_body_temp_path {self.prefix}/body;
     proxy_temp_path {self.prefix}/body/proxy;      # every temporary path inside the prefix,
     fastcgi_temp_path {self.prefix}/body/fastcgi;  # so nginx needs nothing under /var
