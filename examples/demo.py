@@ -1,13 +1,17 @@
 """The Python side of the main job (scripts/demo.sh runs it; see its header).
 
-    python3 examples/demo.py analyze REQUEST.json...   create each task, wait with progress, print its result
-    python3 examples/demo.py table TASK.json           a task's segments as a readable table
-    python3 examples/demo.py hls TASK.json DIR         a task's segments as an HLS WebVTT rendition in DIR
+    python3 examples/demo.py analyze [--timeout S] REQUEST.json...
+        create each task, wait for it with progress (at most S seconds, default 120), print its result
+    python3 examples/demo.py table TASK.json
+        a task's segments as a readable table
+    python3 examples/demo.py hls TASK.json DIR
+        a task's segments as an HLS WebVTT rendition in DIR
 
 The API key and base URL come from $TWELVELABS_API_KEY and $TWELVELABS_BASE_URL
 (the simulator's URL, or the hosted API), as for every `libanalyze.Client`.
 Exit 0 when every step succeeded, 1 when a task did not end ready.
 """
+import argparse
 import json
 import os
 import sys
@@ -39,8 +43,9 @@ def describe(task: libanalyze.Task) -> str:
         f"{len(result.issues)} result issues)"
 
 
-def analyze(paths: List[str]) -> int:
-    """Creates and waits for the task of each request file in turn; 1 when one did not end ready."""
+def analyze(paths: List[str], timeout: float) -> int:
+    """Creates and waits (at most `timeout` seconds each) for the task of each request file in turn;
+    1 when one did not end ready."""
     code = 0
     with libanalyze.Client() as client:
         for path in paths:
@@ -48,7 +53,7 @@ def analyze(paths: List[str]) -> int:
                 request = json.load(handle)
             print(f"-- {os.path.basename(path)}: {request.get('analysis_mode', 'general')}"
                   f"{', ' + request['response_format']['type'] if 'response_format' in request else ''}", flush=True)
-            task = client.analyze(request, timeout=120, on_progress=show_progress)
+            task = client.analyze(request, timeout=timeout, on_progress=show_progress)
             print(f"task {task.task_id} ({task.custom_id}): {task.status}")
             print(describe(task))
             if task.status != "ready":
@@ -73,7 +78,7 @@ def table(path: str) -> int:
     if not segments:
         print(f"task {task.task_id} has no segments", file=sys.stderr)
         return 1
-    rows: List[Dict[str, str]] = []
+    rows: List[Dict[str, Any]] = []
     for definition, items in segments.items():
         for segment in items:
             row = {"definition": definition, "start": clock(segment.start_time), "end": clock(segment.end_time)}
@@ -110,16 +115,22 @@ def hls(path: str, directory: str) -> int:
 
 
 def main(arguments: List[str]) -> int:
-    commands = {"analyze": (analyze, None), "table": (table, 1), "hls": (hls, 2)}
-    if not arguments or arguments[0] not in commands:
-        print(__doc__, file=sys.stderr)
-        return 2
-    function, count = commands[arguments[0]]
-    operands = arguments[1:]
-    if (count is None and not operands) or (count is not None and len(operands) != count):
-        print(__doc__, file=sys.stderr)
-        return 2
-    return function(operands) if count is None else function(*operands)
+    parser = argparse.ArgumentParser(prog="examples/demo.py", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("analyze", help="create each task, wait with progress, print its result")
+    command.add_argument("--timeout", type=float, default=120.0, help="seconds each task may take (default 120)")
+    command.add_argument("requests", nargs="+", metavar="REQUEST.json")
+    command = commands.add_parser("table", help="a task's segments as a readable table")
+    command.add_argument("task", metavar="TASK.json")
+    command = commands.add_parser("hls", help="a task's segments as an HLS WebVTT rendition in DIR")
+    command.add_argument("task", metavar="TASK.json")
+    command.add_argument("directory", metavar="DIR")
+    given = parser.parse_args(arguments)
+    if given.command == "analyze":
+        return analyze(given.requests, given.timeout)
+    if given.command == "table":
+        return table(given.task)
+    return hls(given.task, given.directory)
 
 
 if __name__ == "__main__":

@@ -73,7 +73,10 @@ member() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -n 1; }
 
 rm -rf "$out"
 mkdir -p "$out"
+# How long a task may take: the simulator's take a second; a real video minutes.
+wait_s=60
 if [ $live = 1 ]; then
+  wait_s=3600
   export TWELVELABS_BASE_URL=${TWELVELABS_BASE_URL:-https://api.twelvelabs.io/v1.3}
   step "the hosted API: $TWELVELABS_BASE_URL"
 else
@@ -101,12 +104,12 @@ task_id=$(member task_id < $out/match-created.json)
 [ -n "$task_id" ] || fail "the create answer names no task"
 echo "created task $task_id; waiting for it"
 echo "\$ analyze wait $task_id   (one progress line per poll on stderr)"
-$analyze wait "$task_id" > $out/match-task.json
+$analyze wait --timeout $wait_s "$task_id" > $out/match-task.json
 [ "$(member task_id < $out/match-task.json)" = "$task_id" ] || fail "the waited task is not $task_id"
 echo "task $task_id: $(member status < $out/match-task.json)"
 
 step "2. a general task and a json_schema task from Python (libanalyze.Client.analyze, with progress)"
-$python examples/demo.py analyze examples/request-general.json examples/request-schema.json
+$python examples/demo.py analyze --timeout $wait_s examples/request-general.json examples/request-schema.json
 
 step "3. the webhook for task $task_id, verified by the receiver (libanalyze.verify_webhook on the raw body)"
 if [ $live = 1 ]; then
