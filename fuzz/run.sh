@@ -26,7 +26,9 @@ seeds() {
                                            "$fixtures/requests") ;;
     response_parse|task_parse|segments_export|segments_hls) dirs+=("$fixtures/responses") ;;
     webhook_parse) dirs+=("$fixtures/webhook" "$fixtures/responses") ;;
-    request_build_delete) dirs+=("$root/fuzz/corpus/request_build_retrieve") ;;
+    request_build_delete|request_build_cancel|request_build_batch_id) dirs+=("$root/fuzz/corpus/request_build_retrieve") ;;
+    batch_validate|request_build_batch_create|batch_from_jsonl) dirs+=("$fixtures/requests") ;;
+    batch_results_parse) dirs+=("$fixtures/responses/revision-2026-10") ;;
     webhook_verify|webhook_sign) dirs+=("$root/fuzz/corpus/webhook_verify") ;;
   esac
   [ ${#dirs[@]} -eq 0 ] || printf '%s\n' "${dirs[@]}" | sort -u

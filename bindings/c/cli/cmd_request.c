@@ -1,5 +1,6 @@
-/* analyze validate / build-request: the request group of the command line
- * (options, usage and help in the tables at the end).
+/* analyze validate / build-request / api-revisions: the request group of the
+ * command line (options, usage and help in the tables at the end), and the
+ * validate and build runners the batch commands share (commands.h).
  *
  * validate prints one line per issue ("<severity> <code> <path>: <message>",
  * "(document)" for the empty path) and a summary line, or with --json exactly
@@ -45,51 +46,16 @@ int cli_print_issues(const char *report, FILE *to) {
 
 /* ---- Commands ------------------------------------------------------------ */
 
-/* The option both commands take. */
-#define VIDEO_DURATION                                                                                   \
-  {.name = "--video-duration", .placeholder = "SECONDS", .kind = CLI_NUMBER, .what = "a number of seconds", \
-   .key = "video_duration", .into = CLI_INTO_NUMBER,                                                     \
-   .help = "the video's length: also check start_time, end_time and time_ranges against it"}
+const char *const cli_validation_modes[] = {"strict", "warn", "off", NULL};
 
-static const char *const validation_modes[] = {"strict", "warn", "off", NULL};
+static const struct cli_option validate_options[] = {CLI_VALIDATE_OPTIONS, {0}};
 
-/* The API revision and the validation mode: library options that take effect
- * once the library knows revision 2026-10 (until then it rejects the keys, and
- * the CLI passes its message through, blamed on the option). */
-#define REVISION_OPTIONS                                                                                       \
-  {.name = "--api-revision", .placeholder = "REV", .kind = CLI_STRING, .what = "an API revision",            \
-   .key = "api_revision", .into = CLI_INTO_STRING, .default_env = "ANALYZE_API_REVISION",                      \
-   .help = "the API revision to check against, e.g. 2026-05 or 2026-10 (effective once the library knows "     \
-           "revision 2026-10)"},                                                                               \
-  {.name = "--validate", .kind = CLI_STRING, .choices = validation_modes, .key = "validate",                  \
-   .into = CLI_INTO_STRING,                                                                                    \
-   .help = "a broken rule is an error, a warning, or not checked (effective once the library knows revision "  \
-           "2026-10)"}
-
-static const struct cli_option validate_options[] = {
-    {.name = "--json", .kind = CLI_FLAG, .help = "print the library's report JSON instead of one line per issue"},
-    VIDEO_DURATION,
-    REVISION_OPTIONS,
-    {0}};
-
-static const struct cli_option build_options[] = {
-    {.name = "--api-key", .placeholder = "KEY", .kind = CLI_STRING, .required = 1, .what = "an API key",
-     .key = "api_key", .into = CLI_INTO_STRING, .help = "the API key, sent as x-api-key (never printed)"},
-    {.name = "--idempotency-key", .placeholder = "K", .kind = CLI_STRING, .what = "an idempotency key",
-     .key = "idempotency_key", .into = CLI_INTO_STRING,
-     .help = "sent as Idempotency-Key; send the same key when retrying the same create"},
-    {.name = "--base-url", .placeholder = "URL", .kind = CLI_STRING, .what = "a URL", .key = "base_url",
-     .into = CLI_INTO_STRING, .help = "the API's base URL (default https://api.twelvelabs.io/v1.3)"},
-    {.name = "--user-agent", .placeholder = "UA", .kind = CLI_STRING, .what = "a User-Agent value",
-     .key = "user_agent", .into = CLI_INTO_STRING, .help = "sent as User-Agent"},
-    VIDEO_DURATION,
-    REVISION_OPTIONS,
-    {0}};
+static const struct cli_option build_options[] = {CLI_BUILD_OPTIONS, {0}};
 
 /* The library options validate takes, for build-request's list of every issue. */
 static const char *const validate_keys[] = {"video_duration", "api_revision", "validate", NULL};
 
-static int cmd_validate(const struct cli_args *args) {
+int cli_run_validate(const struct cli_args *args, cli_validate_fn validate) {
   size_t len = 0, options_len = 0;
   char *input, *options = NULL, *report = NULL;
   analyze_error_t err;
@@ -100,7 +66,7 @@ static int cmd_validate(const struct cli_args *args) {
     free(options);
     return EXIT_UNUSABLE;
   }
-  rc = analyze_request_validate(&report, input, len, options, options_len, &err);
+  rc = validate(&report, input, len, options, options_len, &err);
   free(input);
   free(options);
   if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
@@ -114,7 +80,7 @@ static int cmd_validate(const struct cli_args *args) {
   return valid ? EXIT_OK_ : EXIT_REJECTED;
 }
 
-static int cmd_build_request(const struct cli_args *args) {
+int cli_run_build(const struct cli_args *args, cli_validate_fn build, cli_validate_fn validate) {
   size_t len = 0, options_len = 0;
   char *input, *options = NULL, *out = NULL;
   analyze_error_t err;
@@ -125,13 +91,13 @@ static int cmd_build_request(const struct cli_args *args) {
     free(options);
     return EXIT_UNUSABLE;
   }
-  rc = analyze_request_build(&out, input, len, options, options_len, &err);
+  rc = build(&out, input, len, options, options_len, &err);
   free(options);
   if (rc == ANALYZE_EVALIDATION) {
     /* Print every issue, not only the first: validate with the same validation options. */
     char *report = NULL;
     if (cli_library_options(args, validate_keys, &options, &options_len) &&
-        analyze_request_validate(&report, input, len, options, options_len, NULL) == ANALYZE_OK)
+        validate(&report, input, len, options, options_len, NULL) == ANALYZE_OK)
       cli_print_issues(report, stderr);
     analyze_free(report);
     free(options);
@@ -147,6 +113,24 @@ static int cmd_build_request(const struct cli_args *args) {
   return rc;
 }
 
+static int cmd_validate(const struct cli_args *args) { return cli_run_validate(args, analyze_request_validate); }
+
+static int cmd_build_request(const struct cli_args *args) {
+  return cli_run_build(args, analyze_request_build, analyze_request_validate);
+}
+
+static int cmd_api_revisions(const struct cli_args *args) {
+  char *out = NULL;
+  analyze_error_t err;
+  int rc = analyze_api_revisions(&out, &err);
+  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
+  puts(out);
+  analyze_free(out);
+  return EXIT_OK_;
+}
+
+static const struct cli_option no_options[] = {{0}};
+
 const struct cli_command cli_request_commands[] = {
     {"validate", "check a create-task request; print every issue",
      "Check a create-task request (the body of POST /analyze/tasks) against every rule of the API and print each "
@@ -157,4 +141,8 @@ const struct cli_command cli_request_commands[] = {
      "Print the HTTP request that creates the task as JSON {method, url, headers, body} for any HTTP client. "
      "When the request breaks a rule, print every issue (as validate does) to standard error and exit 1.",
      build_options, "FILE|-", "the create-task request", cmd_build_request},
+    {"api-revisions", "print the API revisions the library knows (JSON)",
+     "Print the API revisions the library knows and what each accepts (models and their inputs, features, "
+     "max_tokens ranges, the analysis window, field types) as JSON; pass a name to --api-revision.",
+     no_options, NULL, NULL, cmd_api_revisions},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

@@ -150,12 +150,15 @@ static const struct cli_option task_options[] = {
     SCHEMA_OPTION,
     {0}};
 
-static const char *const kinds[] = {"create", "retrieve", "list", "delete", NULL};
+/* In the order of analyze_response_kind, from ANALYZE_RESPONSE_CREATE. */
+static const char *const kinds[] = {"create",         "retrieve",     "list",         "delete",
+                                    "cancel",         "batch-create", "batch-retrieve", "batch-list",
+                                    "batch-cancel",   "batch-delete", "batch-results", NULL};
 static const char *const formats[] = {"vtt", "csv", "json", "svg", NULL};
 
 static const struct cli_option response_options[] = {
-    {.name = "--kind", .kind = CLI_STRING, .required = 1, .choices = kinds,
-     .help = "the request the response answers"},
+    {.name = "--kind", .placeholder = "KIND", .kind = CLI_STRING, .required = 1, .choices = kinds,
+     .help = "the request the response answers (batch-results: a JSON Lines body, parsed line by line)"},
     {.name = "--status", .placeholder = "N", .kind = CLI_INTEGER, .required = 1, .what = "an HTTP status code",
      .min = 100, .max = 599, .help = "the HTTP status code of the response"},
     {.name = "--header", .placeholder = "'Name: value'", .kind = CLI_REPEATED, .syntax = &header_syntax,

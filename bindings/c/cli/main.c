@@ -11,12 +11,12 @@
 #include "commands.h"
 #include "io.h"
 
-static const struct cli_command *const groups[] = {cli_json_commands, cli_request_commands,
-                                                   cli_response_commands, cli_webhook_commands,
-                                                   cli_api_commands, cli_api_batch_commands};
+static const struct cli_command *const groups[] = {cli_json_commands,     cli_request_commands, cli_batch_commands,
+                                                   cli_response_commands, cli_webhook_commands, cli_api_commands,
+                                                   cli_api_batch_commands};
 
 /* Width of the command column of `analyze --help`. */
-#define COMMAND_COLUMN 18
+#define COMMAND_COLUMN 23
 
 static void print_usage(FILE *to) {
   size_t g;

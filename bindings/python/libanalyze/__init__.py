@@ -3,6 +3,9 @@ asynchronous video-analysis API. Pure data in, data out; no network I/O.
 
 The C declarations live in ``_native``; the implementation in the private
 modules below; every public name is imported here and listed in ``__all__``."""
+from ._batches import (batch_from_jsonl, build_batch_cancel_request, build_batch_delete_request,
+                       build_batch_list_request, build_batch_request, build_batch_results_request,
+                       build_batch_retrieve_request, validate_batch)
 from ._errors import (AnalyzeError, ApiError, ArgumentError, JSONError, OutOfMemoryError, ResponseError,
                       ValidationError, WebhookError, WebhookHeaderError, WebhookSecretError, WebhookSignatureError,
                       WebhookTimestampError)
@@ -14,9 +17,11 @@ from ._polling import (DEFAULT_FACTOR, DEFAULT_INITIAL_DELAY_MS, DEFAULT_MAX_DEL
 from ._requests import (HttpRequest, Issue, Report, api_revisions, build_cancel_request, build_create_request,
                         build_delete_request, build_list_request, build_retrieve_request, new_idempotency_key,
                         validate_request)
-from ._responses import (CanceledTask, CreatedTask, DeletedTask, PageInfo, ResultIssue, Segment, Task, TaskList, TaskResult, Usage,
-                         VideoSource, WebhookDelivery, WebhookEvent, export_segments, parse_response, parse_task,
-                         parse_webhook, segments_to_csv, segments_to_svg, segments_to_vtt)
+from ._responses import (Batch, BatchItems, BatchList, BatchResult, BatchResultError, BatchResults, BatchTask,
+                         CanceledTask, CreatedTask, DeletedBatch, DeletedTask, PageInfo, ResultIssue, Segment, Task,
+                         TaskError, TaskList, TaskResult, Usage, VideoSource, WebhookDelivery, WebhookEvent,
+                         export_segments, iter_batch_results, parse_batch, parse_response, parse_task, parse_webhook,
+                         segments_to_csv, segments_to_svg, segments_to_vtt)
 from ._webhooks import DEFAULT_TOLERANCE, sign_webhook, verify_webhook
 
 __all__ = [
@@ -31,9 +36,14 @@ __all__ = [
     "build_delete_request", "build_list_request", "build_cancel_request", "new_idempotency_key", "api_revisions",
     # responses
     "RESPONSE_KINDS", "ResultIssue", "Segment", "Usage", "TaskResult", "VideoSource", "WebhookDelivery",
-    "Task", "CreatedTask", "CanceledTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
+    "Task", "TaskError", "CreatedTask", "CanceledTask", "PageInfo", "TaskList", "DeletedTask", "WebhookEvent",
     "parse_task", "parse_response", "parse_webhook", "export_segments", "segments_to_vtt", "segments_to_csv",
     "segments_to_svg",
+    # batches
+    "validate_batch", "batch_from_jsonl", "build_batch_request", "build_batch_retrieve_request",
+    "build_batch_cancel_request", "build_batch_delete_request", "build_batch_results_request",
+    "build_batch_list_request", "Batch", "BatchItems", "BatchTask", "BatchList", "DeletedBatch", "BatchResult",
+    "BatchResultError", "BatchResults", "parse_batch", "iter_batch_results",
     # HTTP clients (httpx)
     "Client", "AsyncClient", "Progress", "WaitTimeout", "DEFAULT_BASE_URL", "API_KEY_VARIABLES",
     # HLS

@@ -21,11 +21,14 @@ from typing import (Any, AsyncIterator, Callable, Dict, Generator, Iterator, Lis
 
 import httpx
 
+from ._batches import (build_batch_cancel_request, build_batch_delete_request, build_batch_list_request,
+                       build_batch_request, build_batch_results_request, build_batch_retrieve_request)
 from ._errors import ApiError
 from ._polling import poll_next
 from ._requests import (HttpRequest, build_cancel_request, build_create_request, build_delete_request,
                         build_list_request, build_retrieve_request, new_idempotency_key)
-from ._responses import CanceledTask, CreatedTask, DeletedTask, Task, TaskList, parse_response
+from ._responses import (Batch, BatchList, BatchResults, CanceledTask, CreatedTask, DeletedBatch, DeletedTask, Schema,
+                         Task, TaskList, parse_response)
 
 __all__ = ["Client", "AsyncClient", "Progress", "WaitTimeout", "DEFAULT_BASE_URL", "API_KEY_VARIABLES"]
 
@@ -45,19 +48,21 @@ _NO_ANSWER = {"http_status": 503, "code": "connection_error", "retryable": True,
 
 
 class WaitTimeout(TimeoutError):
-    """`wait` gave up: the task was not terminal before the timeout. `task_id` and the
-    last `status` seen (None when the last poll got an error) are kept."""
+    """`wait` (or `wait_batch`) gave up: the task (batch) was not terminal before the
+    timeout. `task_id` (the batch id for wait_batch) and the last `status` seen (None
+    when the last poll got an error) are kept."""
 
-    def __init__(self, task_id: str, status: Optional[str], message: str) -> None:
-        super().__init__(f"task {task_id}: {message}")
+    def __init__(self, task_id: str, status: Optional[str], message: str, noun: str = "task") -> None:
+        super().__init__(f"{noun} {task_id}: {message}")
         self.task_id = task_id
         self.status = status
 
 
 @dataclass(frozen=True)
 class Progress:
-    """One step of `wait`: the task's `status` (or "HTTP 429" and the like after an error),
-    seconds `elapsed` since waiting began, seconds until the `next_poll`, and the `attempt`."""
+    """One step of `wait` or `wait_batch`: the task's (batch's) `status` (or "HTTP 429" and
+    the like after an error), seconds `elapsed` since waiting began, seconds until the
+    `next_poll`, and the `attempt`. `task_id` is the batch id for wait_batch."""
 
     task_id: str
     status: str
@@ -113,9 +118,11 @@ class _Operations:
         self.user_agent = user_agent
         self._revision = {"api_revision": self.api_revision} if self.api_revision else {}
 
-    def _call(self, kind: str, request: HttpRequest, retry: bool) -> Operation:
-        """Sends `request` and parses the answer as `kind`; retryable errors (429, 5xx, no
-        answer) are retried up to max_retries times after the delay poll_next decides."""
+    def _call(self, kind: str, request: HttpRequest, retry: bool, parse_options: Optional[Mapping[str, Any]] = None
+              ) -> Operation:
+        """Sends `request` and parses the answer as `kind` (with `parse_options`: request,
+        json_schema); retryable errors (429, 5xx, no answer) are retried up to max_retries
+        times after the delay poll_next decides."""
         attempt = 0
         while True:
             reply = yield _Send(request)
@@ -124,7 +131,8 @@ class _Operations:
                 failure: Exception = reply.error
             else:
                 try:
-                    return parse_response(kind, reply.status, reply.body, reply.headers, now=time.time())
+                    return parse_response(kind, reply.status, reply.body, reply.headers, now=time.time(),
+                                          **(parse_options or {}))
                 except ApiError as error:
                     state = failure = error
             if not retry or attempt >= self.max_retries:
@@ -168,11 +176,37 @@ class _Operations:
         tasks: TaskList = yield from self._call("list", http, retry=True)
         return tasks
 
-    def wait(self, task_id: str, timeout: Optional[float], on_progress: Optional[ProgressCallback]) -> Operation:
-        """Polls the task until it is terminal, as poll_next decides (backoff, Retry-After,
-        the deadline); raises WaitTimeout at the deadline and the ApiError of an error
-        that retrying will not fix."""
-        http = build_retrieve_request(task_id, self._api_key, self.base_url, self.user_agent, **self._revision)
+    def create_batch(self, batch: Any, idempotency_key: Optional[str]) -> Operation:
+        """Validates and creates a batch; every retry carries the same Idempotency-Key."""
+        key = idempotency_key or new_idempotency_key()
+        http = build_batch_request(batch, self._api_key, idempotency_key=key, base_url=self.base_url,
+                                   user_agent=self.user_agent, **self._revision)
+        created: Batch = yield from self._call("batch-create", http, retry=True)
+        return created
+
+    def batch_call(self, kind: str, build: Callable[..., HttpRequest], batch_id: str,
+                   parse_options: Optional[Mapping[str, Any]] = None) -> Operation:
+        """The batch operation `kind` on one batch, its request made by `build`."""
+        http = build(batch_id, self._api_key, self.base_url, self.user_agent, **self._revision)
+        answer: Any = yield from self._call(kind, http, retry=True, parse_options=parse_options)
+        return answer
+
+    def list_batches_page(self, filters: Mapping[str, Any], page: int) -> Operation:
+        """One page of the batch list."""
+        http = build_batch_list_request({**filters, "page": page}, api_key=self._api_key,
+                                        base_url=self.base_url, user_agent=self.user_agent, **self._revision)
+        batches: BatchList = yield from self._call("batch-list", http, retry=True)
+        return batches
+
+    def wait(self, task_id: str, timeout: Optional[float], on_progress: Optional[ProgressCallback],
+             kind: str = "retrieve") -> Operation:
+        """Polls the task (kind "retrieve") or the batch ("batch-retrieve") until it is
+        terminal, as poll_next decides (backoff, Retry-After, the deadline, a status it
+        does not know); raises WaitTimeout at the deadline or after an unknown status,
+        and the ApiError of an error that retrying will not fix."""
+        build = build_retrieve_request if kind == "retrieve" else build_batch_retrieve_request
+        noun = "task" if kind == "retrieve" else "batch"
+        http = build(task_id, self._api_key, self.base_url, self.user_agent, **self._revision)
         report = on_progress or (_terminal_line if sys.stderr.isatty() else None)
         deadline = None if timeout is None else {"deadline_ms": max(0, int(timeout * 1000))}
         started, attempt = time.monotonic(), 0
@@ -186,8 +220,7 @@ class _Operations:
                     failure = reply.error
                 else:
                     try:
-                        state = parse_response("retrieve", reply.status, reply.body, reply.headers,
-                                               now=time.time())
+                        state = parse_response(kind, reply.status, reply.body, reply.headers, now=time.time())
                         status = state.status
                     except ApiError as error:
                         state = failure = error
@@ -197,8 +230,8 @@ class _Operations:
                 if decision.done:
                     if decision.reason == "terminal":
                         return state
-                    if decision.reason == "deadline":
-                        raise WaitTimeout(task_id, status, decision.message)
+                    if decision.reason in ("deadline", "unknown_status"):
+                        raise WaitTimeout(task_id, status, decision.message, noun)
                     raise failure if failure is not None else RuntimeError(decision.message)
                 if report is not None:
                     shown = status or (f"HTTP {state.status}" if isinstance(state, ApiError) else "no answer")
@@ -306,6 +339,53 @@ class Client:
                 return
             page += 1
 
+    def create_batch(self, batch: Any, idempotency_key: Optional[str] = None) -> Batch:
+        """Creates a batch (revision 2026-10; up to 1,000 items): the pending batch, its
+        `tasks` listing each item's task id. Raises ValidationError (`.report` lists every
+        issue, as validate_batch) before sending an invalid batch, ApiError for an API error."""
+        return self._run(self._operations.create_batch(batch, idempotency_key))
+
+    def retrieve_batch(self, batch_id: str) -> Batch:
+        """The batch, parsed by the library (status, item counts, expires_at, …)."""
+        return self._run(self._operations.batch_call("batch-retrieve", build_batch_retrieve_request, batch_id))
+
+    def cancel_batch(self, batch_id: str) -> Batch:
+        """Cancels a batch and its items that have not finished: the batch as the API
+        answers (202); ApiError 409 (batch_completed, batch_canceled, batch_expired) once
+        it is terminal."""
+        return self._run(self._operations.batch_call("batch-cancel", build_batch_cancel_request, batch_id))
+
+    def delete_batch(self, batch_id: str) -> DeletedBatch:
+        """Deletes a terminal batch and its tasks (ApiError 409 batch_not_terminal before)."""
+        return self._run(self._operations.batch_call("batch-delete", build_batch_delete_request, batch_id))
+
+    def batch_results(self, batch_id: str, request: Optional[Mapping[str, Any]] = None,
+                      json_schema: Schema = None) -> BatchResults:
+        """Every item's result (typed, segments in seconds) and every malformed line of
+        the results body (`.errors`, with line numbers; iterate for both in line order).
+        `request` (the batch's defaults or an item) and `json_schema` as
+        iter_batch_results."""
+        options = {"request": request, "json_schema": json_schema}
+        return self._run(self._operations.batch_call("batch-results", build_batch_results_request, batch_id,
+                                                     options))
+
+    def list_batches(self, **filters: Any) -> Iterator[Batch]:
+        """Every batch matching the filters (status, analysis_mode — a string or a list —
+        page_limit), fetching page after page."""
+        page = filters.pop("page", 1)
+        while True:
+            batches: BatchList = self._run(self._operations.list_batches_page(filters, page))
+            yield from batches.batches
+            if not batches.batches or batches.page_info.total_page is None or page >= batches.page_info.total_page:
+                return
+            page += 1
+
+    def wait_batch(self, batch_id: str, timeout: Optional[float] = 3600.0,
+                   on_progress: Optional[ProgressCallback] = None) -> Batch:
+        """Polls until the batch is terminal (completed, canceled or expired) and returns
+        it; read its results with batch_results. Progress as for `wait`."""
+        return self._run(self._operations.wait(batch_id, timeout, on_progress, "batch-retrieve"))
+
     def wait(self, task_id: str, timeout: Optional[float] = 600.0,
              on_progress: Optional[ProgressCallback] = None) -> Task:
         """Polls until the task is terminal and returns it. Progress goes to `on_progress`,
@@ -387,6 +467,45 @@ class AsyncClient:
             if not tasks.tasks or tasks.page_info.total_page is None or page >= tasks.page_info.total_page:
                 return
             page += 1
+
+    async def create_batch(self, batch: Any, idempotency_key: Optional[str] = None) -> Batch:
+        """See Client.create_batch."""
+        return await self._run(self._operations.create_batch(batch, idempotency_key))
+
+    async def retrieve_batch(self, batch_id: str) -> Batch:
+        """See Client.retrieve_batch."""
+        return await self._run(self._operations.batch_call("batch-retrieve", build_batch_retrieve_request, batch_id))
+
+    async def cancel_batch(self, batch_id: str) -> Batch:
+        """See Client.cancel_batch."""
+        return await self._run(self._operations.batch_call("batch-cancel", build_batch_cancel_request, batch_id))
+
+    async def delete_batch(self, batch_id: str) -> DeletedBatch:
+        """See Client.delete_batch."""
+        return await self._run(self._operations.batch_call("batch-delete", build_batch_delete_request, batch_id))
+
+    async def batch_results(self, batch_id: str, request: Optional[Mapping[str, Any]] = None,
+                            json_schema: Schema = None) -> BatchResults:
+        """See Client.batch_results."""
+        options = {"request": request, "json_schema": json_schema}
+        return await self._run(self._operations.batch_call("batch-results", build_batch_results_request, batch_id,
+                                                           options))
+
+    async def list_batches(self, **filters: Any) -> AsyncIterator[Batch]:
+        """See Client.list_batches (an async iterator)."""
+        page = filters.pop("page", 1)
+        while True:
+            batches: BatchList = await self._run(self._operations.list_batches_page(filters, page))
+            for batch in batches.batches:
+                yield batch
+            if not batches.batches or batches.page_info.total_page is None or page >= batches.page_info.total_page:
+                return
+            page += 1
+
+    async def wait_batch(self, batch_id: str, timeout: Optional[float] = 3600.0,
+                         on_progress: Optional[ProgressCallback] = None) -> Batch:
+        """See Client.wait_batch."""
+        return await self._run(self._operations.wait(batch_id, timeout, on_progress, "batch-retrieve"))
 
     async def wait(self, task_id: str, timeout: Optional[float] = 600.0,
                    on_progress: Optional[ProgressCallback] = None) -> Task:

@@ -40,7 +40,9 @@ EWEBHOOK_SECRET = -9
 ERESPONSE = -10
 
 #: Response kinds, pinned to analyze_response_kind in analyze.h.
-RESPONSE_KINDS: Dict[str, int] = {"create": 1, "retrieve": 2, "list": 3, "delete": 4, "cancel": 5}
+RESPONSE_KINDS: Dict[str, int] = {"create": 1, "retrieve": 2, "list": 3, "delete": 4, "cancel": 5,
+                                  "batch-create": 6, "batch-retrieve": 7, "batch-list": 8, "batch-cancel": 9,
+                                  "batch-delete": 10, "batch-results": 11}
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -108,6 +110,15 @@ PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "analyze_request_build_delete": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_request_build_cancel": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_request_build_list": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_batch_validate": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_batch_from_jsonl": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build_batch_create": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build_batch_retrieve": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build_batch_cancel": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build_batch_delete": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build_batch_results": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_request_build_batch_list": (_int, [_out, _text, _size, _text, _size, _error]),
+    "analyze_batch_results_parse": (_int, [_out, _text, _size, _text, _size, _error]),
     "analyze_idempotency_key": (_int, [_out, _error]),
     "analyze_api_revisions": (_int, [_out, _error]),
     "analyze_response_parse": (_int, [_out, _int, _int, _text, _size, _text, _size, _text, _size, _error]),

@@ -38,8 +38,11 @@ class PollDecision:
     """What to do after a poll.
 
     `done`: stop polling. `delay_ms`: wait this long before the next poll
-    (None when done). `reason`: "terminal", "backoff", "retry", "error" or
-    "deadline". `message`: one English sentence for logs.
+    (None when done). `reason`: "terminal", "backoff", "retry", "error",
+    "deadline" or "unknown_status" (a status the library does not know, still
+    not terminal after 5 attempts: a status a later API revision adds stops the
+    loop instead of polling to the deadline). `message`: one English sentence
+    for logs.
     """
 
     done: bool
@@ -58,14 +61,18 @@ State = Union[str, bytes, bytearray, Mapping[str, Any], ApiError, Any]
 
 def _state_json(state: State) -> bytes:
     """JSON text of the state: text as is, a dict serialized, an ApiError as the
-    API error object, any object with `status` and `terminal` (a Task) as a task."""
+    API error object, any object with `status` and `terminal` (a Task or a Batch)
+    as a task, with its `known` when it has one."""
     if isinstance(state, ApiError):
         state = {"http_status": state.status, "code": state.api_code, "retryable": state.retryable,
                  "retry_after_ms": state.retry_after_ms}
     elif isinstance(state, (str, bytes, bytearray, memoryview, Mapping)):
         pass
     elif hasattr(state, "status") and hasattr(state, "terminal"):
-        state = {"status": state.status, "terminal": state.terminal}
+        typed = {"status": state.status, "terminal": state.terminal}
+        if hasattr(state, "known"):
+            typed["known"] = state.known
+        state = typed
     else:
         raise TypeError(f"state must be JSON text, a dict, an ApiError or a task, not {type(state).__name__}")
     return _arguments.json_bytes(state, "state")
@@ -74,8 +81,8 @@ def _state_json(state: State) -> bytes:
 def poll_next(state: State, attempt: int, **options: Any) -> PollDecision:
     """Decides what to do after a poll (see `analyze_poll_next` in analyze.h).
 
-    `state`: what the last poll returned — a task (dict/JSON with "status" and
-    "terminal", or a typed task with those attributes) or an API error (the
+    `state`: what the last poll returned — a task or a batch (dict/JSON with
+    "status", "terminal" and "known", or a typed Task or Batch) or an API error (the
     error object, or the `ApiError` that `parse_response` raised).
     `attempt`: polls made before this decision, from 0 to 2**32 - 1.
     `options`: initial_delay_ms, factor, max_delay_ms, jitter (a random draw

@@ -89,8 +89,10 @@ def _options(video_duration: Optional[float] = None, **text_options: Optional[st
     return _arguments.options(**text_options, video_duration=_arguments.number(video_duration, "video_duration"))
 
 
-def _validate_text(data: bytes, options: Optional[bytes]) -> str:
-    return _native.call(_native.lib.analyze_request_validate, *_native.sized(data), *_native.sized(options))
+def _validate_text(data: bytes, options: Optional[bytes], function: Any = None) -> str:
+    """The report text of `function` (analyze_request_validate by default) for the body `data`."""
+    return _native.call(function or _native.lib.analyze_request_validate, *_native.sized(data),
+                        *_native.sized(options))
 
 
 def validate_request(request: JSONInput, video_duration: Optional[float] = None,
@@ -116,21 +118,31 @@ def build_create_request(request: JSONInput, api_key: str, idempotency_key: Opti
     ``validate`` is "strict" (the default), "warn" (built anyway, the request
     as given as the body, the report in ``.validation``) or "off" (JSON
     well-formedness only) — kubectl's --validate, for rules you know better."""
-    data = _arguments.json_bytes(request, "request")
+    return _create_request(_native.lib.analyze_request_build, _native.lib.analyze_request_validate,
+                           _arguments.json_bytes(request, "request"), api_key, idempotency_key, base_url, user_agent,
+                           video_duration, api_revision, validate)
+
+
+def _create_request(build: Any, validate_function: Any, data: bytes, api_key: str, idempotency_key: Optional[str],
+                    base_url: Optional[str], user_agent: Optional[str], video_duration: Optional[float],
+                    api_revision: Optional[str], validate: Optional[str]) -> HttpRequest:
+    """The request `build` makes of the body `data`; a ValidationError gets the
+    `.report` that `validate_function` writes for the same body and rules."""
     options = _options(api_key=api_key, base_url=base_url, idempotency_key=idempotency_key,
                        user_agent=user_agent, video_duration=video_duration, api_revision=api_revision,
                        validate=validate)
     try:
-        text = _native.call(_native.lib.analyze_request_build, *_native.sized(data), *_native.sized(options))
-        return HttpRequest._from_text(text)
+        return HttpRequest._from_text(_native.call(build, *_native.sized(data), *_native.sized(options)))
     except ValidationError as error:
-        error.report = Report(_validate_text(data, _options(video_duration=video_duration, api_revision=api_revision)))
+        error.report = Report(_validate_text(data, _options(video_duration=video_duration, api_revision=api_revision),
+                                             validate_function))
         raise
 
 
-def _task_request(function: Any, task_id: Text, api_key: str, base_url: Optional[str],
-                  user_agent: Optional[str], api_revision: Optional[str]) -> HttpRequest:
-    data = _arguments.text(task_id, "task_id")
+def _task_request(function: Any, identifier: Text, api_key: str, base_url: Optional[str],
+                  user_agent: Optional[str], api_revision: Optional[str], name: str = "task_id") -> HttpRequest:
+    """The request of an id-addressed endpoint (`function` builds it from the id, named `name` in errors)."""
+    data = _arguments.text(identifier, name)
     options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent, api_revision=api_revision)
     return HttpRequest._from_text(_native.call(function, *_native.sized(data), *_native.sized(options)))
 
@@ -165,10 +177,15 @@ def build_list_request(query: Optional[JSONInput] = None, *, api_key: str, base_
     asset_id, video_id (revision 2026-05 only), analysis_mode. Raises
     ValidationError ("query is invalid: …", `.path` the parameter; `.report`
     stays None) for a bad filter."""
+    return _list_request(_native.lib.analyze_request_build_list, query, api_key, base_url, user_agent, api_revision)
+
+
+def _list_request(function: Any, query: Optional[JSONInput], api_key: str, base_url: Optional[str],
+                  user_agent: Optional[str], api_revision: Optional[str]) -> HttpRequest:
+    """The request of a list endpoint (`function` builds it from the query object)."""
     data = None if query is None else _arguments.json_bytes(query, "query")
     options = _options(api_key=api_key, base_url=base_url, user_agent=user_agent, api_revision=api_revision)
-    text = _native.call(_native.lib.analyze_request_build_list, *_native.sized(data), *_native.sized(options))
-    return HttpRequest._from_text(text)
+    return HttpRequest._from_text(_native.call(function, *_native.sized(data), *_native.sized(options)))
 
 
 def api_revisions() -> Dict[str, Any]:

@@ -1,5 +1,6 @@
 """Python API of the responses group: HTTP responses of the API, normalized
-tasks and their results, segment export and webhook events.
+tasks and their results, batches and their results, segment export and webhook
+events.
 
 Every function hands bytes to libanalyze and builds small typed objects from
 the library's normalized JSON; ``to_json()`` returns that JSON text exactly as
@@ -7,13 +8,14 @@ the C API and the CLI give it.
 """
 from __future__ import annotations
 
+import heapq
 import json as _json
 import math
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Union
 
 from . import _arguments, _native
-from ._arguments import Body
+from ._arguments import Body, Text
 from ._compact_json import skip_value
 from ._errors import ArgumentError
 from ._headers import Headers, headers_json
@@ -93,13 +95,30 @@ class WebhookDelivery:
 
 
 @dataclass(frozen=True)
+class TaskError:
+    """Why a task failed or was canceled (the API's ``error`` object; a value, not
+    an exception): the platform's ``message`` and its ``code`` (user_canceled,
+    batch_canceled, batch_expired, batch_processing_timeout, or any code the API
+    sends; None when absent)."""
+
+    message: Optional[str]
+    code: Optional[str]
+
+
+@dataclass(frozen=True)
 class Task:
-    """A normalized analysis task (see docs/responses.md)."""
+    """A normalized analysis task (see docs/responses.md). ``batch_id`` is set for
+    a task a batch created; ``known`` is False for a status the library does not
+    know (``terminal`` is then False; poll_next stops with reason
+    "unknown_status" after a few attempts); ``error`` is set for failed and
+    canceled tasks (``error_message`` is its message)."""
 
     task_id: str
     custom_id: Optional[str]
+    batch_id: Optional[str]
     status: str
     terminal: bool
+    known: bool
     created_at: Optional[str]
     created_at_ms: Optional[int]
     completed_at: Optional[str]
@@ -108,6 +127,7 @@ class Task:
     request_params: Optional[Dict[str, Any]]
     webhooks: List[WebhookDelivery]
     error_message: Optional[str]
+    error: Optional[TaskError]
     result: Optional[TaskResult]
     _text: str = field(repr=False, compare=False, default="")
 
@@ -181,6 +201,129 @@ class WebhookEvent:
         return self._text
 
 
+# ---- Typed batches ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BatchItems:
+    """How many items of a batch are in each state (None where the API left a count out)."""
+
+    queued: Optional[int]
+    processing: Optional[int]
+    ready: Optional[int]
+    failed: Optional[int]
+    canceled: Optional[int]
+
+
+@dataclass(frozen=True)
+class BatchTask:
+    """One task a create-batch answer lists: its `task_id` and the item's `custom_id`."""
+
+    task_id: str
+    custom_id: Optional[str]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A normalized batch (see docs/responses.md). `status` is pending,
+    processing, canceling, canceled, completed or expired (another string is
+    kept with `known` False); `terminal` is True for completed, canceled and
+    expired — completed does not mean every item succeeded: read `items`. Times
+    are the API's RFC 3339 text and Unix milliseconds (None when absent).
+    `tasks` lists the created tasks in a create answer and is empty otherwise."""
+
+    batch_id: str
+    model_name: Optional[str]
+    analysis_mode: Optional[str]
+    status: str
+    terminal: bool
+    known: bool
+    total_items: Optional[int]
+    items: BatchItems
+    created_at: Optional[str]
+    created_at_ms: Optional[int]
+    expires_at: Optional[str]
+    expires_at_ms: Optional[int]
+    completed_at: Optional[str]
+    completed_at_ms: Optional[int]
+    canceled_at: Optional[str]
+    canceled_at_ms: Optional[int]
+    expired_at: Optional[str]
+    expired_at_ms: Optional[int]
+    webhooks: List[WebhookDelivery]
+    tasks: List[BatchTask]
+    _text: str = field(repr=False, compare=False, default="")
+
+    def to_json(self) -> str:
+        """The library's normalized JSON text of the batch, byte for byte."""
+        return self._text
+
+
+@dataclass(frozen=True)
+class BatchList:
+    """A page of batches."""
+
+    batches: List[Batch]
+    page_info: PageInfo
+    _text: str = field(repr=False, compare=False, default="")
+
+    def to_json(self) -> str:
+        """The library's normalized JSON text of the list, byte for byte."""
+        return self._text
+
+
+@dataclass(frozen=True)
+class DeletedBatch:
+    """The answer to a successful batch delete."""
+
+    deleted: bool = True
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One line of a results body: the item's task (`task_id`, `custom_id`,
+    `status`, `terminal`, `known`), its `result` normalized like a task's
+    (segments in seconds, checked; None unless ready) and its `error` (failed
+    or canceled items). `line` is the 1-based line number in the body."""
+
+    line: int
+    task_id: str
+    custom_id: Optional[str]
+    status: str
+    terminal: bool
+    known: bool
+    result: Optional[TaskResult]
+    error: Optional[TaskError]
+
+
+@dataclass(frozen=True)
+class BatchResultError:
+    """A line of a results body that is not a result (not JSON, or a member
+    missing or of the wrong type): its 1-based `line`, the library's `message`
+    and the `path` of the member at fault ("" for the whole line)."""
+
+    line: int
+    message: str
+    path: str
+
+
+@dataclass(frozen=True)
+class BatchResults:
+    """A whole results body: every `results` line and every malformed line in
+    `errors` (never dropped), each list in line order."""
+
+    results: List[BatchResult]
+    errors: List[BatchResultError]
+    _text: str = field(repr=False, compare=False, default="")
+
+    def __iter__(self) -> Iterator[Union[BatchResult, BatchResultError]]:
+        """Results and errors together, in the order of their lines."""
+        return heapq.merge(self.results, self.errors, key=lambda entry: entry.line)
+
+    def to_json(self) -> str:
+        """The library's JSON text {"results": [...], "errors": [...]}, byte for byte."""
+        return self._text
+
+
 # ---- Building typed objects from the library's JSON ---------------------------
 
 def _array_items(text: str) -> List[str]:
@@ -196,14 +339,17 @@ def _array_items(text: str) -> List[str]:
 def _task(value: Dict[str, Any], text: str) -> Task:
     source = value["video_source"]
     result = value["result"]
+    error = value["error"]
     return Task(
-        task_id=value["task_id"], custom_id=value["custom_id"], status=value["status"], terminal=value["terminal"],
+        task_id=value["task_id"], custom_id=value["custom_id"], batch_id=value["batch_id"], status=value["status"],
+        terminal=value["terminal"], known=value["known"],
         created_at=value["created_at"], created_at_ms=value["created_at_ms"],
         completed_at=value["completed_at"], completed_at_ms=value["completed_at_ms"],
         video_source=VideoSource(**source) if source is not None else None,
         request_params=value["request_params"],
         webhooks=[WebhookDelivery(**hook) for hook in value["webhooks"]],
-        error_message=value["error"]["message"] if value["error"] is not None else None,
+        error_message=error["message"] if error is not None else None,
+        error=TaskError(**error) if error is not None else None,
         result=_result(result) if result is not None else None,
         _text=text)
 
@@ -278,7 +424,7 @@ class _Unexpected(Exception):
 
 
 _decode = _json.JSONDecoder().raw_decode
-_TASK_MEMBERS = ("task_id", "custom_id", "status", "terminal", "created_at", "created_at_ms", "completed_at",
+_TASK_MEMBERS = ("task_id", "custom_id", "batch_id", "status", "terminal", "known", "created_at", "created_at_ms", "completed_at",
                  "completed_at_ms", "video_source", "request_params", "webhooks", "error")
 _RESULT_MEMBERS = ("generation_id", "data", "finish_reason", "usage", "truncated")
 
@@ -341,6 +487,41 @@ def _task_from_text(text: str) -> Task:
     return _task(value, text)
 
 
+def _batch(value: Dict[str, Any], text: str) -> Batch:
+    return Batch(
+        batch_id=value["batch_id"], model_name=value["model_name"], analysis_mode=value["analysis_mode"],
+        status=value["status"], terminal=value["terminal"], known=value["known"], total_items=value["total_items"],
+        items=BatchItems(**value["items"]), created_at=value["created_at"], created_at_ms=value["created_at_ms"],
+        expires_at=value["expires_at"], expires_at_ms=value["expires_at_ms"], completed_at=value["completed_at"],
+        completed_at_ms=value["completed_at_ms"], canceled_at=value["canceled_at"],
+        canceled_at_ms=value["canceled_at_ms"], expired_at=value["expired_at"], expired_at_ms=value["expired_at_ms"],
+        webhooks=[WebhookDelivery(**hook) for hook in value["webhooks"]],
+        tasks=[BatchTask(**task) for task in value.get("tasks", [])], _text=text)
+
+
+def _batch_results(text: str) -> BatchResults:
+    value = _json.loads(text)
+    results = [BatchResult(line=item["line"], task_id=item["task_id"], custom_id=item["custom_id"],
+                           status=item["status"], terminal=item["terminal"], known=item["known"],
+                           result=_result(item["result"]) if item["result"] is not None else None,
+                           error=TaskError(**item["error"]) if item["error"] is not None else None)
+               for item in value["results"]]
+    return BatchResults(results, [BatchResultError(**error) for error in value["errors"]], text)
+
+
+def _batch_answer(kind: str, text: str) -> Union[Batch, BatchList, DeletedBatch, BatchResults]:
+    """The typed object of the library's output `text` for a "batch-…" response kind."""
+    if kind == "batch-list":
+        data_text = text[len('{"data":'):skip_value(text, len('{"data":'))]
+        batches = [_batch(item, raw) for item, raw in zip(_json.loads(data_text), _array_items(data_text))]
+        return BatchList(batches, PageInfo(**_json.loads(text)["page_info"]), text)
+    if kind == "batch-delete":
+        return DeletedBatch(_json.loads(text)["deleted"])
+    if kind == "batch-results":
+        return _batch_results(text)
+    return _batch(_json.loads(text), text)
+
+
 # ---- Calling the library --------------------------------------------------------
 
 def _options(request: Optional[Mapping[str, Any]] = None, json_schema: Schema = None,
@@ -367,13 +548,45 @@ def parse_task(body: Body, request: Optional[Mapping[str, Any]] = None, json_sch
     return _task_from_text(_parse(_native.lib.analyze_task_parse, body, _options(request, json_schema)))
 
 
+def parse_batch(body: Body) -> Batch:
+    """Parses a batch body (the body of a retrieve, create or cancel answer)
+    into a typed Batch; a body without the documented shape raises
+    ResponseError (with ``path``), malformed JSON JSONError."""
+    data = _arguments.body(body, "body")
+    text = _native.call(_native.lib.analyze_response_parse, _native.RESPONSE_KINDS["batch-retrieve"], 200, None, 0,
+                        *_native.sized(data), None, 0)
+    return _batch(_json.loads(text), text)
+
+
+def iter_batch_results(body: Text, request: Optional[Mapping[str, Any]] = None,
+                       json_schema: Schema = None) -> Iterator[Union[BatchResult, BatchResultError]]:
+    """The lines of a results body (JSON Lines, str or bytes) in order: a
+    BatchResult for each result line and a BatchResultError, with its line
+    number, for each line that is not one — never dropped (the official SDK
+    skips them). Blank lines are skipped. ``request`` (the batch's defaults or
+    the item: result lines carry no request_params) gives the segment
+    definitions to check time_based_metadata results against; ``json_schema``
+    a schema for json_schema results. The library reads and releases one line
+    at a time. Malformed JSON lines are entries, not exceptions; a body that is
+    not text raises TypeError."""
+    data = _arguments.text(body, "body")
+    text = _native.call(_native.lib.analyze_batch_results_parse, *_native.sized(data),
+                        *_native.sized(_options(request, json_schema)))
+    return iter(_batch_results(text))
+
+
 def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = None,
                    now: Optional[float] = None, request: Optional[Mapping[str, Any]] = None,
-                   json_schema: Schema = None) -> Union[CreatedTask, Task, TaskList, DeletedTask, CanceledTask]:
+                   json_schema: Schema = None) -> Union[CreatedTask, Task, TaskList, DeletedTask, CanceledTask,
+                                                        Batch, BatchList, DeletedBatch, BatchResults]:
     """Parses an HTTP response of the API.
 
-    ``kind`` is "create", "retrieve", "list", "delete" or "cancel". A 2xx status
-    returns CreatedTask, Task, TaskList, DeletedTask or CanceledTask. Any other status raises ApiError
+    ``kind`` is "create", "retrieve", "list", "delete" or "cancel" — a 2xx
+    status returns CreatedTask, Task, TaskList, DeletedTask or CanceledTask —
+    or a batch kind: "batch-create", "batch-retrieve", "batch-cancel" (a
+    Batch), "batch-list" (BatchList), "batch-delete" (DeletedBatch) or
+    "batch-results" (BatchResults; ``request``/``json_schema`` as
+    iter_batch_results). Any other status raises ApiError
     with ``status``, ``api_code``, ``retryable``, ``retry_after_ms``,
     ``details``, ``raw`` and the whole ``error_object``. ``headers`` is a
     mapping or (name, value) pairs; ``now`` (Unix seconds) turns a Retry-After
@@ -395,6 +608,8 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
     text = _native.call(_native.lib.analyze_response_parse, RESPONSE_KINDS[kind], status,
                         *_native.sized(headers_json(headers)), *_native.sized(data),
                         *_native.sized(_options(request, json_schema, now)))
+    if kind.startswith("batch-"):
+        return _batch_answer(kind, text)
     if kind == "retrieve":
         return _task_from_text(text)
     value = _json.loads(text)

@@ -125,7 +125,9 @@ def test_parse_task():
 def test_parse_response():
     body_checks(lambda body: analyze.parse_response("create", 202, body), "body")
     raises(TypeError, "kind must be a str, not int", analyze.parse_response, 2, 200, TASK)
-    raises(analyze.ArgumentError, "kind must be one of create, retrieve, list, delete, cancel, not 'fetch' (at kind)",
+    raises(analyze.ArgumentError, "kind must be one of create, retrieve, list, delete, cancel, batch-create, "
+                                  "batch-retrieve, batch-list, batch-cancel, batch-delete, batch-results, not 'fetch' "
+                                  "(at kind)",
            analyze.parse_response, "fetch", 200, TASK)
     raises(TypeError, "status must be an int, not str", analyze.parse_response, "retrieve", "200", TASK)
     raises(analyze.ArgumentError, f"http_status {2 ** 62} is not an HTTP status (100-599)",
@@ -229,6 +231,78 @@ def test_poll_next():
                       "value", analyze.poll_next, {"status": "queued"}, 0, jitter=object())
 
 
+BATCH = {"model_name": "pegasus1.5", "analysis_mode": "general", "defaults": {"prompt": {"input_text": "Summarize"}},
+         "requests": [{"video": {"type": "asset_id", "asset_id": "asset-1"}}]}
+
+
+def test_validate_batch():
+    json_input_checks(analyze.validate_batch, "batch")
+    raises(TypeError, "video_duration must be an int or float, not str", analyze.validate_batch, BATCH,
+           video_duration="60")
+    raises(TypeError, "api_revision must be a str or None, not int", analyze.validate_batch, BATCH, api_revision=2026)
+
+
+def test_batch_from_jsonl():
+    raises(TypeError, "items must be JSON Lines text (str or bytes) or an iterable of mappings, not int",
+           analyze.batch_from_jsonl, 3)
+    raises(TypeError, "items must be JSON Lines text (str or bytes) or an iterable of mappings, not dict",
+           analyze.batch_from_jsonl, {"custom_id": "a"})
+    raises(TypeError, "items must hold mappings, not list", analyze.batch_from_jsonl, [[1]])
+    raises(analyze.ArgumentError, "items is not valid Unicode: it holds the lone surrogate '\\ud800' (at items)",
+           analyze.batch_from_jsonl, LONE)
+    raises(analyze.ArgumentError, "items cannot be written as JSON: Out of range float values are not JSON compliant "
+                                  "(at items)", analyze.batch_from_jsonl, [{"temperature": float("nan")}])
+    raises(TypeError, "model_name must be a str or None, not int", analyze.batch_from_jsonl, "{}", model_name=1)
+    raises(TypeError, "analysis_mode must be a str or None, not bytes", analyze.batch_from_jsonl, "{}",
+           analysis_mode=b"general")
+    raises(TypeError, "defaults must be a mapping or None, not str", analyze.batch_from_jsonl, "{}", defaults="{}")
+    assert analyze.batch_from_jsonl(memoryview(b'{"custom_id":"a"}')).endswith('"requests":[{"custom_id":"a"}]}')
+
+
+def test_build_batch_request():
+    json_input_checks(analyze.build_batch_request, "batch", api_key="k")
+    raises(TypeError, "api_key must be a str or None, not bytes", analyze.build_batch_request, BATCH, api_key=b"k")
+    for name in ("idempotency_key", "base_url", "user_agent", "api_revision", "validate"):
+        raises(TypeError, f"{name} must be a str or None, not int", analyze.build_batch_request, BATCH, api_key="k",
+               **{name: 5})
+    error = raises(analyze.ArgumentError, "api_key is not valid Unicode: it holds the lone surrogate '\\ud800' "
+                                          "(at api_key)", analyze.build_batch_request, BATCH, api_key="tlk_SECRET\ud800")
+    assert "SECRET" not in str(error)
+
+
+@pytest.mark.parametrize("build", [analyze.build_batch_retrieve_request, analyze.build_batch_cancel_request,
+                                   analyze.build_batch_delete_request, analyze.build_batch_results_request])
+def test_build_batch_id_requests(build):
+    raises(TypeError, "batch_id must be str or bytes, not int", build, 3, api_key="k")
+    raises(TypeError, "batch_id must be str or bytes, not NoneType", build, None, api_key="k")
+    raises(analyze.ArgumentError, "batch_id is not valid Unicode: it holds the lone surrogate '\\ud800' (at batch_id)",
+           build, LONE, api_key="k")
+    raises(TypeError, "api_key must be a str or None, not int", build, "b1", api_key=7)
+    raises(TypeError, "base_url must be a str or None, not bytes", build, "b1", api_key="k", base_url=b"http://x")
+
+
+def test_build_batch_list_request():
+    json_input_checks(analyze.build_batch_list_request, "query", api_key="k")
+    raises(TypeError, "user_agent must be a str or None, not int", analyze.build_batch_list_request, {"page": 1},
+           api_key="k", user_agent=1)
+
+
+def test_parse_batch():
+    body_checks(analyze.parse_batch, "body")
+
+
+def test_iter_batch_results():
+    raises(TypeError, "body must be str or bytes, not dict", analyze.iter_batch_results, {"task_id": "t"})
+    raises(TypeError, "body must be str or bytes, not NoneType", analyze.iter_batch_results, None)
+    raises(analyze.ArgumentError, "body is not valid Unicode: it holds the lone surrogate '\\ud800' (at body)",
+           analyze.iter_batch_results, LONE)
+    raises(TypeError, "request must be JSON text (str or bytes) or a JSON-serializable value: object is not a JSON "
+                      "value", analyze.iter_batch_results, b"", request={"x": object()})
+    raises(analyze.ArgumentError, "json_schema cannot be written as JSON: Out of range float values are not JSON "
+                                  "compliant (at json_schema)", analyze.iter_batch_results, b"",
+           json_schema={"x": float("inf")})
+
+
 def test_every_public_function_is_annotated():
     for name in analyze.__all__:
         function = getattr(analyze, name)
@@ -242,5 +316,6 @@ def test_every_public_function_has_a_test_here():
     functions = {name for name in analyze.__all__ if callable(getattr(analyze, name))
                  and not isinstance(getattr(analyze, name), type)}
     tested = {name[len("test_"):] for name in globals() if name.startswith("test_")}
-    tested |= {"build_retrieve_request", "build_delete_request", "build_cancel_request"}
+    tested |= {"build_retrieve_request", "build_delete_request", "build_cancel_request", "build_batch_retrieve_request",
+               "build_batch_cancel_request", "build_batch_delete_request", "build_batch_results_request"}
     assert functions - tested == {"version", "version_number", "abi_version", "library_path", "api_revisions"}  # no arguments

@@ -68,10 +68,18 @@ def test_hostile_json_values_get_one_answer_everywhere(data, output, message):
         lambda: analyze.parse_response("retrieve", 200, data),
         lambda: analyze.parse_response("list", 200, data),
         lambda: analyze.parse_webhook(data),
+        lambda: analyze.parse_batch(data),
+        lambda: analyze.parse_response("batch-list", 200, data),
     ]
+    if "must fit in a signed 64-bit integer" not in message:
+        others += [lambda: analyze.validate_batch(data), lambda: analyze.build_batch_request(data, api_key="k")]
     for call in others:
         error = _json_error(call)
         assert (error.message, error.position) == (first.message, first.position)
+    # A results body is JSON Lines: the malformed line is an entry, never an exception
+    # (an empty body has no line at all).
+    entries = [(type(entry), entry.line, entry.message) for entry in analyze.iter_batch_results(data)]
+    assert entries == ([(analyze.BatchResultError, 1, first.message)] if data else [])
 
 
 def test_values_python_cannot_encode_are_refused_before_the_library():

@@ -107,6 +107,6 @@ expect_all 2 '' "analyze: --validate: 'loose' is not one of strict, warn, off
 $usage_validate" -- "$cli" validate --validate loose "$fixtures/valid_pegasus12.json"
 expect_all 2 '' "analyze: --validate: 'loose' is not one of strict, warn, off
 $usage_build" -- "$cli" build-request --api-key k --validate loose "$fixtures/valid_pegasus12.json"
-"$cli" --help | grep -q "^  validate        check a create-task request; print every issue$" || { echo "FAIL: --help lists validate"; fail=1; }
+"$cli" --help | grep -q "^  validate             check a create-task request; print every issue$" || { echo "FAIL: --help lists validate"; fail=1; }
 [ $fail -eq 0 ] && echo "cli_request ok"
 exit $fail

@@ -92,9 +92,9 @@ exits 1 -- "$cli" parse-response --kind retrieve --status 503 --header 'A: 1' --
 "$cli" parse-response --kind retrieve --status 503 --header 'Set-Cookie: a=1' --header 'Retry-After: 7' --header 'Set-Cookie: b=2' "$dir/create_202.json" 2>/dev/null | grep -q '"retry_after_ms":7000' ||
   { echo "FAIL: Set-Cookie kept apart, Retry-After read" >&2; exit 1; }
 exits 2 -- "$cli" parse-response --kind retrieve --status 503 --now soon "$dir/create_202.json"
-usage_response="usage: analyze parse-response --kind create|retrieve|list|delete --status N
-                              [--header 'Name: value']... [--now UNIX]
-                              [--request FILE] [--schema FILE] FILE|-"
+usage_response="usage: analyze parse-response --kind KIND --status N [--header 'Name: value']...
+                              [--now UNIX] [--request FILE] [--schema FILE]
+                              FILE|-"
 for now in nan inf +5 -5 0x10 1e9 1. .5 '' ' 5' '5 ' ٥; do
   expect_all 2 '' "analyze: --now: '$now' is not Unix seconds as a plain decimal number (digits, optionally '.' and more digits)
 $usage_response" -- "$cli" parse-response --kind retrieve --status 503 --now "$now" "$dir/create_202.json"
@@ -104,9 +104,9 @@ for status in abc 700 99 2000 -200 +200 ' 200' 2e2 ''; do
   expect_all 2 '' "analyze: --status: '$status' is not an HTTP status code (an integer 100-599)
 $usage_response" -- "$cli" parse-response --kind create --status "$status" "$dir/create_202.json"
 done
-expect_all 2 '' "analyze: --kind: 'fetch' is not one of create, retrieve, list, delete
+expect_all 2 '' "analyze: --kind: 'fetch' is not one of create, retrieve, list, delete, cancel, batch-create, batch-retrieve, batch-list, batch-cancel, batch-delete, batch-results
 $usage_response" -- "$cli" parse-response --kind fetch --status 200 "$dir/create_202.json"
-expect_all 2 '' "analyze: --kind: 'Create' is not one of create, retrieve, list, delete
+expect_all 2 '' "analyze: --kind: 'Create' is not one of create, retrieve, list, delete, cancel, batch-create, batch-retrieve, batch-list, batch-cancel, batch-delete, batch-results
 $usage_response" -- "$cli" parse-response --kind Create --status 200 "$dir/create_202.json"
 expect_all 2 '' "analyze: --header: 'Retry-After 5' is not 'Name: value'
 $usage_response" -- "$cli" parse-response --kind retrieve --status 503 --header 'Retry-After 5' "$dir/create_202.json"
@@ -115,7 +115,7 @@ $usage_response" -- "$cli" parse-response --kind retrieve --status 503 --header 
 # A header the library refuses is blamed on --header, not on the body file.
 expect_all 2 '' "analyze: --header: headers_json: invalid UTF-8 byte at line 1, column 8 (byte 7)
 $usage_response" -- "$cli" parse-response --kind retrieve --status 503 --header "$(printf 'A: \377')" "$dir/create_202.json"
-expect_all 2 '' "analyze: --kind create|retrieve|list|delete is required
+expect_all 2 '' "analyze: --kind KIND is required
 $usage_response" -- "$cli" parse-response --status 200 "$dir/create_202.json"
 expect_all 2 '' "analyze: --status N is required
 $usage_response" -- "$cli" parse-response --kind create "$dir/create_202.json"

@@ -12,6 +12,7 @@ sh "$scripts/cli.sh" "$cli" "$source/tests/c" || fail=1
 sh "$scripts/cli_usage.sh" "$cli" || fail=1
 sh "$scripts/cli_request.sh" "$cli" "$source/tests/fixtures/requests" || fail=1
 sh "$scripts/cli_response.sh" "$cli" "$source/tests/fixtures/responses" || fail=1
+sh "$scripts/cli_batch.sh" "$cli" "$source/tests/fixtures/requests" "$source/tests/fixtures/responses" || fail=1
 sh "$scripts/cli_webhook.sh" "$cli" "$source/tests/fixtures/webhook" || fail=1
 [ $fail -eq 0 ] && echo "cli sanitized ok"
 exit $fail

@@ -9,7 +9,7 @@ unset ANALYZE_API_REVISION
 . "$(dirname "$0")/expect.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
-commands="version normalize validate build-request parse-task parse-response segments parse-webhook verify-webhook sign-webhook poll-next submit get wait list cancel delete batch-submit batch-wait batch-results"
+commands="version normalize validate build-request api-revisions validate-batch batch-build build-batch-request parse-task parse-response segments parse-webhook verify-webhook sign-webhook poll-next submit get wait list cancel delete batch-submit batch-wait batch-results"
 
 # The command list of `analyze --help` is exactly the commands above, in order.
 "$cli" --help > "$tmp/help"; code=$?

@@ -1,0 +1,17 @@
+/* libFuzzer target: analyze_batch_from_jsonl with the whole input as the JSON
+ * Lines items, and with "options \n items" (the options line first, since the
+ * items hold newlines of their own). */
+#include "fuzz_input.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  struct fuzz_parts parts = fuzz_split(data, size);
+  char *out = NULL;
+  analyze_error_t err;
+  analyze_batch_from_jsonl(&out, (const char *)data, size, NULL, 0, &err);
+  analyze_free(out);
+  out = NULL;
+  analyze_batch_from_jsonl(&out, parts.rest, parts.rest_len, parts.first, parts.first_len, &err);
+  analyze_free(out);
+  return 0;
+}
