@@ -15,6 +15,12 @@ grep -q "Test run with .* passed" /tmp/analyze-swift-test.log
 echo "== ctest (C ABI, CLI, packaging)"
 ctest --test-dir build --output-on-failure
 
+# Benchmarks in quick mode (tiny inputs, one sample): proves analyze-bench and
+# bench/python_vs_sdk.py still run; asserts nothing about speed (docs/benchmarks.md).
+echo "== benchmarks, quick mode"
+build/bin/analyze-bench --quick --json
+python3 bench/python_vs_sdk.py --quick --json
+
 # ---- Reliability (docs/reliability.md): the embedding, thread, fork, RSS and
 # hostile-input tests above run in ctest (tests/reliability). Here: valgrind
 # memcheck + helgrind of the C suite against the release .so (~2 min on 2 cores),

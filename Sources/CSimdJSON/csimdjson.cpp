@@ -105,32 +105,24 @@ extern "C" csj_iterator csj_begin(csj_element container) { return bound(containe
 
 extern "C" csj_iterator csj_end(csj_element container) { return bound(container, true); }
 
-extern "C" bool csj_iterator_equal(csj_iterator a, csj_iterator b) {
-  return std::memcmp(&a, &b, sizeof(csj_iterator)) == 0;
-}
-
-extern "C" csj_iterator csj_array_next(csj_iterator it) {
-  dom::array::iterator i = bits<dom::array::iterator>(it);
+extern "C" bool csj_array_step(csj_iterator *it, csj_iterator end, csj_element *value) {
+  if (std::memcmp(it, &end, sizeof(csj_iterator)) == 0) return false;
+  dom::array::iterator i = bits<dom::array::iterator>(*it);
+  *value = bits<csj_element>(*i);
   ++i;
-  return bits<csj_iterator>(i);
+  *it = bits<csj_iterator>(i);
+  return true;
 }
 
-extern "C" csj_iterator csj_object_next(csj_iterator it) {
-  dom::object::iterator i = bits<dom::object::iterator>(it);
-  ++i;
-  return bits<csj_iterator>(i);
-}
-
-extern "C" csj_element csj_array_value(csj_iterator it) {
-  return bits<csj_element>(*bits<dom::array::iterator>(it));
-}
-
-extern "C" const char *csj_object_key(csj_iterator it, size_t *len) {
-  std::string_view k = bits<dom::object::iterator>(it).key();
+extern "C" bool csj_object_step(csj_iterator *it, csj_iterator end, const char **key, size_t *len,
+                                csj_element *value) {
+  if (std::memcmp(it, &end, sizeof(csj_iterator)) == 0) return false;
+  dom::object::iterator i = bits<dom::object::iterator>(*it);
+  std::string_view k = i.key();
+  *key = k.data();
   *len = k.size();
-  return k.data();
-}
-
-extern "C" csj_element csj_object_value(csj_iterator it) {
-  return bits<csj_element>(bits<dom::object::iterator>(it).value());
+  *value = bits<csj_element>(i.value());
+  ++i;
+  *it = bits<csj_iterator>(i);
+  return true;
 }

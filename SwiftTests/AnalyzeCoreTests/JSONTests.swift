@@ -28,6 +28,39 @@ struct JSONTests {
         #expect(try normalize("[0.1,1e20,12.0,1E-5,-0.0]") == "[0.1,1e+20,12.0,1e-05,-0.0]")
     }
 
+    @Test func writesShortDecimalsAsDescriptionDoes() {
+        // appendShortDecimal's range (and its edges, and values just outside it
+        // that fall back to description) must give description's exact text.
+        let values: [Double] = [0.001, 0.0010000000000000002, 0.25, 12.0, -3.125, 0.37, 1.5e-3, 999.999,
+                                123456789012345.0, 999999999999999.9, 12345678901234.56, 0.1 + 0.2,
+                                1e15, 1e-4, 0.0009999999999999998, 2.5e16, 1.0 / 3.0]
+        for value in values {
+            var writer = JSONWriter()
+            writer.double(value)
+            #expect(writer.text == value.description, "\(value)")
+        }
+        var bytes: [UInt8] = []
+        #expect(JSONWriter.appendShortDecimal(0.37, to: &bytes) && bytes == Array("0.37".utf8))
+        #expect(!JSONWriter.appendShortDecimal(1.0 / 3.0, to: &bytes) && !JSONWriter.appendShortDecimal(1e15, to: &bytes))
+    }
+
+    @Test func escapesLongStringsWordByWord() throws {
+        // Long enough for the room made ahead to run out several times (every
+        // byte a six-byte escape), with escapes at every offset of a word and
+        // U+2028 split across words.
+        let piece = "ab\u{01}\"\\\u{2028}c\u{2029}\u{2027}é\n"
+        let escaped = "ab\\u0001\\\"\\\\\\u2028c\\u2029\u{2027}é\\n"
+        let controls = String(repeating: "\u{1F}", count: 3000)
+        for prefix in 0..<9 {
+            let head = String(repeating: "x", count: prefix)
+            let text = head + String(repeating: piece, count: 300) + controls
+            var writer = JSONWriter()
+            writer.string(text)
+            #expect(writer.text == "\"" + head + String(repeating: escaped, count: 300)
+                + String(repeating: "\\u001f", count: 3000) + "\"")
+        }
+    }
+
     @Test func escapesStrings() throws {
         #expect(try normalize("[\"a\\u0000b\\n\\\"\\/\\u00e9\\u2028\"]") == "[\"a\\u0000b\\n\\\"/é\\u2028\"]")
     }

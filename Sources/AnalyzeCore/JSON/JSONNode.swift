@@ -158,10 +158,8 @@ struct RawElements: Sequence, IteratorProtocol {
     }
 
     mutating func next() -> csj_element? {
-        if csj_iterator_equal(position, end) { return nil }
-        let value = csj_array_value(position)
-        position = csj_array_next(position)
-        return value
+        var value = csj_element()
+        return csj_array_step(&position, end, &value) ? value : nil
     }
 }
 
@@ -182,14 +180,12 @@ struct RawMembers: Sequence, IteratorProtocol {
     }
 
     mutating func next() -> (key: UnsafeBufferPointer<UInt8>, value: csj_element)? {
-        if csj_iterator_equal(position, end) { return nil }
+        var key: UnsafePointer<CChar>?
         var length = 0
-        let key = csj_object_key(position, &length)
+        var value = csj_element()
+        guard csj_object_step(&position, end, &key, &length, &value) else { return nil }
         let start = key.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }
-        let bytes = UnsafeBufferPointer(start: start, count: start == nil ? 0 : length)
-        let value = csj_object_value(position)
-        position = csj_object_next(position)
-        return (bytes, value)
+        return (UnsafeBufferPointer(start: start, count: start == nil ? 0 : length), value)
     }
 }
 

@@ -93,11 +93,67 @@ public struct JSONWriter {
     public mutating func double(_ value: Double) {
         separate()
         if value.isFinite {
-            bytes.append(contentsOf: value.description.utf8)
+            if !JSONWriter.appendShortDecimal(value, to: &bytes) {
+                bytes.append(contentsOf: value.description.utf8)
+            }
         } else {
             bytes.append(contentsOf: "null".utf8)
         }
     }
+    /// Appends `value` in plain decimal notation when it is the double nearest
+    /// to a decimal of at most 15 significant digits with 1e-3 <= |value| < 1e15
+    /// (confidences, seconds, scores: most doubles an API sends), exactly as
+    /// `description` writes it: the fewest fraction digits that read back as
+    /// `value`, at least one (`12.0`, `0.25`, `-3.125`). Below 1e15 two such
+    /// decimals with the same number of fraction digits cannot both round to
+    /// `value`, so the first that does is the shortest. Returns false, having
+    /// written nothing, for any other value.
+    static func appendShortDecimal(_ value: Double, to bytes: inout [UInt8]) -> Bool {
+        let magnitude = value.magnitude
+        guard magnitude >= 1e-3, magnitude < 1e15 else { return false }
+        var scale = 1.0
+        for fractionDigits in 0...18 {
+            let scaled = (magnitude * scale).rounded()
+            guard scaled < 1e15 else { return false }
+            if scaled / scale == magnitude {
+                appendDecimal(UInt64(scaled), fractionDigits: fractionDigits, negative: value < 0, to: &bytes)
+                return true
+            }
+            scale *= 10
+        }
+        return false
+    }
+
+    /// Appends `digits` / 10^fractionDigits as `[-]I.F` (`.0` when there is no fraction).
+    private static func appendDecimal(_ digits: UInt64, fractionDigits: Int, negative: Bool,
+                                      to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var end = 40
+            var rest = digits
+            var written = 0
+            if fractionDigits == 0 {
+                end -= 2
+                buffer[end] = UInt8(ascii: ".")
+                buffer[end + 1] = UInt8(ascii: "0")
+            }
+            repeat {
+                if written == fractionDigits && fractionDigits > 0 {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: ".")
+                }
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+            } while rest > 0 || written <= fractionDigits
+            if negative {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[end..<40]))
+        }
+    }
+
     /// Writes a boolean.
     public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     /// Writes `null`.
@@ -185,51 +241,72 @@ public struct JSONWriter {
         value.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
     }
 
-    /// Appends raw UTF-8 as a quoted, escaped JSON string. A string that needs
-    /// no escape is copied at once; otherwise the escaped length is counted
-    /// first, room for exactly that many bytes is made, and the runs between
-    /// escapes are copied at once.
+    /// Appends raw UTF-8 as a quoted, escaped JSON string. Bytes are tested
+    /// eight at a time (`candidates`): a string that needs no escape is copied
+    /// at once; otherwise, from its first escape on, each word is stored whole
+    /// into room made ahead (the rest's length plus an eighth) and the output
+    /// advances to the next byte to escape, with more room made when escapes
+    /// use it up. Work and memory stay linear in the output's length.
     public static func appendQuoted(utf8 value: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        escapeTable.withUnsafeBufferPointer { table in
+        if let source = value.baseAddress {
             let count = value.count
-            // Pass 1: how many bytes the escapes add.
-            var extra = 0
             var index = 0
-            while index < count {
-                let entry = table[Int(value[index])]
-                if entry == escapeMaybeSeparator {
-                    if isSeparator(value, index) { extra += 3 }
-                } else if entry != 0 {
-                    extra += Int(entry) - 1
+            while index + 8 <= count {
+                let mask = candidates(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
+                if mask != 0 {
+                    index += mask.trailingZeroBitCount >> 3
+                    break
                 }
-                index += 1
+                index += 8
             }
-            guard extra > 0, let source = value.baseAddress else {
-                bytes.append(contentsOf: value)
-                return
+            while index < count && candidates(UInt64(source[index])) & 0x80 == 0 { index += 1 }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: source, count: index))
+            while index < count {
+                appendEscaped(value, from: &index, to: &bytes)
             }
-            // Pass 2: copy runs, write escapes.
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: count + extra))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the escaped text of `value` from `index` on into room made for
+    /// the rest plus an eighth (at least 16 bytes), advancing `index` as far as
+    /// that room allows. Every step writes at most 14 bytes past `written`: an
+    /// eight-byte word, or up to seven bytes copied then a six-byte escape.
+    private static func appendEscaped(_ value: UnsafeBufferPointer<UInt8>, from index: inout Int,
+                                      to bytes: inout [UInt8]) {
+        guard let source = value.baseAddress else { return }
+        let count = value.count
+        let start = bytes.count
+        let room = (count - index) + (count - index) / 8 + 16
+        bytes.append(contentsOf: repeatElement(0, count: room))
+        var written = 0
+        escapeTable.withUnsafeBufferPointer { table in
             bytes.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
                 let out = base + start
-                var written = 0
-                var runStart = 0
-                index = 0
-                while index < count {
-                    let entry = table[Int(value[index])]
-                    if entry == 0 || (entry == escapeMaybeSeparator && !isSeparator(value, index)) {
-                        index += 1
-                        continue
-                    }
-                    let run = index - runStart
-                    if run > 0 {
-                        (out + written).update(from: source + runStart, count: run)
-                        written += run
+                while index < count && written + 14 <= room {
+                    if index + 8 <= count {
+                        let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                        UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                        let mask = candidates(word)
+                        if mask == 0 {
+                            index += 8
+                            written += 8
+                            continue
+                        }
+                        let skip = mask.trailingZeroBitCount >> 3
+                        index += skip
+                        written += skip
                     }
                     let byte = value[index]
+                    let entry = table[Int(byte)]
+                    if entry == 0 || (entry == escapeMaybeSeparator && !isSeparator(value, index)) {
+                        out[written] = byte
+                        index += 1
+                        written += 1
+                        continue
+                    }
                     out[written] = UInt8(ascii: "\\")
                     switch byte {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"): out[written + 1] = byte
@@ -243,14 +320,29 @@ public struct JSONWriter {
                     }
                     written += byte == 0xE2 || entry == 6 ? 6 : 2
                     index += byte == 0xE2 ? 3 : 1
-                    runStart = index
-                }
-                if runStart < count {
-                    (out + written).update(from: source + runStart, count: count - runStart)
                 }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        bytes.removeLast(room - written)
+    }
+
+    /// The high bit of each byte of `word` (little-endian) set exactly when that
+    /// byte may need an escape: `"`, `\`, a control character or 0xE2 (the
+    /// bytes whose `escapeTable` entry is not 0). No carry crosses a byte: the
+    /// low seven bits plus at most 0x7F stay below 0x100.
+    @inline(__always)
+    private static func candidates(_ word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // High bit clear exactly when the byte equals the pattern's.
+        @inline(__always) func differs(_ pattern: UInt64) -> UInt64 {
+            let x = word ^ pattern
+            return ((x & low7) &+ low7) | x
+        }
+        // High bit set when the byte is >= 0x20: its low seven bits + 0x60 reach 0x80, or it is >= 0x80.
+        let notControl = ((word & low7) &+ ones &* 0x60) | word
+        let plain = notControl & differs(ones &* 0x22) & differs(ones &* 0x5C) & differs(ones &* 0xE2)
+        return ~plain & (ones &* 0x80)
     }
 
     /// Marks 0xE2, the first byte of U+2028 and U+2029 (E2 80 A8/A9).

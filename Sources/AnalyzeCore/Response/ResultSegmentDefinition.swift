@@ -17,7 +17,8 @@ struct ResultSegmentDefinition {
     private let nameStarts: [Int]
     /// The indices of the fields, in order, under a seeded hash of their
     /// name's bytes: a metadata key is compared with the few names of its
-    /// hash, not with every name (definitions may declare thousands of fields).
+    /// hash, not with every name (definitions may declare thousands of fields;
+    /// used above `scanLimit` fields).
     private let byNameHash: [Int: [Int]]
     /// The index of the first field of each name (string equality).
     private let firstByName: [String: Int]
@@ -56,21 +57,30 @@ struct ResultSegmentDefinition {
     /// Marks in `present` every field whose name has the bytes of `key`, and
     /// returns the field called `key` as `field(_:)` finds it (by string
     /// equality; decided on bytes when the key and all names are ASCII).
+    /// Up to this many fields, a key is compared with every name (lengths
+    /// first) rather than hashed: cheaper than one hash for the few fields a
+    /// definition usually has.
+    private static let scanLimit = 16
+
     func field(utf8 key: UnsafeBufferPointer<UInt8>, markingIn present: inout [Bool]) -> ResultSegmentField? {
         var firstMatch: Int?
-        if let candidates = byNameHash[Self.hash(key)] {
-            names.withUnsafeBufferPointer { names in
-                nameStarts.withUnsafeBufferPointer { starts in
-                    for index in candidates where index + 1 < starts.count {
-                        let start = starts[index]
-                        guard starts[index + 1] - start == key.count else { continue }
-                        var offset = 0
-                        while offset < key.count && names[start + offset] == key[offset] { offset += 1 }
-                        if offset == key.count {
-                            if index < present.count { present[index] = true }
-                            if firstMatch == nil { firstMatch = index }
-                        }
+        names.withUnsafeBufferPointer { names in
+            nameStarts.withUnsafeBufferPointer { starts in
+                func compare(_ index: Int) {
+                    guard index + 1 < starts.count else { return }
+                    let start = starts[index]
+                    guard starts[index + 1] - start == key.count else { return }
+                    var offset = 0
+                    while offset < key.count && names[start + offset] == key[offset] { offset += 1 }
+                    if offset == key.count {
+                        if index < present.count { present[index] = true }
+                        if firstMatch == nil { firstMatch = index }
                     }
+                }
+                if fields.count <= Self.scanLimit {
+                    for index in 0..<fields.count { compare(index) }
+                } else if let candidates = byNameHash[Self.hash(key)] {
+                    for index in candidates { compare(index) }
                 }
             }
         }

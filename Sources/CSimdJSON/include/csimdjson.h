@@ -60,20 +60,17 @@ bool csj_get_bool(csj_element e);
 /** The string's bytes (not NUL-terminated inside JSON strings with \u0000); `*len` gets its length. */
 const char *csj_get_string(csj_element e, size_t *len);
 
-/** Iteration over an array or an object: `begin`/`end`, `next` advances, `equal` compares. */
+/** Iteration over an array or an object: from `begin` to `end`. */
 csj_iterator csj_begin(csj_element container);
 csj_iterator csj_end(csj_element container);
-bool csj_iterator_equal(csj_iterator a, csj_iterator b);
-/** Advances an array iterator. */
-csj_iterator csj_array_next(csj_iterator it);
-/** Advances an object iterator. */
-csj_iterator csj_object_next(csj_iterator it);
-/** The element an array iterator points at. */
-csj_element csj_array_value(csj_iterator it);
-/** The key an object iterator points at; `*len` gets its length. */
-const char *csj_object_key(csj_iterator it, size_t *len);
-/** The value an object iterator points at. */
-csj_element csj_object_value(csj_iterator it);
+/** One step of an array iterator, in one call: false when `*it` is `end`;
+ * otherwise `*value` gets the element it points at and `*it` advances. */
+bool csj_array_step(csj_iterator *it, csj_iterator end, csj_element *value);
+/** One step of an object iterator, in one call: false when `*it` is `end`;
+ * otherwise `*key`/`*len` get the member's key bytes, `*value` its value, and
+ * `*it` advances. */
+bool csj_object_step(csj_iterator *it, csj_iterator end, const char **key, size_t *len,
+                     csj_element *value);
 
 #ifdef __cplusplus
 }

@@ -55,7 +55,7 @@ static const struct cli_option build_options[] = {CLI_BUILD_OPTIONS, {0}};
 /* The library options validate takes, for build-request's list of every issue. */
 static const char *const validate_keys[] = {"video_duration", "api_revision", "validate", NULL};
 
-int cli_run_validate(const struct cli_args *args, cli_validate_fn validate) {
+int cli_run_validate(const struct cli_args *args, cli_request_fn validate) {
   size_t len = 0, options_len = 0;
   char *input, *options = NULL, *report = NULL;
   analyze_error_t err;
@@ -80,7 +80,7 @@ int cli_run_validate(const struct cli_args *args, cli_validate_fn validate) {
   return valid ? EXIT_OK_ : EXIT_REJECTED;
 }
 
-int cli_run_build(const struct cli_args *args, cli_validate_fn build, cli_validate_fn validate) {
+int cli_run_build(const struct cli_args *args, cli_request_fn build, cli_request_fn validate) {
   size_t len = 0, options_len = 0;
   char *input, *options = NULL, *out = NULL;
   analyze_error_t err;

@@ -27,16 +27,16 @@ struct analyze_error;
 
 /* A library call that validates or builds: analyze_request_validate(),
  * analyze_batch_validate(), analyze_request_build(), ... */
-typedef int (*cli_validate_fn)(char **out, const char *json, size_t len, const char *options, size_t options_len,
+typedef int (*cli_request_fn)(char **out, const char *json, size_t len, const char *options, size_t options_len,
                                struct analyze_error *err);
 
 /* Runs a validate command: prints one line per issue and a summary line, or with
  * --json exactly the report; exit 0 when valid (warnings allowed), 1 when not. */
-int cli_run_validate(const struct cli_args *args, cli_validate_fn validate);
+int cli_run_validate(const struct cli_args *args, cli_request_fn validate);
 
 /* Runs a build command: prints the HTTP request JSON, or (ANALYZE_EVALIDATION)
  * every issue `validate` reports on standard error and exits 1. */
-int cli_run_build(const struct cli_args *args, cli_validate_fn build, cli_validate_fn validate);
+int cli_run_build(const struct cli_args *args, cli_request_fn build, cli_request_fn validate);
 
 /* NULL-terminated values of --validate. */
 extern const char *const cli_validation_modes[];

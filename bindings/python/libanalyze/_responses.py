@@ -381,13 +381,22 @@ def _segment(item: Dict[str, Any]) -> Segment:
     return segment
 
 
-class _LazySegments:
-    """The text of a result's segments, parsed into typed segments on first read."""
+class _LazyText:
+    """The JSON text of a member, parsed on first read (see _LazyField)."""
 
     __slots__ = ("text",)
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+    def build(self) -> Any:
+        return _json.loads(self.text)
+
+
+class _LazySegments(_LazyText):
+    """The text of a result's segments, parsed into typed segments on first read."""
+
+    __slots__ = ()
 
     def build(self) -> Optional[Dict[str, List[Segment]]]:
         value = _json.loads(self.text)
@@ -396,7 +405,7 @@ class _LazySegments:
 
 class _LazyField:
     """Installed on a dataclass field after the class is made: a value given as
-    _LazySegments is replaced by what it builds when the field is first read, so
+    _LazyText is replaced by what it builds when the field is first read, so
     reading, comparing, printing and copying the object are unchanged while an
     unread field costs nothing. Assignment is still refused (frozen classes)."""
 
@@ -407,7 +416,7 @@ class _LazyField:
         if instance is None:
             raise AttributeError(self.name)
         value = instance.__dict__[self.name]
-        if isinstance(value, _LazySegments):
+        if isinstance(value, _LazyText):
             value = value.build()
             instance.__dict__[self.name] = value
         return value
@@ -417,6 +426,7 @@ class _LazyField:
 
 
 TaskResult.segments = _LazyField("segments")  # type: ignore[assignment]
+TaskResult.data = _LazyField("data")  # type: ignore[assignment]
 
 
 class _Unexpected(Exception):
@@ -424,9 +434,14 @@ class _Unexpected(Exception):
 
 
 _decode = _json.JSONDecoder().raw_decode
-_TASK_MEMBERS = ("task_id", "custom_id", "batch_id", "status", "terminal", "known", "created_at", "created_at_ms", "completed_at",
-                 "completed_at_ms", "video_source", "request_params", "webhooks", "error")
-_RESULT_MEMBERS = ("generation_id", "data", "finish_reason", "usage", "truncated")
+_TASK_MEMBERS = ("task_id", "custom_id", "batch_id", "status", "terminal", "known", "created_at", "created_at_ms",
+                 "completed_at", "completed_at_ms", "video_source", "request_params", "webhooks", "error")
+_RESULT_MEMBERS = ("finish_reason", "usage", "truncated")
+#: What follows result.data in a normalized task. Inside the data string every
+#: quote is escaped (preceded by a backslash), so this text cannot occur there:
+#: its first occurrence after the string's opening quote ends the string.
+_AFTER_DATA = '","finish_reason":'
+
 
 
 def _member(text: str, position: int, opener: str, key: str) -> int:
@@ -439,7 +454,8 @@ def _member(text: str, position: int, opener: str, key: str) -> int:
 
 def _read_task(text: str) -> Dict[str, Any]:
     """The members of a normalized task text, read in the library's fixed member
-    order; result.segments is left as text (_LazySegments) until it is read.
+    order; result.data and result.segments are left as text (_LazyText,
+    _LazySegments) until they are read.
     The issues are found from the end: no string can hold an unescaped quote,
     so the last ',"issues":[' of the text is the result's own."""
     value: Dict[str, Any] = {}
@@ -453,10 +469,15 @@ def _read_task(text: str) -> Dict[str, Any]:
         value["result"] = None
         return value
     result: Dict[str, Any] = {}
-    opener = "{"
+    result["generation_id"], position = _decode(text, _member(text, position, "{", "generation_id"))
+    start = _member(text, position, ",", "data")
+    end = text.find(_AFTER_DATA, start) + 1
+    if not text.startswith('"', start) or end == 0:
+        raise _Unexpected("data")
+    result["data"] = _LazyText(text[start:end])
+    position = end
     for key in _RESULT_MEMBERS:
-        result[key], position = _decode(text, _member(text, position, opener, key))
-        opener = ","
+        result[key], position = _decode(text, _member(text, position, ",", key))
     if text.startswith(',"truncation_message":', position):
         result["truncation_message"], position = _decode(text, _member(text, position, ",", "truncation_message"))
     issues_at = text.rfind(',"issues":[')

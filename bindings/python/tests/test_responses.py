@@ -85,6 +85,19 @@ class TestTypedTask:
         assert task.result.usage == analyze.Usage(412, 30112)
         assert task.result.json is None and task.error_message is None
 
+    def test_the_layout_reader_leaves_data_and_segments_unparsed_until_read(self):
+        # parse_task reads the library's fixed member order; when that order
+        # changes it falls back to parsing the whole text, which is correct but
+        # slow: this fails then, so the reader is kept in step with the library.
+        task = analyze.parse_task(fixture("task_ready_segments_clock_ms.json"))
+        stored = task.result.__dict__
+        assert type(stored["data"]).__name__ == "_LazyText"
+        assert type(stored["segments"]).__name__ == "_LazySegments"
+        whole = json.loads(task.to_json())["result"]
+        assert task.result.data == whole["data"]
+        assert task.result.segments["goal"][0].metadata == whole["segments"]["goal"][0]["metadata"]
+        assert type(task.result.__dict__["data"]) is str
+
     def test_issues_are_typed_with_paths_into_the_result(self):
         task = analyze.parse_task(fixture("task_ready_segments_issues.json"))
         first = task.result.issues[1]
