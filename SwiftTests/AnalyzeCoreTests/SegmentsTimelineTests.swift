@@ -58,6 +58,24 @@ struct SegmentsTimelineTests {
         #expect(svg.contains(">x--&gt;y</text>"))
     }
 
+    /// A normalized task given as input (what analyze_task_parse and the CLI's
+    /// wait print) keeps the video's axis: its duration is video_source.duration.
+    @Test func aNormalizedTaskKeepsTheVideosDuration() throws {
+        let body = segmentTask(data: #"{"goal":[{"start_time":10,"end_time":20,"metadata":{"team":"home","minute":1,"scorers":[],"kickoff":"00:00:00"}}],"card":[]}"#)
+            .replacingFirst(#""status":"ready","#, with: #""status":"ready","video_source":{"type":"url","url":"https://x/v.mp4","system_metadata":{"duration":40}},"#)
+        let normalized = try runOnText(body, options: "") { body, options throws(AnalyzeError) in try parseTask(body, options: options) }
+        #expect(try exported(normalized, "svg") == exported(body, "svg"))
+        #expect(try exported(normalized, "svg").contains("axis 0 to 40.0 s"))
+    }
+
+    /// A caption sits inside its bar when it fits, after a narrow bar, and
+    /// before a narrow bar near the right edge, never past the picture.
+    @Test func captionsAvoidTheirBarsAndTheEdge() {
+        #expect(SegmentsTimeline.captionText("home", barX: 380, barWidth: 200, baseline: 78) == ##"<text x="383" y="78" fill="#000000">home</text>"##)
+        #expect(SegmentsTimeline.captionText("home", barX: 380, barWidth: 4, baseline: 78) == ##"<text x="387" y="78" fill="#000000">home</text>"##)
+        #expect(SegmentsTimeline.captionText("away", barX: 975, barWidth: 4, baseline: 78) == ##"<text x="972" text-anchor="end" y="78" fill="#000000">away</text>"##)
+    }
+
     @Test func ticksAreRoundAndBounded() {
         #expect(SegmentsTimeline.tickStep(4) == 0.5)
         #expect(SegmentsTimeline.tickStep(65.25) == 10)

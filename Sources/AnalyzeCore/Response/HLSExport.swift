@@ -26,9 +26,7 @@ public func exportHLS(_ body: UnsafeRawBufferPointer, options rawOptions: Unsafe
     let task = try TaskNormalizer(options: options).prepare(document.root, path: "")
     let normalized = try JSONDocument.parse(task.bytes(capacity: outputCapacity(body.count)))
     let segments = try SegmentsExport.segments(of: normalized.root)
-    // A task body gives the duration under video_source.system_metadata (normalized
-    // to video_source.duration); a normalized task given as input holds it as video_source.duration.
-    let videoDuration = normalized.root["video_source"]?["duration"]?.double ?? document.root["video_source"]?["duration"]?.double
+    let videoDuration = SegmentsExport.videoDuration(normalized: normalized.root, input: document.root)
     let rendition = try HLSExport(segments: segments, options: hls, videoDuration: videoDuration)
     switch hls.part {
     case .all: return try rendition.all()

@@ -46,7 +46,9 @@ public func exportSegments(_ body: UnsafeRawBufferPointer, format: String?,
     case .json: return ResultValue.bytes(of: segments)
     case .vtt: return Array(SegmentsExport.webVTT(segments).utf8)
     case .csv: return Array(SegmentsExport.csv(segments).utf8)
-    case .svg: return Array(SegmentsTimeline.svg(segments, task: normalized.root).utf8)
+    case .svg:
+        let duration = SegmentsExport.videoDuration(normalized: normalized.root, input: document.root)
+        return Array(SegmentsTimeline.svg(segments, task: normalized.root, videoDuration: duration).utf8)
     }
 }
 
@@ -59,6 +61,13 @@ enum SegmentsExport {
         let start: Double?
         let end: Double?
         let metadata: JSONValue
+    }
+
+    /// The video's duration in seconds, when known: a task body gives it under
+    /// `video_source.system_metadata` (normalized to `video_source.duration`); a
+    /// normalized task given as input holds it as `video_source.duration`.
+    static func videoDuration(normalized: JSONNode, input: JSONNode) -> Double? {
+        normalized["video_source"]?["duration"]?.double ?? input["video_source"]?["duration"]?.double
     }
 
     /// The `result.segments` object of a normalized task, or why there is none.

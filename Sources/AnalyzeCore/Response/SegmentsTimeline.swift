@@ -25,8 +25,9 @@ enum SegmentsTimeline {
     /// Longest bar label, in characters.
     static let labelCharacters = 24
 
-    /// The SVG text of `segments` (a normalized `result.segments` object) of `task`.
-    static func svg(_ segments: JSONValue, task: JSONNode) -> String {
+    /// The SVG text of `segments` (a normalized `result.segments` object) of
+    /// `task`, on an axis of at least `videoDuration` seconds when it is known.
+    static func svg(_ segments: JSONValue, task: JSONNode, videoDuration: Double?) -> String {
         let lanes: [(id: String, rows: [SegmentsExport.Row])]
         if case .object(let definitions) = segments {
             let rows = SegmentsExport.rows(segments)
@@ -51,7 +52,7 @@ enum SegmentsTimeline {
             }
         }
         var duration = lastEnd
-        if let known = task["video_source"]?["duration"]?.double, known.isFinite, known > duration {
+        if let known = videoDuration, known.isFinite, known > duration {
             duration = known
         }
         if duration <= 0 { duration = 1 }
@@ -96,12 +97,31 @@ enum SegmentsTimeline {
                 + "\" data-end=\"" + seconds(bar.end) + "\"><title>" + xmlText(tooltip) + "</title>"
             text += "<rect x=\"\(x)\" y=\"\(top)\" width=\"\(barWidth)\" height=\"\(barHeight)\" rx=\"3\" fill=\"\(colour)\"/>"
             if let caption = caption(bar.row.metadata) {
-                text += "<text x=\"\(x + 3)\" y=\"\(top + barHeight / 2 + 4)\" fill=\"#000000\">" + xmlText(shortened(caption)) + "</text>"
+                text += captionText(shortened(caption), barX: x, barWidth: barWidth, baseline: top + barHeight / 2 + 4)
             }
             text += "</g>\n"
         }
         text += "</svg>\n"
         return text
+    }
+
+    /// Width of one caption character, in pixels (12 px sans-serif, a generous average).
+    static let characterWidth = 7
+
+    /// A bar's caption: inside the bar when it fits there, else just after the
+    /// bar, else (near the right edge) just before it — never over another
+    /// bar's start nor past the picture's edge.
+    static func captionText(_ caption: String, barX: Int, barWidth: Int, baseline: Int) -> String {
+        let width = caption.unicodeScalars.count * characterWidth + 6
+        let position: String
+        if width <= barWidth {
+            position = "x=\"\(barX + 3)\""
+        } else if barX + barWidth + width <= labelWidth + plotWidth + 20 {
+            position = "x=\"\(barX + barWidth + 3)\""
+        } else {
+            position = "x=\"\(barX - 3)\" text-anchor=\"end\""
+        }
+        return "<text " + position + " y=\"\(baseline)\" fill=\"#000000\">" + xmlText(caption) + "</text>"
     }
 
     /// The x pixel of time `t` on an axis of `duration` seconds.
