@@ -24,12 +24,7 @@ static int cmd_batch_build(const struct cli_args *args) {
   char *input, *options = NULL, *out = NULL;
   analyze_error_t err;
   int rc;
-  if (!cli_library_options(args, NULL, &options, &options_len)) return EXIT_UNUSABLE;
-  input = cli_read_input(args->operand, &len);
-  if (input == NULL) {
-    free(options);
-    return EXIT_UNUSABLE;
-  }
+  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
   rc = analyze_batch_from_jsonl(&out, input, len, options, options_len, &err);
   free(input);
   free(options);

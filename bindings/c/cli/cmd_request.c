@@ -60,12 +60,7 @@ int cli_run_validate(const struct cli_args *args, cli_request_fn validate) {
   char *input, *options = NULL, *report = NULL;
   analyze_error_t err;
   int rc, valid;
-  if (!cli_library_options(args, NULL, &options, &options_len)) return EXIT_UNUSABLE;
-  input = cli_read_input(args->operand, &len);
-  if (input == NULL) {
-    free(options);
-    return EXIT_UNUSABLE;
-  }
+  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
   rc = validate(&report, input, len, options, options_len, &err);
   free(input);
   free(options);
@@ -85,12 +80,7 @@ int cli_run_build(const struct cli_args *args, cli_request_fn build, cli_request
   char *input, *options = NULL, *out = NULL;
   analyze_error_t err;
   int rc;
-  if (!cli_library_options(args, NULL, &options, &options_len)) return EXIT_UNUSABLE;
-  input = cli_read_input(args->operand, &len);
-  if (input == NULL) {
-    free(options);
-    return EXIT_UNUSABLE;
-  }
+  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
   rc = build(&out, input, len, options, options_len, &err);
   free(options);
   if (rc == ANALYZE_EVALIDATION) {

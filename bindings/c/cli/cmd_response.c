@@ -201,16 +201,6 @@ static char *headers_json(const struct cli_args *args, size_t *len) {
   return b.data;
 }
 
-/* Reads the input and the library options of a command; 0 after printing why not. */
-static int read_input(const struct cli_args *args, char **input, size_t *len, char **options, size_t *options_len) {
-  *input = NULL;
-  if (!cli_library_options(args, NULL, options, options_len)) return 0;
-  *input = cli_read_input(args->operand, len);
-  if (*input != NULL) return 1;
-  free(*options);
-  return 0;
-}
-
 /* ---- Commands ------------------------------------------------------------ */
 
 static int cmd_parse_task(const struct cli_args *args) {
@@ -218,7 +208,7 @@ static int cmd_parse_task(const struct cli_args *args) {
   char *input, *options, *out = NULL;
   analyze_error_t err;
   int rc;
-  if (!read_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
+  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
   rc = analyze_task_parse(&out, input, len, options, options_len, &err);
   free(input);
   free(options);
@@ -243,7 +233,7 @@ static int cmd_parse_response(const struct cli_args *args) {
     fputs("analyze: out of memory\n", stderr);
     return EXIT_UNUSABLE;
   }
-  if (!read_input(args, &input, &len, &options, &options_len)) {
+  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) {
     free(headers);
     return EXIT_UNUSABLE;
   }
@@ -270,7 +260,7 @@ static int cmd_segments(const struct cli_args *args) {
   char *input, *options, *out = NULL;
   analyze_error_t err;
   int rc;
-  if (!read_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
+  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
   rc = analyze_segments_export(&out, input, len, format, options, options_len, &err);
   free(input);
   free(options);
@@ -286,7 +276,7 @@ static int cmd_parse_webhook(const struct cli_args *args) {
   char *input, *options, *out = NULL;
   analyze_error_t err;
   int rc;
-  if (!read_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
+  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
   rc = analyze_webhook_parse(&out, input, len, options, options_len, &err);
   free(input);
   free(options);

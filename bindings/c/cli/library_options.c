@@ -133,3 +133,13 @@ int cli_library_error(const struct cli_args *args, int code, const struct analyz
   cli_buffer_free(&label);
   return usage;
 }
+
+int cli_read_command_input(const struct cli_args *args, char **input, size_t *len, char **options, size_t *options_len) {
+  *input = NULL;
+  if (!cli_library_options(args, NULL, options, options_len)) return 0;
+  *input = cli_read_input(args->operand, len);
+  if (*input != NULL) return 1;
+  free(*options);
+  *options = NULL;
+  return 0;
+}

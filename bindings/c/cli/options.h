@@ -139,6 +139,10 @@ void cli_print_help(const struct cli_command *command, FILE *to);
  * JSON, a VALUE of --option that is not JSON, memory). */
 int cli_library_options(const struct cli_args *args, const char *const *only, char **json, size_t *len);
 
+/* Reads a command's library options (all of them) and then its input file;
+ * returns 0 after printing why not, with nothing left allocated. */
+int cli_read_command_input(const struct cli_args *args, char **input, size_t *len, char **options, size_t *options_len);
+
 /* Reports a failure of a library call. A problem with one of the library
  * options (ANALYZE_EINVAL or an "options: " JSON error whose path names a
  * declared key, or any option problem when the command takes --option pairs)

@@ -244,6 +244,11 @@ class _Operations:
                 sys.stderr.flush()
 
 
+def _last_page(items: List[Any], page_info: Any, page: int) -> bool:
+    """Whether `page` is the last page of a list answer (empty, or no later page announced)."""
+    return not items or page_info.total_page is None or page >= page_info.total_page
+
+
 def _terminal_line(progress: Progress) -> None:
     """The live status line `wait` draws on a terminal (stderr), rewritten in place."""
     sys.stderr.write(f"\r\x1b[2K{progress.task_id}: {progress.status}, {progress.elapsed:.1f} s elapsed, "
@@ -335,7 +340,7 @@ class Client:
         while True:
             tasks: TaskList = self._run(self._operations.list_page(filters, page))
             yield from tasks.tasks
-            if not tasks.tasks or tasks.page_info.total_page is None or page >= tasks.page_info.total_page:
+            if _last_page(tasks.tasks, tasks.page_info, page):
                 return
             page += 1
 
@@ -376,7 +381,7 @@ class Client:
         while True:
             batches: BatchList = self._run(self._operations.list_batches_page(filters, page))
             yield from batches.batches
-            if not batches.batches or batches.page_info.total_page is None or page >= batches.page_info.total_page:
+            if _last_page(batches.batches, batches.page_info, page):
                 return
             page += 1
 
@@ -464,7 +469,7 @@ class AsyncClient:
             tasks: TaskList = await self._run(self._operations.list_page(filters, page))
             for task in tasks.tasks:
                 yield task
-            if not tasks.tasks or tasks.page_info.total_page is None or page >= tasks.page_info.total_page:
+            if _last_page(tasks.tasks, tasks.page_info, page):
                 return
             page += 1
 
@@ -498,7 +503,7 @@ class AsyncClient:
             batches: BatchList = await self._run(self._operations.list_batches_page(filters, page))
             for batch in batches.batches:
                 yield batch
-            if not batches.batches or batches.page_info.total_page is None or page >= batches.page_info.total_page:
+            if _last_page(batches.batches, batches.page_info, page):
                 return
             page += 1
 
