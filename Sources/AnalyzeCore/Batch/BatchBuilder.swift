@@ -21,26 +21,17 @@ public enum BatchBuilder {
         if let defaults { writer.key("defaults"); writer.write(defaults) }
         writer.key("requests")
         writer.beginArray()
-        var start = 0
-        var line = 0
-        while start <= body.count {
-            var end = start
-            while end < body.count && body[end] != 0x0A { end += 1 }
-            line += 1
-            let text = UnsafeRawBufferPointer(rebasing: body[start..<end])
-            if !text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                let document: JSONDocument
-                do {
-                    document = try JSONDocument.parse(text)
-                } catch {
-                    throw AnalyzeError(.malformedJSON, "line \(line): \(error.message)", path: error.path)
-                }
-                guard document.root.kind == .object else {
-                    throw AnalyzeError(.malformedJSON, "line \(line): an item must be a JSON object, not \(IssueCollector.describe(document.root))")
-                }
-                writer.write(document.root)
+        try JSONLines.forEachLine(body) { (text, line) throws(AnalyzeError) in
+            let document: JSONDocument
+            do throws(AnalyzeError) {
+                document = try JSONDocument.parse(text)
+            } catch {
+                throw AnalyzeError(.malformedJSON, "line \(line): \(error.message)", path: error.path)
             }
-            start = end + 1
+            guard document.root.kind == .object else {
+                throw AnalyzeError(.malformedJSON, "line \(line): an item must be a JSON object, not \(IssueCollector.describe(document.root))")
+            }
+            writer.write(document.root)
         }
         writer.endArray()
         writer.endObject()

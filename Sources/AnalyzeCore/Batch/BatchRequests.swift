@@ -1,8 +1,7 @@
 /// Builds the HTTP requests of the batch endpoints (sans-IO), like `TaskRequests`.
 public enum BatchRequests {
-    /// The option keys of `create`.
-    public static let createOptionKeys = ["api_key", "base_url", "idempotency_key", "user_agent", "video_duration",
-                                          "api_revision", "validate"]
+    /// The option keys of `create`: those of a task's create.
+    public static let createOptionKeys = TaskRequests.createOptionKeys
     /// The batch statuses (`list` filters on them).
     public static let statuses = ["pending", "processing", "canceling", "canceled", "completed", "expired"]
     /// The list parameters, in the order they are written.

@@ -34,29 +34,18 @@ public enum BatchResults {
         writer.beginObject()
         writer.key("results")
         writer.beginArray()
-        var start = 0
-        var line = 0
-        while start <= body.count {
-            var end = start
-            while end < body.count && body[end] != 0x0A { end += 1 }
-            line += 1
-            var lineEnd = end
-            if lineEnd > start && body[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            let text = UnsafeRawBufferPointer(rebasing: body[start..<lineEnd])
-            if !text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                do {
-                    try item(text, line: line, request: request, options: options, budget: budget, to: &writer)
-                } catch {
-                    if bound.hasRoom {
-                        bound.keep(path: error.path, message: error.message)
-                        errors.append(jsonObject(("line", .int(Int64(line))), ("message", .string(error.message)),
-                                                 ("path", .string(error.path))))
-                    } else {
-                        dropped += 1
-                    }
+        JSONLines.forEachLine(body) { (text: UnsafeRawBufferPointer, line: Int) -> Void in
+            do throws(AnalyzeError) {
+                try item(text, line: line, request: request, options: options, budget: budget, to: &writer)
+            } catch {
+                if bound.hasRoom {
+                    bound.keep(path: error.path, message: error.message)
+                    errors.append(jsonObject(("line", .int(Int64(line))), ("message", .string(error.message)),
+                                             ("path", .string(error.path))))
+                } else {
+                    dropped += 1
                 }
             }
-            start = end + 1
         }
         writer.endArray()
         if dropped > 0 {
