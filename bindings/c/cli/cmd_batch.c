@@ -19,20 +19,7 @@ static int cmd_build_batch_request(const struct cli_args *args) {
   return cli_run_build(args, analyze_request_build_batch_create, analyze_batch_validate);
 }
 
-static int cmd_batch_build(const struct cli_args *args) {
-  size_t len = 0, options_len = 0;
-  char *input, *options = NULL, *out = NULL;
-  analyze_error_t err;
-  int rc;
-  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
-  rc = analyze_batch_from_jsonl(&out, input, len, options, options_len, &err);
-  free(input);
-  free(options);
-  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
-  puts(out);
-  analyze_free(out);
-  return EXIT_OK_;
-}
+static int cmd_batch_build(const struct cli_args *args) { return cli_run_print(args, analyze_batch_from_jsonl); }
 
 static const struct cli_option validate_options[] = {CLI_VALIDATE_OPTIONS, {0}};
 

@@ -103,6 +103,21 @@ int cli_run_build(const struct cli_args *args, cli_request_fn build, cli_request
   return rc;
 }
 
+int cli_run_print(const struct cli_args *args, cli_request_fn function) {
+  size_t len = 0, options_len = 0;
+  char *input, *options = NULL, *out = NULL;
+  analyze_error_t err;
+  int rc;
+  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
+  rc = function(&out, input, len, options, options_len, &err);
+  free(input);
+  free(options);
+  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
+  puts(out);
+  analyze_free(out);
+  return EXIT_OK_;
+}
+
 static int cmd_validate(const struct cli_args *args) { return cli_run_validate(args, analyze_request_validate); }
 
 static int cmd_build_request(const struct cli_args *args) {

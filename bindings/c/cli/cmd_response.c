@@ -271,20 +271,7 @@ static int cmd_segments(const struct cli_args *args) {
   return EXIT_OK_;
 }
 
-static int cmd_parse_webhook(const struct cli_args *args) {
-  size_t len = 0, options_len = 0;
-  char *input, *options, *out = NULL;
-  analyze_error_t err;
-  int rc;
-  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
-  rc = analyze_webhook_parse(&out, input, len, options, options_len, &err);
-  free(input);
-  free(options);
-  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
-  puts(out);
-  analyze_free(out);
-  return EXIT_OK_;
-}
+static int cmd_parse_webhook(const struct cli_args *args) { return cli_run_print(args, analyze_webhook_parse); }
 
 const struct cli_command cli_response_commands[] = {
     {"parse-task", "print a task body normalized (a summary, or --json)",

@@ -25,7 +25,7 @@ int cli_print_issues(const char *report, FILE *to);
 
 struct analyze_error;
 
-/* A library call that validates or builds: analyze_request_validate(),
+/* A library call over (input, options): analyze_request_validate(),
  * analyze_batch_validate(), analyze_request_build(), ... */
 typedef int (*cli_request_fn)(char **out, const char *json, size_t len, const char *options, size_t options_len,
                                struct analyze_error *err);
@@ -37,6 +37,10 @@ int cli_run_validate(const struct cli_args *args, cli_request_fn validate);
 /* Runs a build command: prints the HTTP request JSON, or (ANALYZE_EVALIDATION)
  * every issue `validate` reports on standard error and exits 1. */
 int cli_run_build(const struct cli_args *args, cli_request_fn build, cli_request_fn validate);
+
+/* Runs a command that prints what `function` returns for its input and library
+ * options (batch-build, parse-webhook): exit 0, or the library's error. */
+int cli_run_print(const struct cli_args *args, cli_request_fn function);
 
 /* NULL-terminated values of --validate. */
 extern const char *const cli_validation_modes[];
