@@ -21,6 +21,8 @@ Body = Union[str, bytes, bytearray, memoryview, Mapping[str, Any]]
 Text = Union[str, bytes, bytearray, memoryview]
 
 _BYTES = (bytes, bytearray, memoryview)
+_TEXT = (str, *_BYTES)
+_BODY = (*_TEXT, Mapping)
 
 
 def _kind(value: Any) -> str:
@@ -71,7 +73,7 @@ def json_bytes(value: JSONInput, name: str) -> bytes:
     """JSON text for the library: str/bytes are passed as they are (UTF-8),
     any other value is serialized with the json module (NaN and Infinity,
     circular and too deeply nested values are refused)."""
-    if isinstance(value, (str, *_BYTES)):
+    if isinstance(value, _TEXT):
         return text(value, name)
     try:
         serialized = json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default, separators=(",", ":"))
@@ -86,7 +88,7 @@ def json_bytes(value: JSONInput, name: str) -> bytes:
 
 def body(value: Body, name: str) -> bytes:
     """JSON text of a body: str/bytes as they are, a mapping serialized."""
-    if not isinstance(value, (str, *_BYTES, Mapping)):
+    if not isinstance(value, _BODY):
         raise TypeError(f"{name} must be str, bytes or a mapping, not {_kind(value)}")
     return json_bytes(value, name)
 

@@ -184,6 +184,16 @@ def sized(data: Optional[bytes]) -> Tuple[Optional[bytes], int]:
     return data, 0 if data is None else len(data)
 
 
+#: CPython's decoder of a NUL-terminated UTF-8 C string into a str (strict, like
+#: bytes.decode): the output is copied once, straight into the str, where
+#: ``ctypes.string_at(...).decode()`` would copy it into bytes first.
+_c_string_to_str = ctypes.pythonapi.PyUnicode_FromString
+_c_string_to_str.restype = ctypes.py_object
+_c_string_to_str.argtypes = [ctypes.c_void_p]
+_free = lib.analyze_free
+_byref = ctypes.byref
+
+
 def call(function: Callable[..., int], *args: Any, output: bool = True) -> str:
     """Calls a library function with `args` between its `char **out` first
     parameter (left out when `output` is False) and its error-detail last one.
@@ -191,11 +201,14 @@ def call(function: Callable[..., int], *args: Any, output: bool = True) -> str:
     raises the status code's exception."""
     out = ctypes.c_void_p()
     detail = ErrorDetail()
-    code = function(*((ctypes.byref(out),) if output else ()), *args, ctypes.byref(detail))
+    if output:
+        code = function(_byref(out), *args, _byref(detail))
+    else:
+        code = function(*args, _byref(detail))
     try:
-        text = ctypes.string_at(out.value).decode("utf-8") if out.value else None
+        text = _c_string_to_str(out.value) if out.value else None
     finally:
-        lib.analyze_free(out)
+        _free(out)
     if code != OK:
         raise exception(code, detail, text)
     if output and text is None:

@@ -24,15 +24,23 @@ class Issue:
     message: str
 
 
+#: The library's whole report of a request without any issue (read without json.loads).
+_VALID_WITHOUT_ISSUES = '{"valid":true,"issues":[]}'
+
+
 class Report:
     """A validation report: `valid` (no error; warnings allowed) and every
     `issue` in document order. `to_json()` is the library's exact text."""
 
     def __init__(self, text: str) -> None:
-        data = json.loads(text)
         self._text = text
-        self.valid: bool = bool(data["valid"])
-        self.issues: List[Issue] = [Issue(i["severity"], i["code"], i["path"], i["message"]) for i in data["issues"]]
+        if text == _VALID_WITHOUT_ISSUES:
+            self.valid: bool = True
+            self.issues: List[Issue] = []
+            return
+        data = json.loads(text)
+        self.valid = bool(data["valid"])
+        self.issues = [Issue(i["severity"], i["code"], i["path"], i["message"]) for i in data["issues"]]
 
     @property
     def errors(self) -> List[Issue]:
@@ -103,8 +111,10 @@ def validate_request(request: JSONInput, video_duration: Optional[float] = None,
     is not JSON, TypeError for a request that is neither JSON text nor a JSON
     value, and ArgumentError for a bad video_duration (seconds, > 0) or an
     unknown revision."""
-    return Report(_validate_text(_arguments.json_bytes(request, "request"),
-                                 _options(video_duration=video_duration, api_revision=api_revision)))
+    data = _arguments.json_bytes(request, "request")
+    if video_duration is None and api_revision is None:
+        return Report(_native.call(_native.lib.analyze_request_validate, data, len(data), None, 0))
+    return Report(_validate_text(data, _options(video_duration=video_duration, api_revision=api_revision)))
 
 
 def build_create_request(request: JSONInput, api_key: str, idempotency_key: Optional[str] = None,

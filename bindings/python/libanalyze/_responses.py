@@ -8,16 +8,18 @@ the C API and the CLI give it.
 """
 from __future__ import annotations
 
+import gc as _gc
 import heapq
 import json as _json
 import math
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Union
+from itertools import repeat
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
 from . import _arguments, _native
 from ._arguments import Body, Text
 from ._compact_json import skip_value
-from ._errors import ArgumentError
+from ._errors import AnalyzeError, ArgumentError
 from ._headers import Headers, headers_json
 from ._native import RESPONSE_KINDS
 
@@ -367,45 +369,99 @@ def _result(value: Dict[str, Any]) -> TaskResult:
         issues=[ResultIssue(**issue) for issue in value["issues"]])
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
 def _typed_segments(value: Dict[str, List[Dict[str, Any]]]) -> Dict[str, List[Segment]]:
-    return {key: [_segment(item) for item in items] for key, items in value.items()}
-
-
-def _segment(item: Dict[str, Any]) -> Segment:
-    """A Segment from the library's {start_time, end_time, metadata} object. The
-    object already is the instance's attribute dict (same keys, same order), so
+    """Segments from the library's {start_time, end_time, metadata} objects. Each
+    object already is its instance's attribute dict (same keys, same order), so
     it is adopted as such: tens of thousands of segments skip the frozen
-    dataclass __init__ (one object.__setattr__ per field)."""
-    segment = object.__new__(Segment)
-    object.__setattr__(segment, "__dict__", item)
-    return segment
+    dataclass __init__ (one object.__setattr__ per field), and the instances of
+    a definition are made and filled by two map calls, without a Python-level
+    call per segment."""
+    typed = {}
+    for key, items in value.items():
+        segments = list(map(_new, repeat(Segment, len(items))))
+        for _ in map(_set, segments, repeat("__dict__"), items):
+            pass
+        typed[key] = segments
+    return typed
 
 
-class _LazyText:
-    """The JSON text of a member, parsed on first read (see _LazyField)."""
+class _Lazy:
+    """A field value made on first read (see _LazyField)."""
 
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
+    __slots__ = ()
 
     def build(self) -> Any:
-        return _json.loads(self.text)
+        raise NotImplementedError
+
+
+class _LazyText(_Lazy):
+    """A member of a JSON text, parsed on first read: the value that starts at
+    ``start`` of the library's output text (read in place, never cut out: the
+    text is the object's to_json() anyway), or, with ``keys``, the member they
+    name in a whole document (the task body, when the library left result.data
+    out of its output: include_data false)."""
+
+    __slots__ = ("text", "start", "keys")
+
+    def __init__(self, text: Union[str, bytes], start: int = 0, keys: Tuple[str, ...] = ()) -> None:
+        self.text = text
+        self.start = start
+        self.keys = keys
+
+    def build(self) -> Any:
+        if not self.keys:
+            return _decode(self.text, self.start)[0]
+        value = _json.loads(self.text)
+        for key in self.keys:
+            value = value[key]
+        return value
 
 
 class _LazySegments(_LazyText):
-    """The text of a result's segments, parsed into typed segments on first read."""
+    """The text of a result's segments, parsed into typed segments on first read.
+    The cyclic garbage collector is paused meanwhile (when it runs): the tens of
+    thousands of dicts, lists and segments made at once are all reachable and
+    hold no cycle, yet each 700 of them would start a collection that walks the
+    young objects (and every tenth of those the older ones: on a 2.4 MB body
+    this was a quarter of the decoding)."""
 
     __slots__ = ()
 
     def build(self) -> Optional[Dict[str, List[Segment]]]:
-        value = _json.loads(self.text)
-        return None if value is None else _typed_segments(value)
+        collecting = _gc.isenabled()
+        if collecting:
+            _gc.disable()
+        try:
+            value = _decode(self.text, self.start)[0]
+            return None if value is None else _typed_segments(value)
+        finally:
+            if collecting:
+                _gc.enable()
+
+
+class _LazyCall(_Lazy):
+    """The output text of a library call, made on first read: the normalized
+    text of a task parsed with include_data false is that call made again
+    without the option (the same bytes as always, never rebuilt in Python).
+    The function is kept by name so that the object can be copied and pickled."""
+
+    __slots__ = ("function", "arguments")
+
+    def __init__(self, function: str, arguments: Tuple[Any, ...]) -> None:
+        self.function = function
+        self.arguments = arguments
+
+    def build(self) -> str:
+        return _native.call(getattr(_native.lib, self.function), *self.arguments)
 
 
 class _LazyField:
     """Installed on a dataclass field after the class is made: a value given as
-    _LazyText is replaced by what it builds when the field is first read, so
+    a _Lazy is replaced by what it builds when the field is first read, so
     reading, comparing, printing and copying the object are unchanged while an
     unread field costs nothing. Assignment is still refused (frozen classes)."""
 
@@ -416,7 +472,7 @@ class _LazyField:
         if instance is None:
             raise AttributeError(self.name)
         value = instance.__dict__[self.name]
-        if isinstance(value, _LazyText):
+        if isinstance(value, _Lazy):
             value = value.build()
             instance.__dict__[self.name] = value
         return value
@@ -427,6 +483,7 @@ class _LazyField:
 
 TaskResult.segments = _LazyField("segments")  # type: ignore[assignment]
 TaskResult.data = _LazyField("data")  # type: ignore[assignment]
+Task._text = _LazyField("_text")  # type: ignore[assignment]
 
 
 class _Unexpected(Exception):
@@ -441,6 +498,10 @@ _RESULT_MEMBERS = ("finish_reason", "usage", "truncated")
 #: quote is escaped (preceded by a backslash), so this text cannot occur there:
 #: its first occurrence after the string's opening quote ends the string.
 _AFTER_DATA = '","finish_reason":'
+#: result.data as the library writes it with include_data false.
+_NO_DATA = 'null,"finish_reason":'
+#: Where a task body holds result.data.
+_DATA_IN_BODY = ("result", "data")
 
 
 
@@ -452,10 +513,12 @@ def _member(text: str, position: int, opener: str, key: str) -> int:
     return position + len(token)
 
 
-def _read_task(text: str) -> Dict[str, Any]:
+def _read_task(text: str, body: Optional[bytes] = None) -> Dict[str, Any]:
     """The members of a normalized task text, read in the library's fixed member
     order; result.data and result.segments are left as text (_LazyText,
-    _LazySegments) until they are read.
+    _LazySegments) until they are read. With ``body`` (the task body the text
+    was parsed from with include_data false, where result.data is null),
+    result.data is the body's own, read from it when it is first read.
     The issues are found from the end: no string can hold an unescaped quote,
     so the last ',"issues":[' of the text is the result's own."""
     value: Dict[str, Any] = {}
@@ -471,11 +534,15 @@ def _read_task(text: str) -> Dict[str, Any]:
     result: Dict[str, Any] = {}
     result["generation_id"], position = _decode(text, _member(text, position, "{", "generation_id"))
     start = _member(text, position, ",", "data")
-    end = text.find(_AFTER_DATA, start) + 1
-    if not text.startswith('"', start) or end == 0:
-        raise _Unexpected("data")
-    result["data"] = _LazyText(text[start:end])
-    position = end
+    if body is not None and text.startswith(_NO_DATA, start):
+        result["data"] = _LazyText(body, 0, _DATA_IN_BODY)
+        position = start + 4
+    else:
+        end = text.find(_AFTER_DATA, start) + 1
+        if not text.startswith('"', start) or end == 0:
+            raise _Unexpected("data")
+        result["data"] = _LazyText(text, start)
+        position = end
     for key in _RESULT_MEMBERS:
         result[key], position = _decode(text, _member(text, position, ",", key))
     if text.startswith(',"truncation_message":', position):
@@ -485,7 +552,8 @@ def _read_task(text: str) -> Dict[str, Any]:
         start = _member(text, position, ",", "segments")
         if issues_at < start:
             raise _Unexpected("issues")
-        result["segments"] = None if text[start:issues_at] == "null" else _LazySegments(text[start:issues_at])
+        unread = not (issues_at == start + 4 and text.startswith("null", start))
+        result["segments"] = _LazySegments(text, start) if unread else None
         position = issues_at
     elif text.startswith(',"json":', position):
         result["json"], position = _decode(text, _member(text, position, ",", "json"))
@@ -506,6 +574,25 @@ def _task_from_text(text: str) -> Task:
     except (_Unexpected, ValueError):
         value = _json.loads(text)
     return _task(value, text)
+
+
+def _task_without_data(function: str, leading: Tuple[Any, ...], body: bytes, options: Optional[bytes]) -> Task:
+    """The Task of a task body parsed by `function` (`leading` its arguments
+    before the body) with include_data false: the library neither copies
+    result.data into its output nor escapes it again, and the Python side
+    neither copies nor decodes it; ``result.data`` is the body's own string,
+    decoded on first read (the library accepted the body: JSON without
+    duplicate keys, with a string there, which it writes unchanged), and
+    ``to_json()`` makes the call again with data (first read only)."""
+    arguments = (*leading, body, len(body))
+    text = _native.call(getattr(_native.lib, function), *arguments, *_native.sized(_without_data(options)))
+    try:
+        value = _read_task(text, body)
+    except (_Unexpected, ValueError):
+        value = _json.loads(text)
+        if value["result"] is not None:
+            value["result"]["data"] = _LazyText(body, 0, _DATA_IN_BODY)
+    return _task(value, _LazyCall(function, (*arguments, *_native.sized(options))))  # type: ignore[arg-type]
 
 
 def _batch(value: Dict[str, Any], text: str) -> Batch:
@@ -548,7 +635,38 @@ def _batch_answer(kind: str, text: str) -> Union[Batch, BatchList, DeletedBatch,
 def _options(request: Optional[Mapping[str, Any]] = None, json_schema: Schema = None,
              now: Optional[float] = None) -> Optional[bytes]:
     """The options JSON of a parser (members given as None are left out)."""
+    if request is None and json_schema is None and now is None:
+        return None
     return _arguments.options(request=request, json_schema=json_schema, now=now)
+
+
+_INCLUDE_DATA_FALSE = b'"include_data":false'
+
+
+def _without_data(options: Optional[bytes]) -> bytes:
+    """`options` (a JSON object or None) with include_data false added."""
+    if options is None:
+        return b"{" + _INCLUDE_DATA_FALSE + b"}"
+    return options[:-1] + b"," + _INCLUDE_DATA_FALSE + b"}"
+
+
+def _knows_include_data(function: Any, *leading: Any) -> bool:
+    """Whether the loaded library's `function` takes the option include_data
+    (libraries before it refuse it as an unknown option, naming it in the
+    error path; options are checked before the body, so an empty body tells)."""
+    try:
+        _native.call(function, *leading, *_native.sized(b""), *_native.sized(_without_data(None)))
+    except ArgumentError as error:
+        return error.path != "include_data"
+    except AnalyzeError:
+        pass
+    return True
+
+
+#: Whether parse_task and parse_response("retrieve") can ask for the task without result.data.
+_TASK_PARSE_OMITS_DATA = _knows_include_data(_native.lib.analyze_task_parse)
+_RETRIEVE_OMITS_DATA = _knows_include_data(_native.lib.analyze_response_parse, RESPONSE_KINDS["retrieve"], 200,
+                                           None, 0)
 
 
 def _parse(function: Any, body: Body, options: Optional[bytes]) -> str:
@@ -566,7 +684,10 @@ def parse_task(body: Body, request: Optional[Mapping[str, Any]] = None, json_sch
     check a json_schema result against (wins over the task's own). Problems in
     the result are ``task.result.issues``; a body without the documented shape
     raises ResponseError (with ``path``), malformed JSON JSONError."""
-    return _task_from_text(_parse(_native.lib.analyze_task_parse, body, _options(request, json_schema)))
+    options = _options(request, json_schema)
+    if _TASK_PARSE_OMITS_DATA:
+        return _task_without_data("analyze_task_parse", (), _arguments.body(body, "body"), options)
+    return _task_from_text(_parse(_native.lib.analyze_task_parse, body, options))
 
 
 def parse_batch(body: Body) -> Batch:
@@ -626,9 +747,12 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
         raise ArgumentError(_native.EINVAL,
                             f"option now must be a number of Unix seconds within years 1\u20139999, got {now!r}", "now")
     data = _arguments.body(body, "body")
+    options = _options(request, json_schema, now)
+    if kind == "retrieve" and _RETRIEVE_OMITS_DATA and 200 <= status <= 299:
+        return _task_without_data("analyze_response_parse", (RESPONSE_KINDS[kind], status,
+                                                              *_native.sized(headers_json(headers))), data, options)
     text = _native.call(_native.lib.analyze_response_parse, RESPONSE_KINDS[kind], status,
-                        *_native.sized(headers_json(headers)), *_native.sized(data),
-                        *_native.sized(_options(request, json_schema, now)))
+                        *_native.sized(headers_json(headers)), *_native.sized(data), *_native.sized(options))
     if kind.startswith("batch-"):
         return _batch_answer(kind, text)
     if kind == "retrieve":
