@@ -8,7 +8,7 @@ import os
 import pytest
 
 import libanalyze as analyze
-from libanalyze import _native
+from libanalyze import _native, _responses
 
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 
@@ -314,3 +314,92 @@ class TestHostileInput:
         assert lib.analyze_response_parse(ctypes.byref(out), 2, 200, None, 0, b"{}", ctypes.c_size_t(-1).value, None, 0,
                                           ctypes.byref(detail)) == -1
         assert not out.value
+
+
+def default_output(function, *leading, body, options=None):
+    """The library's output text for `body` with the default options (result.data included)."""
+    return _native.call(function, *leading, *_native.sized(body), *_native.sized(options))
+
+
+def library_takes_include_data():
+    try:
+        default_output(_native.lib.analyze_task_parse, body=b"{}", options=b'{"include_data":false}')
+    except analyze.ArgumentError as error:
+        return error.path != "include_data"
+    except analyze.AnalyzeError:
+        return True
+    return True
+
+
+TASK_BODIES = sorted(name for name in os.listdir(FIXTURES) if name.startswith("task_"))
+
+
+class TestTheFastPath:
+    """parse_task asks the library for its output without result.data when the
+    library takes include_data false; every value and to_json() stay exactly
+    those of the output with data, whichever library is loaded."""
+
+    def test_the_binding_uses_include_data_exactly_when_the_library_takes_it(self):
+        assert _responses._TASK_PARSE_OMITS_DATA is library_takes_include_data()
+        task = analyze.parse_task(fixture("task_ready_segments_clock_ms.json"))
+        stored = task.result.__dict__["data"]
+        assert type(stored).__name__ == "_LazyText"
+        assert stored.keys == (("result", "data") if library_takes_include_data() else ())
+
+    @pytest.mark.parametrize("name", TASK_BODIES)
+    def test_every_member_is_that_of_the_full_output(self, name):
+        body = fixture(name)
+        options = {"request": json.loads(fixture("request_segments.json"))} if "no_echo" in name else {}
+        full = default_output(_native.lib.analyze_task_parse, body=body,
+                              options=json.dumps(options).encode() if options else None)
+        whole = json.loads(full)
+        for given in (body, body.decode("utf-8"), bytearray(body), memoryview(body), json.loads(body)):
+            task = analyze.parse_task(given, **options)
+            if isinstance(given, bytearray):
+                given[:] = b"{}"  # the caller's buffer changes after the call: the task does not
+            if whole["result"] is None:
+                assert task.result is None
+            else:
+                data = task.result.data
+                assert type(data) is str and data == whole["result"]["data"] == json.loads(body)["result"]["data"]
+                assert task.result.issues == [analyze.ResultIssue(**issue) for issue in whole["result"]["issues"]]
+                segments = task.result.segments
+                expected = whole["result"].get("segments")
+                if expected is None:
+                    assert segments is None
+                else:
+                    assert {key: [vars(segment) for segment in items] for key, items in segments.items()} == expected
+            assert task.to_json() == full if not isinstance(given, dict) else json.loads(task.to_json()) == whole
+        assert analyze.parse_task(body, **options) == _responses._task_from_text(full)
+
+    def test_retrieve_answers_follow_the_same_rule(self):
+        body = fixture("task_ready_segments_clock.json")
+        task = analyze.parse_response("retrieve", 200, body, headers={"Content-Type": "application/json"})
+        full = default_output(_native.lib.analyze_response_parse, analyze.RESPONSE_KINDS["retrieve"], 200,
+                              *_native.sized(b'[["Content-Type","application/json"]]'), body=body)
+        assert task.to_json() == full
+        assert task.result.data == json.loads(body)["result"]["data"]
+        assert task == analyze.parse_task(body) == _responses._task_from_text(full)
+
+    def test_an_unread_task_copies_and_pickles_with_its_members(self):
+        import copy
+        import pickle
+        body = fixture("task_ready_segments_clock_ms.json")
+        expected = analyze.parse_task(body)
+        for twin in (copy.deepcopy(analyze.parse_task(body)), pickle.loads(pickle.dumps(analyze.parse_task(body)))):
+            assert twin.result.data == expected.result.data
+            assert twin.result.segments == expected.result.segments
+            assert twin.to_json() == expected.to_json()
+
+    def test_reading_segments_leaves_the_garbage_collector_as_it_was(self):
+        import gc
+        body = fixture("task_ready_segments_clock_ms.json")
+        assert gc.isenabled()
+        assert analyze.parse_task(body).result.segments["goal"][0].start_time == 723.5
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            assert analyze.parse_task(body).result.segments["goal"][0].start_time == 723.5
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
