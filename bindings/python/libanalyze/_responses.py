@@ -494,6 +494,7 @@ _decode = _json.JSONDecoder().raw_decode
 _TASK_MEMBERS = ("task_id", "custom_id", "batch_id", "status", "terminal", "known", "created_at", "created_at_ms",
                  "completed_at", "completed_at_ms", "video_source", "request_params", "webhooks", "error")
 _RESULT_MEMBERS = ("finish_reason", "usage", "truncated")
+_EVENT_MEMBERS = ("id", "created_at", "created_at_ms", "type", "known")
 #: What follows result.data in a normalized task. Inside the data string every
 #: quote is escaped (preceded by a backslash), so this text cannot occur there:
 #: its first occurrence after the string's opening quote ends the string.
@@ -769,14 +770,39 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
     return DeletedTask(value["deleted"])
 
 
+def _read_event(text: str) -> Tuple[Dict[str, Any], Optional[Task]]:
+    """The members of a normalized webhook event text, read in the library's
+    fixed member order, and its task: for a known type the task is the last
+    member, read by _read_task (segments unparsed until read)."""
+    value: Dict[str, Any] = {}
+    position = 0
+    opener = "{"
+    for key in _EVENT_MEMBERS:
+        value[key], position = _decode(text, _member(text, position, opener, key))
+        opener = ","
+    start = _member(text, position, ",", "task")
+    if not text.startswith("null", start):
+        task_text = text[start:-1]
+        return value, _task(_read_task(task_text), task_text)
+    position = start + 4
+    if text.startswith(',"data":', position):
+        value["data"], position = _decode(text, _member(text, position, ",", "data"))
+    if text[position:] != "}":
+        raise _Unexpected("end")
+    return value, None
+
+
 def parse_webhook(body: Body, request: Optional[Mapping[str, Any]] = None, json_schema: Schema = None) -> WebhookEvent:
     """Parses a webhook event body (verify its signature on the raw bytes first)."""
     text = _parse(_native.lib.analyze_webhook_parse, body, _options(request, json_schema))
-    value = _json.loads(text)
-    task = None
-    if value["task"] is not None:
-        start = text.index(',"task":') + len(',"task":')
-        task = _task(value["task"], text[start:skip_value(text, start)])
+    try:
+        value, task = _read_event(text)
+    except (_Unexpected, ValueError):
+        value = _json.loads(text)
+        task = None
+        if value["task"] is not None:
+            start = text.index(',"task":') + len(',"task":')
+            task = _task(value["task"], text[start:skip_value(text, start)])
     return WebhookEvent(value["id"], value["created_at"], value["created_at_ms"], value["type"], value["known"],
                         task, value.get("data"), text)
 

@@ -391,6 +391,26 @@ class TestTheFastPath:
             assert twin.result.segments == expected.result.segments
             assert twin.to_json() == expected.to_json()
 
+    @pytest.mark.parametrize("name", ["webhook_ready.json", "webhook_failed.json", "webhook_ready_minimal.json",
+                                      "webhook_unknown.json"])
+    def test_webhook_events_are_read_in_the_library_layout(self, name):
+        event = analyze.parse_webhook(fixture(name))
+        whole = json.loads(event.to_json())
+        value, task = _responses._read_event(event.to_json())  # raises when the layout changes
+        assert value == {key: whole[key] for key in value}
+        assert (event.id, event.type, event.known, event.data) == (whole["id"], whole["type"], whole["known"],
+                                                                   whole.get("data"))
+        if whole["task"] is None:
+            assert task is None and event.task is None
+            return
+        assert json.loads(event.task.to_json()) == whole["task"]
+        result = whole["task"]["result"]
+        if result is not None and result.get("segments") is not None:
+            assert type(event.task.result.__dict__["segments"]).__name__ == "_LazySegments"
+            assert {key: [vars(segment) for segment in items]
+                    for key, items in event.task.result.segments.items()} == result["segments"]
+        assert event.task == _responses._task(whole["task"], "")
+
     def test_reading_segments_leaves_the_garbage_collector_as_it_was(self):
         import gc
         body = fixture("task_ready_segments_clock_ms.json")
