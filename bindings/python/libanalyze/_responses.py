@@ -514,6 +514,16 @@ def _member(text: str, position: int, opener: str, key: str) -> int:
     return position + len(token)
 
 
+def _first_members(text: str, keys: Tuple[str, ...], value: Dict[str, Any]) -> int:
+    """Reads the first members of the object ``text``, which must be ``keys`` in
+    this order, into ``value``; returns the position after them."""
+    position, opener = 0, "{"
+    for key in keys:
+        value[key], position = _decode(text, _member(text, position, opener, key))
+        opener = ","
+    return position
+
+
 def _read_task(text: str, body: Optional[bytes] = None) -> Dict[str, Any]:
     """The members of a normalized task text, read in the library's fixed member
     order; result.data and result.segments are left as text (_LazyText,
@@ -523,12 +533,7 @@ def _read_task(text: str, body: Optional[bytes] = None) -> Dict[str, Any]:
     The issues are found from the end: no string can hold an unescaped quote,
     so the last ',"issues":[' of the text is the result's own."""
     value: Dict[str, Any] = {}
-    position = 0
-    opener = "{"
-    for key in _TASK_MEMBERS:
-        value[key], position = _decode(text, _member(text, position, opener, key))
-        opener = ","
-    position = _member(text, position, ",", "result")
+    position = _member(text, _first_members(text, _TASK_MEMBERS, value), ",", "result")
     if text.startswith("null}", position) and position + 5 == len(text):
         value["result"] = None
         return value
@@ -775,12 +780,7 @@ def _read_event(text: str) -> Tuple[Dict[str, Any], Optional[Task]]:
     fixed member order, and its task: for a known type the task is the last
     member, read by _read_task (segments unparsed until read)."""
     value: Dict[str, Any] = {}
-    position = 0
-    opener = "{"
-    for key in _EVENT_MEMBERS:
-        value[key], position = _decode(text, _member(text, position, opener, key))
-        opener = ","
-    start = _member(text, position, ",", "task")
+    start = _member(text, _first_members(text, _EVENT_MEMBERS, value), ",", "task")
     if not text.startswith("null", start):
         task_text = text[start:-1]
         return value, _task(_read_task(task_text), task_text)
