@@ -302,7 +302,7 @@ struct JSONSchemaSubset {
         guard reference.hasPrefix(prefix) else { return nil }
         let token = String(reference.dropFirst(prefix.count))
         guard !token.isEmpty, !token.contains("/") else { return nil }
-        return token.replacingAll("~1", with: "/").replacingAll("~0", with: "~")
+        return JSONPointer.unescape(token)
     }
 
     /// Reports every `$defs` entry that can never be satisfied by a finite value
@@ -350,20 +350,5 @@ struct JSONSchemaSubset {
         case .array: return "an array"
         case .object: return "an object"
         }
-    }
-}
-
-extension String {
-    /// The string with every occurrence of `target` replaced (no Foundation).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[rest.startIndex..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

@@ -319,7 +319,7 @@ struct ResultSchemaChecker {
         guard pointer.hasPrefix("/") else { return nil }
         var node = root
         for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            let key = String(token).unescapingJSONPointer()
+            let key = JSONPointer.unescape(token)
             switch node.kind {
             case .object:
                 guard let child = node[key] else { return nil }
@@ -365,26 +365,5 @@ struct ResultSchemaChecker {
         if let name = type.string { return name }
         let names = type.elements.compactMap { $0.string }
         return names.isEmpty ? ResultValue.describe(type) : names.joined(separator: " or ")
-    }
-}
-
-private extension String {
-    /// A JSON pointer token with `~1` turned back into `/` and `~0` into `~`.
-    func unescapingJSONPointer() -> String {
-        var result = ""
-        var iterator = makeIterator()
-        while let character = iterator.next() {
-            if character == "~" {
-                switch iterator.next() {
-                case "1": result.append("/")
-                case "0": result.append("~")
-                case let other?: result.append("~"); result.append(other)
-                case nil: result.append("~")
-                }
-            } else {
-                result.append(character)
-            }
-        }
-        return result
     }
 }
