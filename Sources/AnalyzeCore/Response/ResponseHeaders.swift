@@ -38,12 +38,12 @@ struct ResponseHeaders {
                 } else if value.kind == .array {
                     for (position, item) in value.elements.enumerated() {
                         guard let text = item.string else {
-                            throw AnalyzeError(.invalidArgument, "header \(ResultValue.quoted(name)) must have string values, got \(item.kind.name)", path: JSONPath.element(path, position))
+                            throw AnalyzeError(.invalidArgument, "header \(MessageText.quotedInFull(name)) must have string values, got \(item.kind.name)", path: JSONPath.element(path, position))
                         }
                         headers.add(name, text)
                     }
                 } else {
-                    throw AnalyzeError(.invalidArgument, "header \(ResultValue.quoted(name)) must have a string value (or an array of strings), got \(value.kind.name)", path: path)
+                    throw AnalyzeError(.invalidArgument, "header \(MessageText.quotedInFull(name)) must have a string value (or an array of strings), got \(value.kind.name)", path: path)
                 }
             }
         case .array:
