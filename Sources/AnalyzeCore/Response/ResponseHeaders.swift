@@ -23,8 +23,7 @@ struct ResponseHeaders {
         do {
             document = try JSONDocument.parse(bytes)
         } catch {
-            throw AnalyzeError(.invalidArgument, "headers_json: " + error.message, path: error.path,
-                               position: error.position, line: error.line, column: error.column)
+            throw error.relabelled(.invalidArgument, prefix: "headers_json: ")
         }
         let root = document.root
         switch root.kind {

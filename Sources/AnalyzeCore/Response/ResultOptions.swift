@@ -28,8 +28,7 @@ public struct ResultOptions: Sendable {
         do {
             document = try JSONDocument.parse(bytes)
         } catch {
-            throw AnalyzeError(.invalidArgument, "options: " + error.message, path: error.path,
-                               position: error.position, line: error.line, column: error.column)
+            throw error.relabelled(.invalidArgument, prefix: "options: ")
         }
         let root = document.root
         if root.isNull { return options }
