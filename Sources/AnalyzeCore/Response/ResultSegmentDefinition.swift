@@ -157,7 +157,7 @@ final class ResultSegmentField {
         if let values = node["enum"], values.kind == .array {
             let allowed = values.elements.compactMap { $0.string }
             self.allowed = Set(allowed)
-            allowedText = ResultValue.describe(.array(allowed.map(JSONValue.string)))
+            allowedText = MessageText.value(.array(allowed.map(JSONValue.string)))
         } else {
             allowed = nil
             allowedText = ""
