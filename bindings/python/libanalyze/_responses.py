@@ -8,7 +8,6 @@ the C API and the CLI give it.
 """
 from __future__ import annotations
 
-import gc as _gc
 import heapq
 import json as _json
 import math
@@ -422,25 +421,13 @@ class _LazyText(_Lazy):
 
 
 class _LazySegments(_LazyText):
-    """The text of a result's segments, parsed into typed segments on first read.
-    The cyclic garbage collector is paused meanwhile (when it runs): the tens of
-    thousands of dicts, lists and segments made at once are all reachable and
-    hold no cycle, yet each 700 of them would start a collection that walks the
-    young objects (and every tenth of those the older ones: on a 2.4 MB body
-    this was a quarter of the decoding)."""
+    """The text of a result's segments, parsed into typed segments on first read."""
 
     __slots__ = ()
 
     def build(self) -> Optional[Dict[str, List[Segment]]]:
-        collecting = _gc.isenabled()
-        if collecting:
-            _gc.disable()
-        try:
-            value = _decode(self.text, self.start)[0]
-            return None if value is None else _typed_segments(value)
-        finally:
-            if collecting:
-                _gc.enable()
+        value = _decode(self.text, self.start)[0]
+        return None if value is None else _typed_segments(value)
 
 
 class _LazyCall(_Lazy):

@@ -410,16 +410,3 @@ class TestTheFastPath:
             assert {key: [vars(segment) for segment in items]
                     for key, items in event.task.result.segments.items()} == result["segments"]
         assert event.task == _responses._task(whole["task"], "")
-
-    def test_reading_segments_leaves_the_garbage_collector_as_it_was(self):
-        import gc
-        body = fixture("task_ready_segments_clock_ms.json")
-        assert gc.isenabled()
-        assert analyze.parse_task(body).result.segments["goal"][0].start_time == 723.5
-        assert gc.isenabled()
-        gc.disable()
-        try:
-            assert analyze.parse_task(body).result.segments["goal"][0].start_time == 723.5
-            assert not gc.isenabled()
-        finally:
-            gc.enable()
