@@ -17,7 +17,6 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
 from . import _arguments, _native
 from ._arguments import Body, Text
-from ._compact_json import skip_value
 from ._errors import AnalyzeError, ArgumentError
 from ._headers import Headers, headers_json
 from ._native import RESPONSE_KINDS
@@ -327,14 +326,22 @@ class BatchResults:
 
 # ---- Building typed objects from the library's JSON ---------------------------
 
-def _array_items(text: str) -> List[str]:
-    """The raw texts of the elements of the compact JSON array ``text``."""
-    items, index = [], 1
-    while text[index] != "]":
-        end = skip_value(text, index)
-        items.append(text[index:end])
-        index = end + 1 if text[end] == "," else end
-    return items
+def _page(text: str) -> Tuple[List[Tuple[Dict[str, Any], str]], Dict[str, Any]]:
+    """The elements of a list answer's output ``{"data":[...],"page_info":{...}}``,
+    each decoded with its raw text (the decoder gives where each ends: the text
+    is never scanned twice), and its page_info."""
+    elements = []
+    index = len('{"data":[')
+    if text.startswith("]", index):
+        index += 1
+    else:
+        while True:
+            value, end = _decode(text, index)
+            elements.append((value, text[index:end]))
+            index = end + 1
+            if text[end] == "]":
+                break
+    return elements, _json.loads("{" + text[index + 1:])["page_info"]
 
 
 def _task(value: Dict[str, Any], text: str) -> Task:
@@ -613,9 +620,8 @@ def _batch_results(text: str) -> BatchResults:
 def _batch_answer(kind: str, text: str) -> Union[Batch, BatchList, DeletedBatch, BatchResults]:
     """The typed object of the library's output `text` for a "batch-…" response kind."""
     if kind == "batch-list":
-        data_text = text[len('{"data":'):skip_value(text, len('{"data":'))]
-        batches = [_batch(item, raw) for item, raw in zip(_json.loads(data_text), _array_items(data_text))]
-        return BatchList(batches, PageInfo(**_json.loads(text)["page_info"]), text)
+        elements, page_info = _page(text)
+        return BatchList([_batch(item, raw) for item, raw in elements], PageInfo(**page_info), text)
     if kind == "batch-delete":
         return DeletedBatch(_json.loads(text)["deleted"])
     if kind == "batch-results":
@@ -750,15 +756,14 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
         return _batch_answer(kind, text)
     if kind == "retrieve":
         return _task_from_text(text)
+    if kind == "list":
+        elements, page_info = _page(text)
+        return TaskList([_task(item, raw) for item, raw in elements], PageInfo(**page_info), text)
     value = _json.loads(text)
     if kind == "create":
         return CreatedTask(value["task_id"], value["status"])
     if kind == "cancel":
         return CanceledTask(value["task_id"], value["status"])
-    if kind == "list":
-        data_text = text[len('{"data":'):skip_value(text, len('{"data":'))]
-        tasks = [_task(item, raw) for item, raw in zip(value["data"], _array_items(data_text))]
-        return TaskList(tasks, PageInfo(**value["page_info"]), text)
     return DeletedTask(value["deleted"])
 
 
@@ -789,7 +794,7 @@ def parse_webhook(body: Body, request: Optional[Mapping[str, Any]] = None, json_
         task = None
         if value["task"] is not None:
             start = text.index(',"task":') + len(',"task":')
-            task = _task(value["task"], text[start:skip_value(text, start)])
+            task = _task(value["task"], text[start:_decode(text, start)[1]])
     return WebhookEvent(value["id"], value["created_at"], value["created_at_ms"], value["type"], value["known"],
                         task, value.get("data"), text)
 

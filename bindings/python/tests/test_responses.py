@@ -410,3 +410,14 @@ class TestTheFastPath:
             assert {key: [vars(segment) for segment in items]
                     for key, items in event.task.result.segments.items()} == result["segments"]
         assert event.task == _responses._task(whole["task"], "")
+
+    @pytest.mark.parametrize("count", [0, 1, 2])
+    def test_list_pages_keep_each_task_and_its_text(self, count):
+        listed = json.loads(fixture("list_200.json"))
+        body = json.dumps({"data": listed["data"][:count], "page_info": listed["page_info"]}).encode()
+        page = analyze.parse_response("list", 200, body)
+        whole = json.loads(page.to_json())
+        assert len(page.tasks) == count and page.page_info == analyze.PageInfo(**whole["page_info"])
+        for task, expected in zip(page.tasks, whole["data"]):
+            assert json.loads(task.to_json()) == expected
+            assert task == _responses._task(expected, "")
