@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import json as _json
 import math
+from collections import deque
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
@@ -377,6 +378,7 @@ def _result(value: Dict[str, Any]) -> TaskResult:
 
 _new = object.__new__
 _set = object.__setattr__
+_consume = deque(maxlen=0).extend
 
 
 def _typed_segments(value: Dict[str, List[Dict[str, Any]]]) -> Dict[str, List[Segment]]:
@@ -389,8 +391,7 @@ def _typed_segments(value: Dict[str, List[Dict[str, Any]]]) -> Dict[str, List[Se
     typed = {}
     for key, items in value.items():
         segments = list(map(_new, repeat(Segment, len(items))))
-        for _ in map(_set, segments, repeat("__dict__"), items):
-            pass
+        _consume(map(_set, segments, repeat("__dict__"), items))
         typed[key] = segments
     return typed
 
