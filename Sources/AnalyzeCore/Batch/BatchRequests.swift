@@ -61,7 +61,7 @@ public enum BatchRequests {
             let document = try JSONDocument.parse(bytes)
             var issues = IssueCollector()
             if document.root.kind != .object {
-                issues.invalid(.root, "the query must be a JSON object, not \(IssueCollector.describe(document.root))")
+                issues.invalid(.root, "the query must be a JSON object, not \(document.root.kind.described)")
             } else {
                 let fields = FieldReader(node: document.root, path: .root)
                 fields.rejectUnknown(listParameters, &issues)
@@ -96,7 +96,7 @@ public enum BatchRequests {
         guard let node = fields.member(key) else { return [] }
         if let text = node.string { return [(text, fields.path.key(key))] }
         guard node.kind == .array else {
-            issues.invalid(fields.path.key(key), "must be a string or an array of strings, not \(IssueCollector.describe(node))")
+            issues.invalid(fields.path.key(key), "must be a string or an array of strings, not \(node.kind.described)")
             return []
         }
         var found: [(String, FieldPath)] = []
@@ -105,7 +105,7 @@ public enum BatchRequests {
             if let text = element.string {
                 found.append((text, fields.path.key(key).index(index)))
             } else {
-                issues.wrongType(fields.path.key(key).index(index), expected: "a string", got: element)
+                issues.wrongType(fields.path.key(key).index(index), expected: .string, got: element)
             }
             index += 1
         }

@@ -35,7 +35,7 @@ public enum BatchValidator {
         RequestValidator.markOversized(oversized, &issues)
         let root = document.root
         guard root.kind == .object else {
-            issues.invalid(.root, "the batch must be a JSON object, not \(IssueCollector.describe(root))")
+            issues.invalid(.root, "the batch must be a JSON object, not \(root.kind.described)")
             return issues.report(root: root)
         }
         let fields = FieldReader(node: root, path: .root)
@@ -95,7 +95,7 @@ public enum BatchValidator {
     private static func checkBatchOnly(_ reader: FieldReader, _ issues: inout IssueCollector) {
         if let prompt = reader.member("prompt"), prompt.kind != .object, !issues.isUnusable(reader.path.key("prompt")) {
             issues.markUnusable(reader.path.key("prompt"))
-            issues.invalid(reader.path.key("prompt"), "must be an object {\"input_text\": ..., \"media_sources\": [...]} in a batch, not \(IssueCollector.describe(prompt))")
+            issues.invalid(reader.path.key("prompt"), "must be an object {\"input_text\": ..., \"media_sources\": [...]} in a batch, not \(prompt.kind.described)")
         }
         if let tokens = reader.member("max_tokens"), tokens.kind == .string {
             issues.markUnusable(reader.path.key("max_tokens"))
@@ -185,9 +185,10 @@ public enum BatchValidator {
         var found = IssueCollector()
         _ = RequestValidator.check(document.root, options: options, &found)
         for entry in found.entries {
-            guard case .key(let top)? = entry.path.components.first else { continue }
+            let components = entry.path.components
+            guard case .key(let top)? = components.first else { continue }
             guard let (origin, key) = task.origins[top] else { continue }
-            let rest = FieldPath(components: Array(entry.path.components.dropFirst()))
+            let rest = FieldPath(components: Array(components.dropFirst()))
             var issue = entry.issue
             let base: FieldPath
             switch origin {
@@ -198,7 +199,7 @@ public enum BatchValidator {
             if top == "prompt" && issue.code == .parameterNotProvided {
                 issue.message = "general analysis needs a prompt {\"input_text\": ...} in the item or in defaults"
             }
-            issues.record(issue, at: FieldPath(components: base.components + rest.components))
+            issues.record(issue, at: base.appending(rest))
         }
     }
 }

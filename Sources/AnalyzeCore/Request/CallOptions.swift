@@ -18,7 +18,7 @@ public struct CallOptions {
                                path: error.path, position: error.position, line: error.line, column: error.column)
         }
         guard document.root.kind == .object else {
-            throw AnalyzeError(.invalidArgument, "options must be a JSON object, not \(IssueCollector.describe(document.root))")
+            throw AnalyzeError(.invalidArgument, "options must be a JSON object, not \(document.root.kind.described)")
         }
         members = document.root.members
         for (key, _) in members where !allowed.contains(key) {
@@ -31,7 +31,7 @@ public struct CallOptions {
     public func string(_ key: String) throws(AnalyzeError) -> String? {
         guard let value = value(key) else { return nil }
         guard let text = value.string else {
-            throw AnalyzeError(.invalidArgument, "option \(key) must be a string, not \(IssueCollector.describe(value))", path: key)
+            throw AnalyzeError(.invalidArgument, "option \(key) must be a string, not \(value.kind.described)", path: key)
         }
         return text
     }
@@ -49,7 +49,7 @@ public struct CallOptions {
     public func object(_ key: String) throws(AnalyzeError) -> JSONNode? {
         guard let value = value(key) else { return nil }
         guard value.kind == .object else {
-            throw AnalyzeError(.invalidArgument, "option \(key) must be an object, not \(IssueCollector.describe(value))", path: key)
+            throw AnalyzeError(.invalidArgument, "option \(key) must be an object, not \(value.kind.described)", path: key)
         }
         return value
     }

@@ -19,19 +19,19 @@ extension RequestRules {
         for (index, image) in images.enumerated() {
             let imagePath = path.index(index)
             if issues.isUnusable(imagePath) { continue }
-            let namePath = imagePath.key("name")
+            func namePath() -> FieldPath { imagePath.key("name") }
             if let name = image.name {
                 if name.isEmpty {
-                    issues.invalid(namePath, "must not be empty")
+                    issues.invalid(namePath(), "must not be empty")
                 } else if let bad = name.unicodeScalars.first(where: { !Self.isImageNameScalar($0) }) {
-                    issues.invalid(namePath, "may contain only letters, digits and _; \(MessageText.quoted(name)) has \(MessageText.quoted(String(bad)))")
+                    issues.invalid(namePath(), "may contain only letters, digits and _; \(MessageText.quoted(name)) has \(MessageText.quoted(String(bad)))")
                 } else if let first = firstIndex[name] {
-                    issues.invalid(namePath, "duplicate name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique")
+                    issues.invalid(namePath(), "duplicate name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique")
                 } else {
                     firstIndex[name] = index
                 }
-            } else if !issues.isUnusable(namePath) {
-                issues.notProvided(namePath, "required: the name that <@name> placeholders in prompt refer to")
+            } else if !issues.isUnusable(namePath()) {
+                issues.notProvided(namePath(), "required: the name that <@name> placeholders in prompt refer to")
             }
             let sources: [(String, String?)] = [("url", image.url), ("asset_id", image.assetID), ("base64_string", image.base64String)]
             var given: [String] = []
