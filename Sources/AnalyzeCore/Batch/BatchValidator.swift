@@ -56,7 +56,7 @@ public enum BatchValidator {
             reader.rejectUnknown(defaultFields, &issues)
             checkBatchOnly(reader, &issues)
         }
-        guard let requests = fields.objects("requests", &issues) else {
+        guard let requests = fields.objects("requests", &issues, { reader, _ in reader }) else {
             if fields.member("requests") == nil {
                 issues.notProvided(.root.key("requests"), "required: 1 to 1,000 items")
             }

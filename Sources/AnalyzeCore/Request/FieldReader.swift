@@ -81,24 +81,28 @@ struct FieldReader {
         typed(key, .array, &issues)
     }
 
-    /// The elements of an array member that are objects, each with its path;
-    /// other elements are recorded as wrong types and come back as nil readers,
-    /// so element indices stay aligned with the document.
-    func objects(_ key: String, _ issues: inout IssueCollector) -> [FieldReader?]? {
+    /// The elements of an array member read by `read`, in order: each object
+    /// element with a reader at its path, any other element recorded as a
+    /// wrong type (all of them first) and read as nil, so that the results
+    /// stay aligned with the document's indices. Nil when the member is absent
+    /// or not an array.
+    func objects<T>(_ key: String, _ issues: inout IssueCollector,
+                    _ read: (FieldReader?, inout IssueCollector) -> T) -> [T]? {
         guard let list = array(key, &issues) else { return nil }
         let listPath = path.key(key)
-        var readers: [FieldReader?] = []
         var index = 0
         for element in list.elements {
-            if element.kind == .object {
-                readers.append(FieldReader(node: element, path: listPath.index(index)))
-            } else {
-                issues.wrongType(listPath.index(index), expected: .object, got: element)
-                readers.append(nil)
-            }
+            if element.kind != .object { issues.wrongType(listPath.index(index), expected: .object, got: element) }
             index += 1
         }
-        return readers
+        var values: [T] = []
+        values.reserveCapacity(list.count)
+        index = 0
+        for element in list.elements {
+            values.append(read(element.kind == .object ? FieldReader(node: element, path: listPath.index(index)) : nil, &issues))
+            index += 1
+        }
+        return values
     }
 
     /// Records every member not in `known` as `parameter_unknown`, except

@@ -9,7 +9,7 @@ extension RequestRules {
             issues.invalid(path(), "has \(sources.count) sources; at most \(Self.maxMediaSources) are allowed")
         }
         var names: [(name: String, index: Int)] = []
-        var firstIndex: [String: Int] = [:]
+        var firstIndex = FirstIndex()
         for (index, source) in sources.enumerated() {
             func sourcePath() -> FieldPath { path().index(index) }
             if issues.isUnusable(sourcePath()) { continue }
@@ -17,10 +17,9 @@ extension RequestRules {
             if let name = source.name {
                 if name.isEmpty {
                     issues.invalid(namePath(), "must not be empty")
-                } else if let first = firstIndex[name] {
+                } else if let first = firstIndex.seen(name, at: index) {
                     issues.invalid(namePath(), "duplicate name \(MessageText.quoted(name)): \(path().index(first).text) has it already; names must be unique")
                 } else {
-                    firstIndex[name] = index
                     names.append((name, index))
                 }
             } else if !issues.isUnusable(namePath()) {

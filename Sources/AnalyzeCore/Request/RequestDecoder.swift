@@ -45,7 +45,7 @@ struct RequestDecoder {
         }
         request.videoID = fields.string("video_id", &issues)
         request.video = fields.object("video", &issues).map { decodeVideo(FieldReader(node: $0, path: .root.key("video")), &issues) }
-        request.image = fields.objects("image", &issues)?.map { reader in
+        request.image = fields.objects("image", &issues) { reader, issues in
             guard let reader else { return ImageInput() }
             reader.rejectUnknown(Self.imageFields, &issues)
             return ImageInput(name: reader.string("name", &issues), url: reader.string("url", &issues),
@@ -101,7 +101,7 @@ struct RequestDecoder {
     }
 
     private func decodeMediaSources(_ fields: FieldReader, _ issues: inout IssueCollector) -> [MediaSource]? {
-        fields.objects("media_sources", &issues)?.map { reader in
+        fields.objects("media_sources", &issues) { reader, issues in
             guard let reader else { return MediaSource() }
             reader.rejectUnknown(Self.mediaSourceFields, &issues)
             return MediaSource(name: reader.string("name", &issues), mediaType: reader.choice("media_type", &issues),
@@ -115,7 +115,7 @@ struct RequestDecoder {
         var format = ResponseFormat()
         format.type = fields.choice("type", &issues)
         format.jsonSchema = fields.object("json_schema", &issues).map { JSONValue($0) }
-        format.segmentDefinitions = fields.objects("segment_definitions", &issues)?.map { reader in
+        format.segmentDefinitions = fields.objects("segment_definitions", &issues) { reader, issues in
             guard let reader else { return SegmentDefinition() }
             return decodeSegmentDefinition(reader, &issues)
         }
@@ -128,12 +128,12 @@ struct RequestDecoder {
         var definition = SegmentDefinition()
         definition.id = fields.string("id", &issues)
         definition.description = fields.string("description", &issues)
-        definition.fields = fields.objects("fields", &issues)?.map { reader in
+        definition.fields = fields.objects("fields", &issues) { reader, issues in
             guard let reader else { return SegmentField() }
             return decodeSegmentField(reader, &issues)
         }
         definition.mediaSources = decodeMediaSources(fields, &issues)
-        definition.timeRanges = fields.objects("time_ranges", &issues)?.map { reader in
+        definition.timeRanges = fields.objects("time_ranges", &issues) { reader, issues in
             guard let reader else { return TimeRange() }
             reader.rejectUnknown(Self.timeRangeFields, &issues)
             return TimeRange(startTime: reader.number("start_time", &issues), endTime: reader.number("end_time", &issues))
@@ -176,7 +176,7 @@ struct RequestDecoder {
                 revision.elsewhere("\(type.rawValue) is an item type") { $0.itemTypes.contains(type) }
             }
             if timeArrays {
-                field.itemFields = reader.objects("fields", &issues)?.map { element in
+                field.itemFields = reader.objects("fields", &issues) { element, issues in
                     guard let element else { return SegmentField() }
                     return decodeSegmentField(element, &issues)
                 }

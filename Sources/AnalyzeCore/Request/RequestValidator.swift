@@ -124,8 +124,14 @@ struct RequestRules {
         guard let text else { return }
         if text.isEmpty {
             issues.invalid(path(), "must not be empty")
-        } else if blank && text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        } else if blank && text.unicodeScalars.allSatisfy(Self.isWhiteSpace) {
             issues.invalid(path(), "must not be blank (only white space)")
         }
+    }
+
+    /// Unicode White_Space, answered without the property tables for ASCII
+    /// (tab, line feed, vertical tab, form feed, carriage return, space).
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value >= 0x09 && scalar.value <= 0x0D) || scalar.value == 0x20 : scalar.properties.isWhitespace
     }
 }

@@ -11,7 +11,7 @@ extension RequestRules {
         if !Self.segmentDefinitionCount.contains(definitions.count) {
             issues.invalid(path(), "must have 1 to 20 definitions; has \(definitions.count)")
         }
-        var ids: [String: Int] = [:]
+        var ids = FirstIndex()
         for (index, definition) in definitions.enumerated() {
             func definitionPath() -> FieldPath { path().index(index) }
             if issues.isUnusable(definitionPath()) { continue }
@@ -19,10 +19,8 @@ extension RequestRules {
             if let id = definition.id {
                 if id.isEmpty {
                     issues.invalid(idPath(), "must not be empty")
-                } else if let first = ids[id] {
+                } else if let first = ids.seen(id, at: index) {
                     issues.invalid(idPath(), "duplicate id \(MessageText.quoted(id)): \(path().index(first).text) has it already; ids must be unique")
-                } else {
-                    ids[id] = index
                 }
             } else if !issues.isUnusable(idPath()) {
                 issues.notProvided(idPath(), "required: a unique identifier of the definition")
@@ -41,7 +39,7 @@ extension RequestRules {
     /// The fields of a definition (or, with `eventFields`, of a time_array event):
     /// unique names, not reserved, a type, a description, and the type's rules.
     private mutating func checkSegmentFields(_ fields: [SegmentField], at path: @autoclosure () -> FieldPath, eventFields: Bool = false) {
-        var names: [String: Int] = [:]
+        var names = FirstIndex()
         for (index, field) in fields.enumerated() {
             func fieldPath() -> FieldPath { path().index(index) }
             if issues.isUnusable(fieldPath()) { continue }
@@ -49,11 +47,9 @@ extension RequestRules {
             if let name = field.name {
                 if name.isEmpty {
                     issues.invalid(namePath(), "must not be empty")
-                } else if let first = names[name] {
+                } else if let first = names.seen(name, at: index) {
                     let scope = eventFields ? "a time_array event" : "a definition"
                     issues.invalid(namePath(), "duplicate field name \(MessageText.quoted(name)): \(path().index(first).text) has it already; names must be unique within \(scope)")
-                } else {
-                    names[name] = index
                 }
                 if Self.reservedSegmentNames.contains(name) {
                     if revision.reservesEveryFieldName {
