@@ -20,8 +20,14 @@ struct FieldReader {
 
     /// The member `key`, or nil when absent.
     func member(_ key: String) -> JSONNode? {
-        for member in members where member.key == key { return member.value }
+        for member in members where Self.same(member.key, key) { return member.value }
         return nil
+    }
+
+    /// Key equality, lengths first: most keys compared differ in length, and
+    /// a length is read from the string without comparing its bytes.
+    private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     /// The member `key` when it is of `type`; nil when absent or already
@@ -113,7 +119,7 @@ struct FieldReader {
     func rejectUnknown(_ known: [String], elsewhere: (String) -> String? = { _ in nil },
                        _ issues: inout IssueCollector) {
         var allowed: String? = nil
-        for (key, _) in members where !known.contains(key) {
+        for (key, _) in members where !known.contains(where: { Self.same($0, key) }) {
             if let note = elsewhere(key) {
                 issues.markUnusable(path.key(key))
                 issues.invalid(path.key(key), note)
