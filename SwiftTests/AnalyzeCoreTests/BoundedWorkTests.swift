@@ -63,12 +63,12 @@ struct BoundedWorkTests {
         // Room for two strings (and their three compilations).
         let budget = CheckBudget(patternWork: 2 * program + 3 * 4)
         var checker = ResultSchemaChecker(schema: schema.root, budget: budget)
-        checker.check(data.root, path: "result.json")
+        checker.check(data.root, path: FieldPath.root.key("result").key("json"))
         #expect(checker.issues.map { "\($0.code) \($0.path)" } == ["pattern_not_checked result.json[2]", "pattern_not_checked result.json[3]"])
         #expect(checker.issues.first?.message == #"pattern "^a+$" not checked: this call's budget of \#(MessageText.grouped(2 * program + 12)) units of pattern work (shared by all the results it reads) is spent"#)
         // With the default budget the mismatch is found.
         var unbounded = ResultSchemaChecker(schema: schema.root, budget: CheckBudget())
-        unbounded.check(data.root, path: "result.json")
+        unbounded.check(data.root, path: FieldPath.root.key("result").key("json"))
         #expect(unbounded.issues.map { "\($0.code) \($0.path)" } == ["schema_pattern result.json[2]"])
     }
 

@@ -40,7 +40,6 @@ struct MessageTextTests {
             let document = try JSONDocument.parse(json)
             #expect(MessageText.kind(document.root.kind) == name)
             #expect(MessageText.kind(of: JSONValue(document.root)) == name)
-            #expect(IssueCollector.describe(document.root) == name)
         }
     }
 }

@@ -93,7 +93,7 @@ struct ResponseScalingTests {
         let schema = try JSONDocument.parse(#"{"type":"array","items":{"enum":["# + values + "]}}")
         let data = try JSONDocument.parse("[" + Array(repeating: "4611686018427388404", count: 2000).joined(separator: ",") + "]")
         var checker = ResultSchemaChecker(schema: schema.root, budget: CheckBudget(schemaSteps: 20_000))
-        checker.check(data.root, path: "result.json")
+        checker.check(data.root, path: FieldPath.root.key("result").key("json"))
         let issues = checker.issues.map { "\($0.code) \($0.path)" }
         #expect(issues.count == 41)
         #expect(Array(issues.suffix(2)) == ["schema_enum result.json[39]", "schema_not_checked result.json[40]"])
@@ -154,7 +154,7 @@ struct ResponseScalingTests {
         let schema = try JSONDocument.parse(#"{"properties":{"\#(key)":{"items":{"type":"string"}}}}"#)
         let value = try JSONDocument.parse(#"{"\#(key)":["# + Array(repeating: "1", count: 2000).joined(separator: ",") + "]}")
         var checker = ResultSchemaChecker(schema: schema.root, budget: CheckBudget())
-        checker.check(value.root, path: "result.json")
+        checker.check(value.root, path: FieldPath.root.key("result").key("json"))
         #expect(checker.issues.count == 1631)
         #expect(checker.droppedIssues == 369)
     }

@@ -6,7 +6,7 @@ func schemaIssues(_ schema: String, _ value: String) throws -> [String] {
     let schemaDocument = try JSONDocument.parse(schema)
     let valueDocument = try JSONDocument.parse(value)
     var checker = ResultSchemaChecker(schema: schemaDocument.root, budget: CheckBudget())
-    checker.check(valueDocument.root, path: "result.json")
+    checker.check(valueDocument.root, path: FieldPath.root.key("result").key("json"))
     return checker.issues.map { "\($0.code) \($0.path)" }
 }
 
@@ -15,7 +15,7 @@ func schemaMessages(_ schema: String, _ value: String) throws -> [String] {
     let schemaDocument = try JSONDocument.parse(schema)
     let valueDocument = try JSONDocument.parse(value)
     var checker = ResultSchemaChecker(schema: schemaDocument.root, budget: CheckBudget())
-    checker.check(valueDocument.root, path: "result.json")
+    checker.check(valueDocument.root, path: FieldPath.root.key("result").key("json"))
     return checker.issues.map(\.message)
 }
 
@@ -107,7 +107,7 @@ struct ResponseSchemaTests {
         let schemaDocument = try JSONDocument.parse(schema)
         for (value, expected) in [("1.5", ["schema_not_checked result.json"]), ("1", [])] {
             var checker = ResultSchemaChecker(schema: schemaDocument.root, budget: CheckBudget(schemaSteps: 20_000))
-            checker.check(try JSONDocument.parse(value).root, path: "result.json")
+            checker.check(try JSONDocument.parse(value).root, path: FieldPath.root.key("result").key("json"))
             #expect(checker.issues.map { "\($0.code) \($0.path)" } == expected)
             #expect(checker.issues.first?.message ?? "" == (expected.isEmpty ? "" : "checking stopped: this call's budget of 20,000 schema steps (shared by all the results it reads) is spent; the rest of the value was not checked"))
         }

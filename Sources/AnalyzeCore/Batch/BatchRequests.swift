@@ -101,7 +101,7 @@ public enum BatchRequests {
             if let text = element.string {
                 found.append((text, fields.path.key(key).index(index)))
             } else {
-                issues.wrongType(fields.path.key(key).index(index), expected: "a string", got: element)
+                issues.wrongType(fields.path.key(key).index(index), expected: .string, got: element)
             }
             index += 1
         }

@@ -56,7 +56,7 @@ public enum BatchValidator {
             reader.rejectUnknown(defaultFields, &issues)
             checkBatchOnly(reader, &issues)
         }
-        guard let requests = fields.objects("requests", &issues) else {
+        guard let requests = fields.objects("requests", &issues, { reader, _ in reader }) else {
             if fields.member("requests") == nil {
                 issues.notProvided(.root.key("requests"), "required: 1 to 1,000 items")
             }
@@ -185,9 +185,10 @@ public enum BatchValidator {
         var found = IssueCollector()
         _ = RequestValidator.check(document.root, options: options, &found)
         for entry in found.entries {
-            guard case .key(let top)? = entry.path.components.first else { continue }
+            let components = entry.path.components
+            guard case .key(let top)? = components.first else { continue }
             guard let (origin, key) = task.origins[top] else { continue }
-            let rest = FieldPath(components: Array(entry.path.components.dropFirst()))
+            let rest = FieldPath(components: Array(components.dropFirst()))
             var issue = entry.issue
             let base: FieldPath
             switch origin {
@@ -198,7 +199,7 @@ public enum BatchValidator {
             if top == "prompt" && issue.code == .parameterNotProvided {
                 issue.message = "general analysis needs a prompt {\"input_text\": ...} in the item or in defaults"
             }
-            issues.record(issue, at: FieldPath(components: base.components + rest.components))
+            issues.record(issue, at: base.appending(rest))
         }
     }
 }

@@ -47,7 +47,7 @@ public struct ListTasksQuery: Sendable, Equatable {
            !known.contains("video_id") {
             elsewhere["video_id"] = "the video_id filter is a filter of API revision \(other.name), not \(revision.name); pass api_revision \(other.name)"
         }
-        fields.rejectUnknown(known, elsewhere: elsewhere, &issues)
+        fields.rejectUnknown(known, elsewhere: { elsewhere[$0] }, &issues)
         query.page = fields.integer("page", &issues)
         query.pageLimit = fields.integer("page_limit", &issues)
         query.status = fields.string("status", &issues)

@@ -10,31 +10,82 @@
 /// | max_tokens | 1.2: 2–4,096; 1.5 by mode | by mode; "unlimited" (1.6, TBM) |
 /// | media_sources base64 | 30 MB | 32 MB |
 /// | reserved field names | timestamp fields only | every field |
+///
+/// The tables live in one shared immutable object, so that a revision, which
+/// every rule and every decoder closure holds, is copied with one reference.
 public struct APIRevision: Sendable, Equatable {
+    private final class Tables: Sendable {
+        let name: String
+        let models: [ModelTraits]
+        let defaultModel: ModelName
+        let minimumWindow: Double
+        let maximumWindow: Double?
+        let startTimeDefault: String
+        let reservesEveryFieldName: Bool
+        let mediaSourceMegabytes: Int
+        let requestFields: [String]
+        let fieldTypes: [SegmentFieldType]
+        let itemTypes: [SegmentItemType]
+
+        init(name: String, models: [ModelTraits], defaultModel: ModelName, minimumWindow: Double,
+             maximumWindow: Double?, startTimeDefault: String, reservesEveryFieldName: Bool,
+             mediaSourceMegabytes: Int, requestFields: [String], fieldTypes: [SegmentFieldType],
+             itemTypes: [SegmentItemType]) {
+            self.name = name
+            self.models = models
+            self.defaultModel = defaultModel
+            self.minimumWindow = minimumWindow
+            self.maximumWindow = maximumWindow
+            self.startTimeDefault = startTimeDefault
+            self.reservesEveryFieldName = reservesEveryFieldName
+            self.mediaSourceMegabytes = mediaSourceMegabytes
+            self.requestFields = requestFields
+            self.fieldTypes = fieldTypes
+            self.itemTypes = itemTypes
+        }
+    }
+
+    private let tables: Tables
+
+    private init(name: String, models: [ModelTraits], defaultModel: ModelName, minimumWindow: Double,
+                 maximumWindow: Double?, startTimeDefault: String, reservesEveryFieldName: Bool,
+                 mediaSourceMegabytes: Int, requestFields: [String], fieldTypes: [SegmentFieldType],
+                 itemTypes: [SegmentItemType]) {
+        tables = Tables(name: name, models: models, defaultModel: defaultModel, minimumWindow: minimumWindow,
+                        maximumWindow: maximumWindow, startTimeDefault: startTimeDefault,
+                        reservesEveryFieldName: reservesEveryFieldName, mediaSourceMegabytes: mediaSourceMegabytes,
+                        requestFields: requestFields, fieldTypes: fieldTypes, itemTypes: itemTypes)
+    }
+
+    /// Revisions are equal when their names are (each name is one table).
+    public static func == (left: APIRevision, right: APIRevision) -> Bool {
+        left.tables === right.tables || left.name == right.name
+    }
+
     /// The revision's name, as given in the `api_revision` option.
-    public let name: String
+    public var name: String { tables.name }
     /// The models, in the order messages list them.
-    public let models: [ModelTraits]
+    public var models: [ModelTraits] { tables.models }
     /// The model the API uses when `model_name` is omitted.
-    public let defaultModel: ModelName
+    public var defaultModel: ModelName { tables.defaultModel }
     /// The shortest analysis window (`end_time - start_time`), in seconds.
-    public let minimumWindow: Double
+    public var minimumWindow: Double { tables.minimumWindow }
     /// The longest analysis window, in seconds (nil: no maximum).
-    public let maximumWindow: Double?
+    public var maximumWindow: Double? { tables.maximumWindow }
     /// What an omitted `start_time` means, for messages.
-    public let startTimeDefault: String
+    public var startTimeDefault: String { tables.startTimeDefault }
     /// True when `start_time`, `end_time` and `metadata` are reserved on every
     /// segment field (false: on timestamp fields only).
-    public let reservesEveryFieldName: Bool
+    public var reservesEveryFieldName: Bool { tables.reservesEveryFieldName }
     /// The largest decoded `media_sources[].base64_string`, in MB (MiB, with a
     /// warning above the same count of 10^6 bytes).
-    public let mediaSourceMegabytes: Int
+    public var mediaSourceMegabytes: Int { tables.mediaSourceMegabytes }
     /// The request's top-level fields, in canonical order.
-    public let requestFields: [String]
+    public var requestFields: [String] { tables.requestFields }
     /// The segment field types.
-    public let fieldTypes: [SegmentFieldType]
+    public var fieldTypes: [SegmentFieldType] { tables.fieldTypes }
     /// The item types of `items.type`.
-    public let itemTypes: [SegmentItemType]
+    public var itemTypes: [SegmentItemType] { tables.itemTypes }
 
     /// The brief (`spec/create-async-analysis-task.txt`) with `spec/openapi-analyze.json`.
     public static let r2026_05 = APIRevision(

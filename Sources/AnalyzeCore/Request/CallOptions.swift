@@ -17,7 +17,7 @@ public struct CallOptions {
             throw error.relabelled(.invalidArgument, prefix: "options are not valid JSON: ")
         }
         guard document.root.kind == .object else {
-            throw AnalyzeError(.invalidArgument, "options must be a JSON object, not \(IssueCollector.describe(document.root))")
+            throw AnalyzeError(.invalidArgument, "options must be a JSON object, not \(MessageText.kind(document.root.kind))")
         }
         members = document.root.members
         for (key, _) in members where !allowed.contains(key) {
@@ -30,7 +30,7 @@ public struct CallOptions {
     public func string(_ key: String) throws(AnalyzeError) -> String? {
         guard let value = value(key) else { return nil }
         guard let text = value.string else {
-            throw AnalyzeError(.invalidArgument, "option \(key) must be a string, not \(IssueCollector.describe(value))", path: key)
+            throw AnalyzeError(.invalidArgument, "option \(key) must be a string, not \(MessageText.kind(value.kind))", path: key)
         }
         return text
     }
@@ -48,7 +48,7 @@ public struct CallOptions {
     public func object(_ key: String) throws(AnalyzeError) -> JSONNode? {
         guard let value = value(key) else { return nil }
         guard value.kind == .object else {
-            throw AnalyzeError(.invalidArgument, "option \(key) must be an object, not \(IssueCollector.describe(value))", path: key)
+            throw AnalyzeError(.invalidArgument, "option \(key) must be an object, not \(MessageText.kind(value.kind))", path: key)
         }
         return value
     }

@@ -1,39 +1,58 @@
-/// Typed reads of the members of one JSON object, recording wrong types and
-/// unknown members as issues instead of failing.
+/// Typed reads of the members of one JSON object that record wrong types and
+/// unknown members as issues instead of failing; the throwing twin for
+/// response bodies is `BodyObject`, and both check types with
+/// `JSONMemberType`. The members are read from the document once, when the
+/// reader is made; paths are built only for the issues reported.
 struct FieldReader {
     /// The object being read.
     let node: JSONNode
     /// Its path.
     let path: FieldPath
+    /// Its members in document order, read once.
+    private let members: [(key: String, value: JSONNode)]
+
+    /// A reader of the object `node` at `path`.
+    init(node: JSONNode, path: FieldPath) {
+        self.node = node
+        self.path = path
+        self.members = node.members
+    }
 
     /// The member `key`, or nil when absent.
-    func member(_ key: String) -> JSONNode? { node[key] }
+    func member(_ key: String) -> JSONNode? {
+        members.firstIndex { Self.same($0.key, key) }.map { members[$0].value }
+    }
 
-    /// The member `key` read by `extract`; nil when absent, or when `extract`
-    /// refuses it (then a wrong-type issue naming `expected` is recorded).
-    private func typed<T>(_ key: String, _ issues: inout IssueCollector, expected: String,
-                          _ extract: (JSONNode) -> T?) -> T? {
-        guard let value = node[key], issues.unusable.isEmpty || !issues.isUnusable(path.key(key)) else { return nil }
-        guard let typed = extract(value) else {
-            issues.wrongType(path.key(key), expected: expected, got: value)
+    /// Key equality, lengths first: most keys compared differ in length, and
+    /// a length is read from the string without comparing its bytes.
+    private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
+    }
+
+    /// The member `key` when it is of `type`; nil when absent or already
+    /// unusable, or when of another type (then a wrong-type issue is recorded).
+    private func typed(_ key: String, _ type: JSONMemberType, _ issues: inout IssueCollector) -> JSONNode? {
+        guard let value = member(key), !issues.isUnusable(path.key(key)) else { return nil }
+        guard type.admits(value) else {
+            issues.wrongType(path.key(key), expected: type, got: value)
             return nil
         }
-        return typed
+        return value
     }
 
     /// A string member; nil when absent or of another type (then an issue is recorded).
     func string(_ key: String, _ issues: inout IssueCollector) -> String? {
-        typed(key, &issues, expected: "a string") { $0.string }
+        typed(key, .string, &issues)?.string
     }
 
     /// A number member (integer or not) as a double.
     func number(_ key: String, _ issues: inout IssueCollector) -> Double? {
-        typed(key, &issues, expected: "a number") { $0.kind == .integer || $0.kind == .double ? $0.double : nil }
+        typed(key, .number, &issues)?.double
     }
 
     /// An integer member (a number with a fraction or exponent is refused).
     func integer(_ key: String, _ issues: inout IssueCollector) -> Int64? {
-        typed(key, &issues, expected: "an integer") { $0.kind == .integer ? $0.int64 : nil }
+        typed(key, .integer, &issues)?.int64
     }
 
     /// A string member that must be one of `E`'s raw values, or of `allowed`
@@ -45,63 +64,71 @@ struct FieldReader {
                                                                elsewhere: (E) -> String? = { _ in nil }) -> E?
     where E.RawValue == String {
         guard let text = string(key, &issues) else { return nil }
-        let values = allowed ?? Array(E.allCases)
-        guard let value = E(rawValue: text), values.contains(value) else {
-            issues.markUnusable(path.key(key))
-            if let value = E(rawValue: text), let note = elsewhere(value) {
-                issues.invalid(path.key(key), note)
-            } else {
-                issues.invalid(path.key(key), "must be one of: \(values.map(\.rawValue).joined(separator: ", ")); got \(MessageText.quoted(text))")
-            }
-            return nil
+        // Not E(rawValue:): the standard library's string switch it uses costs 4x this.
+        let value = E.allCases.first { $0.rawValue == text }
+        if let value, allowed?.contains(value) ?? true { return value }
+        issues.markUnusable(path.key(key))
+        if let value, let note = elsewhere(value) {
+            issues.invalid(path.key(key), note)
+        } else {
+            let values = allowed ?? Array(E.allCases)
+            issues.invalid(path.key(key), "must be one of: \(values.map(\.rawValue).joined(separator: ", ")); got \(MessageText.quoted(text))")
         }
-        return value
+        return nil
     }
 
     /// An object member (its node).
     func object(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
-        typed(key, &issues, expected: "an object") { $0.kind == .object ? $0 : nil }
+        typed(key, .object, &issues)
     }
 
     /// An array member (its node).
     func array(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
-        typed(key, &issues, expected: "an array") { $0.kind == .array ? $0 : nil }
+        typed(key, .array, &issues)
     }
 
-    /// The elements of an array member that are objects, each with its path;
-    /// other elements are recorded as wrong types and come back as nil readers,
-    /// so element indices stay aligned with the document.
-    func objects(_ key: String, _ issues: inout IssueCollector) -> [FieldReader?]? {
+    /// The elements of an array member read by `read`, in order: each object
+    /// element with a reader at its path, any other element recorded as a
+    /// wrong type (all of them first) and read as nil, so that the results
+    /// stay aligned with the document's indices. Nil when the member is absent
+    /// or not an array.
+    func objects<T>(_ key: String, _ issues: inout IssueCollector,
+                    _ read: (FieldReader?, inout IssueCollector) -> T) -> [T]? {
         guard let list = array(key, &issues) else { return nil }
-        var readers: [FieldReader?] = []
+        let listPath = path.key(key)
         var index = 0
         for element in list.elements {
-            let elementPath = path.key(key).index(index)
-            if element.kind == .object {
-                readers.append(FieldReader(node: element, path: elementPath))
-            } else {
-                issues.wrongType(elementPath, expected: "an object", got: element)
-                readers.append(nil)
-            }
+            if element.kind != .object { issues.wrongType(listPath.index(index), expected: .object, got: element) }
             index += 1
         }
-        return readers
+        var values: [T] = []
+        values.reserveCapacity(list.count)
+        index = 0
+        for element in list.elements {
+            values.append(read(element.kind == .object ? FieldReader(node: element, path: listPath.index(index)) : nil, &issues))
+            index += 1
+        }
+        return values
     }
 
-    /// Records every member not in `known` as `parameter_unknown`, except the
-    /// members of `elsewhere` (fields of another API revision), which get its
-    /// message as `parameter_invalid` and are marked unusable. The list of
-    /// allowed names is joined once; the "did you mean" guess, the path and the
-    /// message are computed only for issues the report keeps.
-    func rejectUnknown(_ known: [String], elsewhere: [String: String] = [:], _ issues: inout IssueCollector) {
-        let allowed = "; allowed here: " + known.joined(separator: ", ")
-        for (key, _) in node.members where !known.contains(key) {
-            if let note = elsewhere[key] {
+    /// Records every member not in `known` as `parameter_unknown`, except
+    /// those `elsewhere` has a message for (fields of another API revision),
+    /// which get it as `parameter_invalid` and are marked unusable. The list
+    /// of allowed names, the "did you mean" guess, the path and the message
+    /// are made only for the issues found.
+    func rejectUnknown(_ known: [String], elsewhere: (String) -> String? = { _ in nil },
+                       _ issues: inout IssueCollector) {
+        var allowed: String? = nil
+        for index in members.indices where !known.contains(where: { Self.same($0, members[index].key) }) {
+            let key = members[index].key
+            if let note = elsewhere(key) {
                 issues.markUnusable(path.key(key))
                 issues.invalid(path.key(key), note)
                 continue
             }
-            issues.unknown(path.key(key), Self.unknownMessage(key, known, allowed))
+            let list = allowed ?? "; allowed here: " + known.joined(separator: ", ")
+            allowed = list
+            issues.unknown(path.key(key), Self.unknownMessage(key, known, list))
         }
     }
 

@@ -4,20 +4,20 @@ extension RequestRules {
     /// `response_format.type` `segment_definitions`; `segment_definitions` is
     /// allowed only in that mode.
     mutating func checkAnalysisMode() {
-        let modePath = FieldPath.root.key("analysis_mode")
-        let formatPath = FieldPath.root.key("response_format")
+        func modePath() -> FieldPath { FieldPath.root.key("analysis_mode") }
+        func formatPath() -> FieldPath { FieldPath.root.key("response_format") }
         let formatType = request.responseFormat?.type
         if mode == .timeBasedMetadata {
             if lacks(.timeBasedMetadata) {
-                issues.invalid(modePath, "time_based_metadata " + requiresModel(.timeBasedMetadata))
+                issues.invalid(modePath(), "time_based_metadata " + requiresModel(.timeBasedMetadata))
             }
-            if !isPresent(formatPath, request.responseFormat) {
-                issues.notProvided(formatPath, "required when analysis_mode is time_based_metadata: {\"type\": \"segment_definitions\", \"segment_definitions\": [...]}")
+            if !isPresent(formatPath(), request.responseFormat) {
+                issues.notProvided(formatPath(), "required when analysis_mode is time_based_metadata: {\"type\": \"segment_definitions\", \"segment_definitions\": [...]}")
             } else if formatType == .jsonSchema {
-                issues.invalid(formatPath.key("type"), "must be segment_definitions when analysis_mode is time_based_metadata")
+                issues.invalid(formatPath().key("type"), "must be segment_definitions when analysis_mode is time_based_metadata")
             }
         } else if mode == .general && formatType == .segmentDefinitions {
-            issues.invalid(formatPath.key("type"), "segment_definitions requires analysis_mode time_based_metadata" + timeBasedModelClause + modeNote)
+            issues.invalid(formatPath().key("type"), "segment_definitions requires analysis_mode time_based_metadata" + timeBasedModelClause + modeNote)
         }
     }
 

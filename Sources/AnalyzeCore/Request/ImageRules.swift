@@ -15,23 +15,21 @@ extension RequestRules {
         if !Self.imageCount.contains(images.count) {
             issues.invalid(path, "must have 1 to 20 images; has \(images.count)")
         }
-        var firstIndex: [String: Int] = [:]
+        var firstIndex = FirstIndex()
         for (index, image) in images.enumerated() {
             let imagePath = path.index(index)
             if issues.isUnusable(imagePath) { continue }
-            let namePath = imagePath.key("name")
+            func namePath() -> FieldPath { imagePath.key("name") }
             if let name = image.name {
                 if name.isEmpty {
-                    issues.invalid(namePath, "must not be empty")
+                    issues.invalid(namePath(), "must not be empty")
                 } else if let bad = name.unicodeScalars.first(where: { !Self.isImageNameScalar($0) }) {
-                    issues.invalid(namePath, "may contain only letters, digits and _; \(MessageText.quoted(name)) has \(MessageText.quoted(String(bad)))")
-                } else if let first = firstIndex[name] {
-                    issues.invalid(namePath, "duplicate name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique")
-                } else {
-                    firstIndex[name] = index
+                    issues.invalid(namePath(), "may contain only letters, digits and _; \(MessageText.quoted(name)) has \(MessageText.quoted(String(bad)))")
+                } else if let first = firstIndex.seen(name, at: index) {
+                    issues.invalid(namePath(), "duplicate name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique")
                 }
-            } else if !issues.isUnusable(namePath) {
-                issues.notProvided(namePath, "required: the name that <@name> placeholders in prompt refer to")
+            } else if !issues.isUnusable(namePath()) {
+                issues.notProvided(namePath(), "required: the name that <@name> placeholders in prompt refer to")
             }
             let sources: [(String, String?)] = [("url", image.url), ("asset_id", image.assetID), ("base64_string", image.base64String)]
             var given: [String] = []

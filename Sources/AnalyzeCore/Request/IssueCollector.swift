@@ -10,39 +10,42 @@ struct IssueCollector {
     private var droppedErrors = 0
     private var droppedWarnings = 0
 
-    /// Records an error of code `parameter_invalid` at `path`.
-    mutating func invalid(_ path: FieldPath, _ message: String) {
-        add(path, .error, .parameterInvalid, message)
+    /// Records an error of code `parameter_invalid` at `path`. Like every
+    /// record below, the path is built only when the issue is kept (see
+    /// `add`): a rule names the path of a field it checks at no cost while
+    /// the field is fine.
+    mutating func invalid(_ path: @autoclosure () -> FieldPath, _ message: String) {
+        add(path, .error, .parameterInvalid, { message })
     }
 
     /// Records an error of code `parameter_not_provided` at `path` (the missing field).
-    mutating func notProvided(_ path: FieldPath, _ message: String) {
-        add(path, .error, .parameterNotProvided, message)
+    mutating func notProvided(_ path: @autoclosure () -> FieldPath, _ message: String) {
+        add(path, .error, .parameterNotProvided, { message })
     }
 
-    /// Records an error of code `parameter_unknown` at `path`. The path and the
-    /// message are built only when the issue is kept (see `add`), so a document
-    /// of a million unknown keys costs a count for each key beyond the bound.
+    /// Records an error of code `parameter_unknown` at `path`; its message too
+    /// is made only when kept, so a document of a million unknown keys costs
+    /// a count for each key beyond the bound.
     mutating func unknown(_ path: @autoclosure () -> FieldPath, _ message: @autoclosure () -> String) {
-        add(path(), .error, .parameterUnknown, message())
+        add(path, .error, .parameterUnknown, message)
     }
 
     /// Records a warning (code `parameter_invalid`) at `path`.
-    mutating func warning(_ path: FieldPath, _ message: String) {
-        add(path, .warning, .parameterInvalid, message)
+    mutating func warning(_ path: @autoclosure () -> FieldPath, _ message: String) {
+        add(path, .warning, .parameterInvalid, { message })
     }
 
     /// Records `issue` (found elsewhere, e.g. in one batch item checked as a
     /// task) at `path` of this document.
     mutating func record(_ issue: ValidationIssue, at path: FieldPath) {
-        add(path, issue.severity, issue.code, issue.message)
+        add({ path }, issue.severity, issue.code, { issue.message })
     }
 
-    /// Records a wrong-type error and marks the field unusable.
-    mutating func wrongType(_ path: FieldPath, expected: String, got node: JSONNode) {
+    /// Records a wrong-type error (`must be an integer, not a string`) and
+    /// marks the field unusable.
+    mutating func wrongType(_ path: FieldPath, expected: JSONMemberType, got node: JSONNode) {
         unusable.insert(path)
-        let got = node.kind == .double && expected == "an integer" ? "a number with a fraction or an exponent" : Self.describe(node)
-        invalid(path, "must be \(expected), not \(got)")
+        invalid(path, "must be \(expected.expected), not \(expected.mismatch(node))")
     }
 
     /// Marks a field as present but unusable without recording an issue.
@@ -50,13 +53,16 @@ struct IssueCollector {
         unusable.insert(path)
     }
 
-    /// True when the field was present but had a wrong type or value.
-    func isUnusable(_ path: FieldPath) -> Bool { unusable.contains(path) }
+    /// True when the field was present but had a wrong type or value; the
+    /// path is built only when some field is unusable.
+    func isUnusable(_ path: @autoclosure () -> FieldPath) -> Bool {
+        !unusable.isEmpty && unusable.contains(path())
+    }
 
     /// Keeps the issue while the report is within `ReportByteBound.maxBytes`
     /// (its path and message are built only then); beyond it, counts it by severity.
-    private mutating func add(_ path: @autoclosure () -> FieldPath, _ severity: ValidationSeverity,
-                              _ code: ValidationCode, _ message: @autoclosure () -> String) {
+    private mutating func add(_ path: () -> FieldPath, _ severity: ValidationSeverity,
+                              _ code: ValidationCode, _ message: () -> String) {
         guard bound.hasRoom else {
             if severity == .error { droppedErrors += 1 } else { droppedWarnings += 1 }
             return
@@ -72,6 +78,7 @@ struct IssueCollector {
     /// When issues were dropped at `ReportByteBound.maxBytes`, a last issue at the
     /// document says how many (an error when one of them is an error).
     func report(root: JSONNode) -> ValidationReport {
+        if entries.isEmpty && droppedErrors + droppedWarnings == 0 { return ValidationReport(issues: []) }
         var keyed: [(order: [Int], sequence: Int, issue: ValidationIssue)] = []
         var sequence = 0
         var seen: Set<String> = []
@@ -93,10 +100,5 @@ struct IssueCollector {
                                           ReportByteBound.droppedMessage(dropped)))
         }
         return ValidationReport(issues: issues)
-    }
-
-    /// A short description of a JSON value's kind for messages: `a string`, `null`…
-    static func describe(_ node: JSONNode) -> String {
-        MessageText.kind(node.kind)
     }
 }

@@ -4,43 +4,42 @@ extension RequestRules {
     static let maxMediaSources = 4
 
     /// Checks a `media_sources` list; returns the usable names with their element index.
-    mutating func checkMediaSources(_ sources: [MediaSource], at path: FieldPath) -> [(name: String, index: Int)] {
+    mutating func checkMediaSources(_ sources: [MediaSource], at path: @autoclosure () -> FieldPath) -> [(name: String, index: Int)] {
         if sources.count > Self.maxMediaSources {
-            issues.invalid(path, "has \(sources.count) sources; at most \(Self.maxMediaSources) are allowed")
+            issues.invalid(path(), "has \(sources.count) sources; at most \(Self.maxMediaSources) are allowed")
         }
         var names: [(name: String, index: Int)] = []
-        var firstIndex: [String: Int] = [:]
+        var firstIndex = FirstIndex()
         for (index, source) in sources.enumerated() {
-            let sourcePath = path.index(index)
-            if issues.isUnusable(sourcePath) { continue }
-            let namePath = sourcePath.key("name")
+            func sourcePath() -> FieldPath { path().index(index) }
+            if issues.isUnusable(sourcePath()) { continue }
+            func namePath() -> FieldPath { sourcePath().key("name") }
             if let name = source.name {
                 if name.isEmpty {
-                    issues.invalid(namePath, "must not be empty")
-                } else if let first = firstIndex[name] {
-                    issues.invalid(namePath, "duplicate name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique")
+                    issues.invalid(namePath(), "must not be empty")
+                } else if let first = firstIndex.seen(name, at: index) {
+                    issues.invalid(namePath(), "duplicate name \(MessageText.quoted(name)): \(path().index(first).text) has it already; names must be unique")
                 } else {
-                    firstIndex[name] = index
                     names.append((name, index))
                 }
-            } else if !issues.isUnusable(namePath) {
-                issues.notProvided(namePath, "required: the name that <@name> placeholders refer to")
+            } else if !issues.isUnusable(namePath()) {
+                issues.notProvided(namePath(), "required: the name that <@name> placeholders refer to")
             }
-            if !isPresent(sourcePath.key("media_type"), source.mediaType) {
-                issues.notProvided(sourcePath.key("media_type"), "required: image")
+            if !isPresent(sourcePath().key("media_type"), source.mediaType) {
+                issues.notProvided(sourcePath().key("media_type"), "required: image")
             }
             let fields: [(String, String?)] = [("url", source.url), ("asset_id", source.assetID), ("base64_string", source.base64String)]
             var given: [String] = []
-            for (key, value) in fields where isPresent(sourcePath.key(key), value) {
+            for (key, value) in fields where isPresent(sourcePath().key(key), value) {
                 if let first = given.first {
-                    issues.invalid(sourcePath.key(key), "a media source has exactly one of url, asset_id, base64_string; \(first) is already set")
+                    issues.invalid(sourcePath().key(key), "a media source has exactly one of url, asset_id, base64_string; \(first) is already set")
                 } else {
-                    checkSourceValue(key, value, at: sourcePath, megabytes: revision.mediaSourceMegabytes)
+                    checkSourceValue(key, value, at: sourcePath(), megabytes: revision.mediaSourceMegabytes)
                 }
                 given.append(key)
             }
             if given.isEmpty {
-                issues.notProvided(sourcePath, "needs exactly one of url, asset_id, base64_string")
+                issues.notProvided(sourcePath(), "needs exactly one of url, asset_id, base64_string")
             }
         }
         return names

@@ -21,33 +21,31 @@ struct RequestDecoder {
     static let timeArrayItemsFields = ["type", "fields"]
     static let timeRangeFields = ["start_time", "end_time"]
 
-    /// Top-level fields of other revisions, with the message each gets.
-    private var otherRevisionFields: [String: String] {
-        var notes: [String: String] = [:]
-        for other in APIRevision.all where other != revision {
-            for key in other.requestFields where !revision.requestFields.contains(key) {
-                notes[key] = "\(key) is a field of API revision \(other.name), not \(revision.name); pass api_revision \(other.name)"
-            }
+    /// The message for `key` when it is a top-level field of another revision
+    /// (made only for a field that is not one of this revision's).
+    private func otherRevisionNote(_ key: String) -> String? {
+        for other in APIRevision.all.reversed() where other != revision && other.requestFields.contains(key) {
+            return "\(key) is a field of API revision \(other.name), not \(revision.name); pass api_revision \(other.name)"
         }
-        return notes
+        return nil
     }
 
     /// Decodes the document root; nil (with one whole-document issue) when it is not an object.
     func decode(_ root: JSONNode, _ issues: inout IssueCollector) -> AnalyzeRequest? {
         guard root.kind == .object else {
-            issues.invalid(.root, "the request must be a JSON object, not \(IssueCollector.describe(root))")
+            issues.invalid(.root, "the request must be a JSON object, not \(MessageText.kind(root.kind))")
             return nil
         }
         let fields = FieldReader(node: root, path: .root)
         let revision = self.revision
-        fields.rejectUnknown(revision.requestFields, elsewhere: otherRevisionFields, &issues)
+        fields.rejectUnknown(revision.requestFields, elsewhere: otherRevisionNote, &issues)
         var request = AnalyzeRequest()
-        request.modelName = fields.choice("model_name", &issues, allowed: revision.models.map(\.name)) { model in
+        request.modelName = fields.choice("model_name", &issues, allowed: revision.models.map { $0.name }) { model in
             revision.elsewhere("\(model.rawValue) is a model") { $0.traits(model) != nil }
         }
         request.videoID = fields.string("video_id", &issues)
         request.video = fields.object("video", &issues).map { decodeVideo(FieldReader(node: $0, path: .root.key("video")), &issues) }
-        request.image = fields.objects("image", &issues)?.map { reader in
+        request.image = fields.objects("image", &issues) { reader, issues in
             guard let reader else { return ImageInput() }
             reader.rejectUnknown(Self.imageFields, &issues)
             return ImageInput(name: reader.string("name", &issues), url: reader.string("url", &issues),
@@ -71,11 +69,11 @@ struct RequestDecoder {
 
     /// `max_tokens`: an integer, or `"unlimited"` where the revision has it.
     private func decodeMaxTokens(_ fields: FieldReader, _ issues: inout IssueCollector) -> MaxTokens? {
-        let path = fields.path.key("max_tokens")
-        guard let node = fields.member("max_tokens"), !issues.isUnusable(path) else { return nil }
+        guard let node = fields.member("max_tokens"), !issues.isUnusable(fields.path.key("max_tokens")) else { return nil }
         guard node.kind == .string else { return fields.integer("max_tokens", &issues).map(MaxTokens.tokens) }
         let unlimited = revision.models.contains { $0.features.contains(.unlimitedMaxTokens) }
         if node.string == "unlimited" && unlimited { return .unlimited }
+        let path = fields.path.key("max_tokens")
         issues.markUnusable(path)
         if node.string == "unlimited" {
             let note = revision.elsewhere("\"unlimited\" is a max_tokens value") { other in
@@ -103,7 +101,7 @@ struct RequestDecoder {
     }
 
     private func decodeMediaSources(_ fields: FieldReader, _ issues: inout IssueCollector) -> [MediaSource]? {
-        fields.objects("media_sources", &issues)?.map { reader in
+        fields.objects("media_sources", &issues) { reader, issues in
             guard let reader else { return MediaSource() }
             reader.rejectUnknown(Self.mediaSourceFields, &issues)
             return MediaSource(name: reader.string("name", &issues), mediaType: reader.choice("media_type", &issues),
@@ -117,7 +115,7 @@ struct RequestDecoder {
         var format = ResponseFormat()
         format.type = fields.choice("type", &issues)
         format.jsonSchema = fields.object("json_schema", &issues).map { JSONValue($0) }
-        format.segmentDefinitions = fields.objects("segment_definitions", &issues)?.map { reader in
+        format.segmentDefinitions = fields.objects("segment_definitions", &issues) { reader, issues in
             guard let reader else { return SegmentDefinition() }
             return decodeSegmentDefinition(reader, &issues)
         }
@@ -130,12 +128,12 @@ struct RequestDecoder {
         var definition = SegmentDefinition()
         definition.id = fields.string("id", &issues)
         definition.description = fields.string("description", &issues)
-        definition.fields = fields.objects("fields", &issues)?.map { reader in
+        definition.fields = fields.objects("fields", &issues) { reader, issues in
             guard let reader else { return SegmentField() }
             return decodeSegmentField(reader, &issues)
         }
         definition.mediaSources = decodeMediaSources(fields, &issues)
-        definition.timeRanges = fields.objects("time_ranges", &issues)?.map { reader in
+        definition.timeRanges = fields.objects("time_ranges", &issues) { reader, issues in
             guard let reader else { return TimeRange() }
             reader.rejectUnknown(Self.timeRangeFields, &issues)
             return TimeRange(startTime: reader.number("start_time", &issues), endTime: reader.number("end_time", &issues))
@@ -159,7 +157,7 @@ struct RequestDecoder {
                 if let text = element.string {
                     values.append(text)
                 } else {
-                    issues.wrongType(fields.path.key("enum").index(index), expected: "a string", got: element)
+                    issues.wrongType(fields.path.key("enum").index(index), expected: .string, got: element)
                     values.append("")
                 }
                 index += 1
@@ -169,15 +167,16 @@ struct RequestDecoder {
         if let items = fields.object("items", &issues) {
             let reader = FieldReader(node: items, path: fields.path.key("items"))
             let timeArrays = revision.fieldTypes.contains(.timeArray)
-            let note = revision.elsewhere("items.fields (of time_array fields) is a field") { $0.fieldTypes.contains(.timeArray) }
-            reader.rejectUnknown(timeArrays ? Self.timeArrayItemsFields : Self.itemsFields,
-                                 elsewhere: timeArrays ? [:] : ["fields": note ?? ""], &issues)
+            reader.rejectUnknown(timeArrays ? Self.timeArrayItemsFields : Self.itemsFields, elsewhere: { key in
+                guard !timeArrays && key == "fields" else { return nil }
+                return revision.elsewhere("items.fields (of time_array fields) is a field") { $0.fieldTypes.contains(.timeArray) } ?? ""
+            }, &issues)
             field.hasItems = true
             field.itemsType = reader.choice("type", &issues, allowed: revision.itemTypes) { type in
                 revision.elsewhere("\(type.rawValue) is an item type") { $0.itemTypes.contains(type) }
             }
             if timeArrays {
-                field.itemFields = reader.objects("fields", &issues)?.map { element in
+                field.itemFields = reader.objects("fields", &issues) { element, issues in
                     guard let element else { return SegmentField() }
                     return decodeSegmentField(element, &issues)
                 }

@@ -94,8 +94,8 @@ struct RequestRules {
     }
 
     /// True when `path` is in the document (usable or not), given its decoded value.
-    func isPresent<T>(_ path: FieldPath, _ value: T?) -> Bool {
-        value != nil || issues.isUnusable(path)
+    func isPresent<T>(_ path: @autoclosure () -> FieldPath, _ value: T?) -> Bool {
+        value != nil || issues.isUnusable(path())
     }
 
     /// True when the model is known and lacks `feature` in this revision.
@@ -120,12 +120,18 @@ struct RequestRules {
     }
 
     /// Records "must not be empty" for an empty (or, with `blank`, all white space) string.
-    mutating func requireNonEmpty(_ text: String?, at path: FieldPath, blank: Bool = false) {
+    mutating func requireNonEmpty(_ text: String?, at path: @autoclosure () -> FieldPath, blank: Bool = false) {
         guard let text else { return }
         if text.isEmpty {
-            issues.invalid(path, "must not be empty")
-        } else if blank && text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            issues.invalid(path, "must not be blank (only white space)")
+            issues.invalid(path(), "must not be empty")
+        } else if blank && text.unicodeScalars.allSatisfy(Self.isWhiteSpace) {
+            issues.invalid(path(), "must not be blank (only white space)")
         }
+    }
+
+    /// Unicode White_Space, answered without the property tables for ASCII
+    /// (tab, line feed, vertical tab, form feed, carriage return, space).
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value >= 0x09 && scalar.value <= 0x0D) || scalar.value == 0x20 : scalar.properties.isWhitespace
     }
 }

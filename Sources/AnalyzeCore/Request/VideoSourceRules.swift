@@ -3,35 +3,35 @@ extension RequestRules {
     /// Exactly one source, of an input the model takes (`APIRevision`):
     /// `video_id` (pegasus1.2), `video`, or (revision 2026-10, pegasus1.6) `image`.
     mutating func checkVideoSource() {
-        let videoIDPath = FieldPath.root.key("video_id")
-        let videoPath = FieldPath.root.key("video")
-        let imagePath = FieldPath.root.key("image")
+        func videoIDPath() -> FieldPath { FieldPath.root.key("video_id") }
+        func videoPath() -> FieldPath { FieldPath.root.key("video") }
+        func imagePath() -> FieldPath { FieldPath.root.key("image") }
         let knowsVideoID = revision.requestFields.contains("video_id")
-        let hasVideoID = knowsVideoID && isPresent(videoIDPath, request.videoID)
-        let hasVideo = isPresent(videoPath, request.video)
-        let hasImage = revision.requestFields.contains("image") && isPresent(imagePath, request.image)
+        let hasVideoID = knowsVideoID && isPresent(videoIDPath(), request.videoID)
+        let hasVideo = isPresent(videoPath(), request.video)
+        let hasImage = revision.requestFields.contains("image") && isPresent(imagePath(), request.image)
         if let traits, let model {
             let name = model.rawValue
             if traits.inputs == [.videoID] {
                 if hasVideo && hasVideoID {
-                    issues.invalid(videoPath, "not supported by \(name), which analyzes a pre-indexed video named by video_id; give video_id or video, not both" + modelNote)
+                    issues.invalid(videoPath(), "not supported by \(name), which analyzes a pre-indexed video named by video_id; give video_id or video, not both" + modelNote)
                 } else if hasVideo {
-                    issues.warning(videoPath, "accepted, but the sources of revision \(revision.name) disagree: the brief says \(name) analyzes a pre-indexed video named by video_id, while the OpenAPI description requires video for every model; set model_name to \(revision.models(taking: .video)) if the API rejects it" + modelNote)
+                    issues.warning(videoPath(), "accepted, but the sources of revision \(revision.name) disagree: the brief says \(name) analyzes a pre-indexed video named by video_id, while the OpenAPI description requires video for every model; set model_name to \(revision.models(taking: .video)) if the API rejects it" + modelNote)
                 } else if !hasVideoID {
-                    issues.notProvided(videoIDPath, "required: \(name) analyzes a pre-indexed video named by video_id" + modelNote)
+                    issues.notProvided(videoIDPath(), "required: \(name) analyzes a pre-indexed video named by video_id" + modelNote)
                 }
             } else {
                 if hasVideoID {
-                    issues.invalid(videoIDPath, "not supported by \(name), which analyzes the video object; video_id names a pre-indexed video for \(revision.models(taking: .videoID))")
+                    issues.invalid(videoIDPath(), "not supported by \(name), which analyzes the video object; video_id names a pre-indexed video for \(revision.models(taking: .videoID))")
                 }
                 if hasImage && !traits.inputs.contains(.image) {
-                    issues.invalid(imagePath, "image requires model_name \(revision.models(taking: .image))" + modelNote)
+                    issues.invalid(imagePath(), "image requires model_name \(revision.models(taking: .image))" + modelNote)
                 } else if hasImage && hasVideo {
-                    issues.invalid(imagePath, "cannot be combined with video: a request analyzes a video or 1 to 20 images, never both")
+                    issues.invalid(imagePath(), "cannot be combined with video: a request analyzes a video or 1 to 20 images, never both")
                 }
                 if !hasVideo && !hasImage && !hasVideoID {
                     let images = traits.inputs.contains(.image) ? " or 1 to 20 images in image" : ""
-                    issues.notProvided(videoPath, "required: \(name) analyzes the video object ({\"type\": \"url\", \"url\": ...}, asset_id or base64_string)\(images)")
+                    issues.notProvided(videoPath(), "required: \(name) analyzes the video object ({\"type\": \"url\", \"url\": ...}, asset_id or base64_string)\(images)")
                 }
             }
         } else {
@@ -41,31 +41,31 @@ extension RequestRules {
             if given.count > 1 {
                 issues.invalid(FieldPath.root.key(given[0]), "give exactly one video source: \(choices)")
             } else if given.isEmpty {
-                issues.notProvided(videoPath, "a video source is required: \(choices)")
+                issues.notProvided(videoPath(), "a video source is required: \(choices)")
             }
         }
-        if knowsVideoID { requireNonEmpty(request.videoID, at: videoIDPath) }
-        if let video = request.video { checkVideoObject(video, at: videoPath) }
+        if knowsVideoID { requireNonEmpty(request.videoID, at: videoIDPath()) }
+        if let video = request.video { checkVideoObject(video, at: videoPath()) }
     }
 
-    private mutating func checkVideoObject(_ video: VideoSource, at path: FieldPath) {
+    private mutating func checkVideoObject(_ video: VideoSource, at path: @autoclosure () -> FieldPath) {
         let sources: [(VideoSourceType, String?)] = [(.url, video.url), (.assetID, video.assetID), (.base64String, video.base64String)]
         guard let type = video.type else {
-            if !issues.isUnusable(path.key("type")) {
-                issues.notProvided(path.key("type"), "required: one of \(VideoSourceType.allowedList)")
+            if !issues.isUnusable(path().key("type")) {
+                issues.notProvided(path().key("type"), "required: one of \(VideoSourceType.allowedList)")
             }
-            for (kind, value) in sources { checkSourceValue(kind.rawValue, value, at: path) }
+            for (kind, value) in sources { checkSourceValue(kind.rawValue, value, at: path()) }
             return
         }
         for (kind, value) in sources {
-            let fieldPath = path.key(kind.rawValue)
+            func fieldPath() -> FieldPath { path().key(kind.rawValue) }
             if kind == type {
-                if !isPresent(fieldPath, value) {
-                    issues.notProvided(fieldPath, "required when type is \(type.rawValue)")
+                if !isPresent(fieldPath(), value) {
+                    issues.notProvided(fieldPath(), "required when type is \(type.rawValue)")
                 }
-                checkSourceValue(kind.rawValue, value, at: path)
-            } else if isPresent(fieldPath, value) {
-                issues.invalid(fieldPath, "not allowed when type is \(type.rawValue): a video has exactly one source")
+                checkSourceValue(kind.rawValue, value, at: path())
+            } else if isPresent(fieldPath(), value) {
+                issues.invalid(fieldPath(), "not allowed when type is \(type.rawValue): a video has exactly one source")
             }
         }
     }
@@ -73,10 +73,10 @@ extension RequestRules {
     /// Checks the value of a source field (`url`, `asset_id`, `base64_string`)
     /// of `owner`: base64 decoding to at most `megabytes` MB (padding optional
     /// with `unpadded`), and with `https` only https URLs.
-    mutating func checkSourceValue(_ key: String, _ value: String?, at owner: FieldPath,
+    mutating func checkSourceValue(_ key: String, _ value: String?, at owner: @autoclosure () -> FieldPath,
                                    megabytes: Int = 30, unpadded: Bool = false, https: Bool = false) {
         guard let value else { return }
-        let path = owner.key(key)
+        let path = owner().key(key)
         switch key {
         case "url":
             if let problem = HTTPURLCheck.problem(value) {

@@ -1,5 +1,6 @@
 /// A view of one JSON object of a response body that reads its members with
-/// type checks: a missing required member or a wrong type throws an
+/// type checks (`JSONMemberType`, shared with `FieldReader`, which records
+/// issues instead): a missing required member or a wrong type throws an
 /// `AnalyzeError` carrying the member's path (and the status chosen for the
 /// input, `.malformedResponse` for bodies and `.invalidArgument` for options).
 /// Members that are absent and members that are `null` are both "not given".
@@ -40,52 +41,50 @@ struct BodyObject {
         AnalyzeError(status, "\(key) is required", path: path(key))
     }
 
+    /// Member `key` when present, not null and of `type` (`JSONMemberType`,
+    /// the check `FieldReader` makes too); of another type, it throws.
+    private func typed(_ key: String, _ type: JSONMemberType) throws(AnalyzeError) -> JSONNode? {
+        guard let value = value(key) else { return nil }
+        guard type.admits(value) else { throw wrongType(key, type.expected, value) }
+        return value
+    }
+
     /// A required string member.
     func requiredString(_ key: String) throws(AnalyzeError) -> String {
-        guard let value = value(key) else { throw missing(key) }
-        guard let text = value.string else { throw wrongType(key, "a string", value) }
+        guard let text = try typed(key, .string)?.string else { throw missing(key) }
         return text
     }
 
     /// An optional string member.
     func optionalString(_ key: String) throws(AnalyzeError) -> String? {
-        guard let value = value(key) else { return nil }
-        guard let text = value.string else { throw wrongType(key, "a string", value) }
-        return text
+        try typed(key, .string)?.string
     }
 
     /// A required integer member.
     func requiredInteger(_ key: String) throws(AnalyzeError) -> Int64 {
-        guard let value = value(key) else { throw missing(key) }
-        guard let number = value.int64 else { throw wrongType(key, "an integer", value) }
+        guard let number = try typed(key, .integer)?.int64 else { throw missing(key) }
         return number
     }
 
     /// An optional integer member.
     func optionalInteger(_ key: String) throws(AnalyzeError) -> Int64? {
-        guard let value = value(key) else { return nil }
-        guard let number = value.int64 else { throw wrongType(key, "an integer", value) }
-        return number
+        try typed(key, .integer)?.int64
     }
 
     /// An optional number member (integer or not), as a double.
     func optionalNumber(_ key: String) throws(AnalyzeError) -> Double? {
-        guard let value = value(key) else { return nil }
-        guard let number = value.double else { throw wrongType(key, "a number", value) }
-        return number
+        try typed(key, .number)?.double
     }
 
     /// A required boolean member.
     func requiredBool(_ key: String) throws(AnalyzeError) -> Bool {
-        guard let value = value(key) else { throw missing(key) }
-        guard let flag = value.bool else { throw wrongType(key, "a boolean", value) }
+        guard let flag = try typed(key, .boolean)?.bool else { throw missing(key) }
         return flag
     }
 
     /// An optional object member.
     func optionalObject(_ key: String) throws(AnalyzeError) -> BodyObject? {
-        guard let value = value(key) else { return nil }
-        guard value.kind == .object else { throw wrongType(key, "an object", value) }
+        guard let value = try typed(key, .object) else { return nil }
         return try BodyObject(value, path: path(key), status: status)
     }
 
@@ -97,9 +96,7 @@ struct BodyObject {
 
     /// An optional array member.
     func optionalArray(_ key: String) throws(AnalyzeError) -> JSONNode? {
-        guard let value = value(key) else { return nil }
-        guard value.kind == .array else { throw wrongType(key, "an array", value) }
-        return value
+        try typed(key, .array)
     }
 }
 

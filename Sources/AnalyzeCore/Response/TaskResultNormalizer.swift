@@ -82,7 +82,7 @@ struct TaskResultNormalizer {
                 writer.write(document.root)
                 if let schema = context.schema {
                     var checker = ResultSchemaChecker(schema: schema, budget: budget)
-                    checker.check(document.root, path: "result.json")
+                    checker.check(document.root, path: FieldPath.root.key("result").key("json"))
                     issues += checker.issues
                     dropped = checker.droppedIssues
                 } else {

@@ -74,14 +74,14 @@ struct ResultSchemaChecker {
     }
 
     /// Checks `instance`, reporting issues under `path`.
-    mutating func check(_ instance: JSONNode, path: String) {
-        check(instance, root, .text(path), depth: 0)
+    mutating func check(_ instance: JSONNode, path: FieldPath) {
+        check(instance, root, path, depth: 0)
     }
 
     /// Keeps an issue while the report is within `ReportByteBound.maxBytes`
     /// (its path and message are built only then); beyond it, counts it.
     /// Issues of an `anyOf` alternative under trial are kept without text.
-    private mutating func report(_ code: String, _ path: LazyPath, _ message: @autoclosure () -> String) {
+    private mutating func report(_ code: String, _ path: FieldPath, _ message: @autoclosure () -> String) {
         let counted = trialDepth > 0 && code != "pattern_not_checked" && code != "schema_not_checked"
         if counted {
             issues.append(ResultIssue(code, path: "", ""))
@@ -91,12 +91,12 @@ struct ResultSchemaChecker {
             droppedIssues += 1
             return
         }
-        let issue = ResultIssue(code, path: path.rendered, message())
+        let issue = ResultIssue(code, path: path.text, message())
         bound.keep(path: issue.path, message: issue.message)
         issues.append(issue)
     }
 
-    private mutating func check(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
+    private mutating func check(_ instance: JSONNode, _ schema: JSONNode, _ path: FieldPath, depth: Int) {
         if exhausted { return }
         let spent = !budget.spendSteps(1)
         if spent || depth > ResultSchemaChecker.maxDepth {
@@ -175,7 +175,7 @@ struct ResultSchemaChecker {
         return false
     }
 
-    private mutating func checkAnyOf(_ instance: JSONNode, _ alternatives: JSONNode, _ path: LazyPath, depth: Int) {
+    private mutating func checkAnyOf(_ instance: JSONNode, _ alternatives: JSONNode, _ path: FieldPath, depth: Int) {
         let before = issues.count
         var count = 0
         for alternative in alternatives.elements {
@@ -196,7 +196,7 @@ struct ResultSchemaChecker {
         report("schema_anyOf", path, "value \(MessageText.value(instance)) matches none of the \(count) alternatives of anyOf")
     }
 
-    private mutating func checkNumber(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath) {
+    private mutating func checkNumber(_ instance: JSONNode, _ schema: JSONNode, _ path: FieldPath) {
         guard instance.double != nil else { return }
         let value = MessageText.value(instance)
         if let limit = schema["minimum"], let order = ResultValue.compareNumbers(instance, limit), order < 0 {
@@ -216,12 +216,12 @@ struct ResultSchemaChecker {
         }
     }
 
-    private mutating func reportPatternBudgetSpent(_ pattern: String, _ path: LazyPath) {
+    private mutating func reportPatternBudgetSpent(_ pattern: String, _ path: FieldPath) {
         let total = budget.patternWork
         report("pattern_not_checked", path, "pattern \(MessageText.quotedInFull(pattern)) not checked: this call's budget of \(MessageText.grouped(total)) units of pattern work (shared by all the results it reads) is spent")
     }
 
-    private mutating func checkString(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath) {
+    private mutating func checkString(_ instance: JSONNode, _ schema: JSONNode, _ path: FieldPath) {
         guard let text = instance.string else { return }
         if let pattern = schema["pattern"]?.string {
             do {
@@ -257,7 +257,7 @@ struct ResultSchemaChecker {
         }
     }
 
-    private mutating func checkObject(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
+    private mutating func checkObject(_ instance: JSONNode, _ schema: JSONNode, _ path: FieldPath, depth: Int) {
         guard instance.kind == .object else { return }
         let members = instance.members
         if let properties = schema["properties"], properties.kind == .object {
@@ -273,7 +273,7 @@ struct ResultSchemaChecker {
             }
             for (key, value) in members {
                 if let property = index[MemberKey(key)] {
-                    check(value, property, path.member(key), depth: depth + 1)
+                    check(value, property, path.key(key), depth: depth + 1)
                 }
             }
         }
@@ -291,18 +291,18 @@ struct ResultSchemaChecker {
             // One step per name: a long list met by many objects counts against the budget.
             _ = budget.spendSteps(names.count)
             for name in names where !present.contains(name) {
-                report("schema_required", path.member(name.text), "required property \(MessageText.quotedInFull(name.text)) is missing")
+                report("schema_required", path.key(name.text), "required property \(MessageText.quotedInFull(name.text)) is missing")
             }
         }
     }
 
-    private mutating func checkArray(_ instance: JSONNode, _ schema: JSONNode, _ path: LazyPath, depth: Int) {
+    private mutating func checkArray(_ instance: JSONNode, _ schema: JSONNode, _ path: FieldPath, depth: Int) {
         guard instance.kind == .array else { return }
         var count = 0
         let items = schema["items"]
         for element in instance.elements {
             if let items, items.kind == .object || items.kind == .bool {
-                check(element, items, path.element(count), depth: depth + 1)
+                check(element, items, path.index(count), depth: depth + 1)
             }
             count += 1
         }

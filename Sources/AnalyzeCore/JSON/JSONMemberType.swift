@@ -1,0 +1,38 @@
+/// The type a member of a JSON object is read as: the one kind check and the
+/// one name of each type for the typed reads of `FieldReader` (which records
+/// a wrong type as an issue and reads on) and `BodyObject` (which throws).
+enum JSONMemberType {
+    case string, number, integer, boolean, object, array
+
+    /// The type in messages, with its article: "a string", "an integer"…
+    var expected: String {
+        switch self {
+        case .string: return MessageText.kind(.string)
+        case .number: return MessageText.kind(.double)
+        case .integer: return MessageText.kind(.integer)
+        case .boolean: return MessageText.kind(.bool)
+        case .object: return MessageText.kind(.object)
+        case .array: return MessageText.kind(.array)
+        }
+    }
+
+    /// True when `node` has this type (a number may be written as an integer).
+    func admits(_ node: JSONNode) -> Bool {
+        let kind = node.kind
+        switch self {
+        case .string: return kind == .string
+        case .number: return kind == .double || kind == .integer
+        case .integer: return kind == .integer
+        case .boolean: return kind == .bool
+        case .object: return kind == .object
+        case .array: return kind == .array
+        }
+    }
+
+    /// What `node` is instead, for "must be an integer, not …": its kind
+    /// (`MessageText.kind`), or "a number with a fraction or an exponent"
+    /// for a non-integral number read as an integer.
+    func mismatch(_ node: JSONNode) -> String {
+        self == .integer && node.kind == .double ? "a number with a fraction or an exponent" : MessageText.kind(node.kind)
+    }
+}
