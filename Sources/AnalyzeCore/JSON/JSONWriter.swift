@@ -1,5 +1,3 @@
-import CSimdJSON
-
 /// Writes compact JSON (RFC 8259) into a byte buffer.
 ///
 /// Strings get the minimal escapes (`"`, `\`, control characters) plus `\u2028`
@@ -184,39 +182,34 @@ public struct JSONWriter {
     /// Writes the value a node views, without copying it first (object keys in
     /// document order). Recursion is bounded by the parse depth limit.
     public mutating func write(_ node: JSONNode) {
-        write(element: node.element)
+        withExtendedLifetime(node.document) { write(raw: node.raw) }
     }
 
-    /// Writes a bare element of a document the caller keeps alive (no
-    /// reference counting; see `RawElements`).
-    mutating func write(element: csj_element) {
-        switch csj_element_type(element) {
-        case CSJ_NULL: null()
-        case CSJ_BOOL: bool(csj_get_bool(element))
-        case CSJ_INT64: int(csj_get_int64(element))
-        case CSJ_UINT64: int(Int64(clamping: csj_get_uint64(element)))
-        case CSJ_DOUBLE: double(csj_get_double(element))
-        case CSJ_STRING:
+    /// Writes a value of a document the caller keeps alive (no reference
+    /// counting; see `RawNode`).
+    mutating func write(raw node: RawNode) {
+        switch node.type {
+        case JSONTape.Word.null: null()
+        case JSONTape.Word.true: bool(true)
+        case JSONTape.Word.false: bool(false)
+        case JSONTape.Word.int64: int(node.int64Value)
+        case JSONTape.Word.uint64: int(Int64(clamping: node.uint64Value))
+        case JSONTape.Word.double: double(node.doubleValue)
+        case JSONTape.Word.string:
             separate()
-            var length = 0
-            if let pointer = csj_get_string(element, &length) {
-                let start = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
-                JSONWriter.appendQuoted(utf8: UnsafeBufferPointer(start: start, count: length), to: &bytes)
-            } else {
-                bytes.append(contentsOf: "\"\"".utf8)
-            }
-        case CSJ_ARRAY:
+            JSONWriter.appendQuoted(utf8: node.utf8, to: &bytes)
+        case JSONTape.Word.array:
             beginArray()
-            for item in RawElements(element) { write(element: item) }
+            for item in node.elements { write(raw: item) }
             endArray()
-        case CSJ_OBJECT:
+        case JSONTape.Word.object:
             beginObject()
-            for (rawKey, value) in RawMembers(element) {
+            for (rawKey, value) in node.members {
                 separate()
                 JSONWriter.appendQuoted(utf8: rawKey, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 afterKey = true
-                write(element: value)
+                write(raw: value)
             }
             endObject()
         default:
