@@ -19,6 +19,10 @@ public final class JSONDocument: @unchecked Sendable {
     /// Nesting depth of the root value (a scalar is 0, `[]` is 1), measured
     /// while the input rules are checked.
     private(set) var nesting = 0
+    /// True when the `CSJ_PADDING` bytes after the used part of the string
+    /// buffer are allocated and set (to spaces): then simdjson can parse any
+    /// string of this document in place.
+    private var stringsPadded = false
 
     private init(handle: OpaquePointer, tape: JSONTape, stringsCapacity: Int) {
         self.handle = handle
@@ -43,15 +47,15 @@ public final class JSONDocument: @unchecked Sendable {
         try parse(bytes, padded: false)
     }
 
-    /// Parses and checks the bytes of a string value of a document: simdjson
-    /// reads them in place, without a copy, since its string buffer has
-    /// `CSJ_PADDING` bytes of room after its strings (checked here against
-    /// the buffer's size). Throws as `parse(_:)`.
-    static func parse(stringOf node: RawNode, in document: JSONDocument) throws(AnalyzeError) -> JSONDocument {
-        let bytes = node.utf8
-        let start = bytes.baseAddress.map { UnsafePointer<UInt8>($0) - document.tape.strings } ?? 0
-        let padded = bytes.baseAddress != nil && start >= 0 && start + bytes.count + CSJ_PADDING <= document.stringsCapacity
-        return try parse(UnsafeRawBufferPointer(bytes), padded: padded)
+    /// Parses and checks the bytes of a string value of this document (such
+    /// as a result's `data`): simdjson reads them in place, without a copy,
+    /// when the string buffer is padded (see `stringsPadded`). Throws as
+    /// `parse(_:)`.
+    func parse(stringOf node: JSONNode) throws(AnalyzeError) -> JSONDocument {
+        let padded = stringsPadded && node.document === self && node.raw.isString
+        return try withExtendedLifetime(self) { () throws(AnalyzeError) -> JSONDocument in
+            try Self.parse(UnsafeRawBufferPointer(node.raw.utf8), padded: padded)
+        }
     }
 
     private static func parse(_ bytes: UnsafeRawBufferPointer, padded: Bool) throws(AnalyzeError) -> JSONDocument {
@@ -83,7 +87,15 @@ public final class JSONDocument: @unchecked Sendable {
         }
         let document = JSONDocument(handle: handle, tape: JSONTape(words: words, strings: strings),
                                     stringsCapacity: tape.strings_capacity)
-        document.nesting = try document.rawRoot.checkInputRules()
+        let (nesting, stringsEnd) = try document.rawRoot.checkInputRules()
+        document.nesting = nesting
+        // simdjson allocates 5 * capacity / 3 + CSJ_PADDING bytes for strings
+        // that use at most 5 * capacity / 3 (csimdjson.h): room for padding
+        // after the last string, set here so that no byte read is undefined.
+        if stringsEnd + CSJ_PADDING <= document.stringsCapacity {
+            UnsafeMutablePointer(mutating: strings + stringsEnd).update(repeating: UInt8(ascii: " "), count: CSJ_PADDING)
+            document.stringsPadded = true
+        }
         return document
     }
 

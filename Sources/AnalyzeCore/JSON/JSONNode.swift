@@ -129,13 +129,15 @@ extension RawNode {
     /// and integers above `Int64.max`, in one pass over the value's tape words
     /// (each object's keys compared once more among themselves). The path of a
     /// problem is built only when one is found. Returns the nesting depth of
-    /// the value (a scalar is 0, `[]` is 1), found on the same pass.
-    func checkInputRules() throws(AnalyzeError) -> Int {
+    /// the value (a scalar is 0, `[]` is 1) and the offset one past the last
+    /// string byte (its NUL) in the string buffer, found on the same pass.
+    func checkInputRules() throws(AnalyzeError) -> (nesting: Int, stringsEnd: Int) {
         let words = tape.words
         let end = after
         var position = index
         var depth = 0
         var deepest = 0
+        var stringsEnd = 0
         while position < end {
             let word = words[position]
             switch UInt8(truncatingIfNeeded: word >> 56) {
@@ -165,11 +167,17 @@ extension RawNode {
                 position += 2
             case JSONTape.Word.int64, JSONTape.Word.double:
                 position += 2
+            case JSONTape.Word.string:
+                // Strings are stored in tape order: the last one ends the buffer's used part.
+                let string = RawNode(tape: tape, index: position).utf8
+                stringsEnd = string.baseAddress.map { $0 - tape.strings } ?? 0
+                stringsEnd += string.count + 1
+                position += 1
             default:
                 position += 1
             }
         }
-        return deepest
+        return (deepest, stringsEnd)
     }
 
     /// The path, from this value, of the value whose word is at `target` (or of
@@ -237,6 +245,7 @@ extension RawNode {
     }
 
     /// Byte equality of two buffers, length first.
+    @inline(__always)
     static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         var index = 0

@@ -92,7 +92,7 @@ struct RawNode {
     }
 
     /// The raw UTF-8 of a string value (empty for other kinds).
-    var utf8: UnsafeBufferPointer<UInt8> {
+    @inline(__always) var utf8: UnsafeBufferPointer<UInt8> {
         guard isString else { return UnsafeBufferPointer(start: nil, count: 0) }
         let offset = Int(word & JSONTape.Word.payloadMask)
         let length = UInt32(littleEndian: UnsafeRawPointer(tape.strings + offset).loadUnaligned(as: UInt32.self))
@@ -137,7 +137,7 @@ struct RawElements: Sequence, IteratorProtocol {
         }
     }
 
-    mutating func next() -> RawNode? {
+    @inline(__always) mutating func next() -> RawNode? {
         guard position < end else { return nil }
         let value = RawNode(tape: tape, index: position)
         let after = value.after
@@ -165,7 +165,7 @@ struct RawMembers: Sequence, IteratorProtocol {
         }
     }
 
-    mutating func next() -> (key: UnsafeBufferPointer<UInt8>, value: RawNode)? {
+    @inline(__always) mutating func next() -> (key: UnsafeBufferPointer<UInt8>, value: RawNode)? {
         guard position + 1 < end else { return nil }
         let key = RawNode(tape: tape, index: position).utf8
         let value = RawNode(tape: tape, index: position + 1)

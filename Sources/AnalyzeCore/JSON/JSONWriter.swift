@@ -74,6 +74,17 @@ public struct JSONWriter {
         afterKey = true
     }
 
+    /// Writes a key whose bytes need no escape (a literal of the library's
+    /// own, such as `start_time`): copied between quotes as it is.
+    mutating func key(plain key: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
     /// `value` as a quoted, escaped JSON string.
     static func quoted(_ value: String) -> [UInt8] {
         var bytes: [UInt8] = []

@@ -96,21 +96,18 @@ struct SegmentsNormalizer {
         JSONNode(document: document, raw: element)
     }
 
-    private static let startTime = Array("start_time".utf8)
-    private static let endTime = Array("end_time".utf8)
-    private static let metadataKey = Array("metadata".utf8)
-    private static let quotedStartTime = JSONWriter.quoted("start_time")
-    private static let quotedEndTime = JSONWriter.quoted("end_time")
-    private static let quotedMetadata = JSONWriter.quoted("metadata")
+    private static let startTime: StaticString = "start_time"
+    private static let endTime: StaticString = "end_time"
+    private static let metadataKey: StaticString = "metadata"
 
     private mutating func segment(_ element: RawNode, _ definition: ResultSegmentDefinition?,
                                   _ listPath: String, _ index: Int, to writer: inout JSONWriter) {
         writer.beginObject()
         guard element.isObject else {
             report("segments_shape", JSONPath.element(listPath, index), "expected a segment object, got \(node(element).kind.name)")
-            writer.key(quoted: Self.quotedStartTime); writer.null()
-            writer.key(quoted: Self.quotedEndTime); writer.null()
-            writer.key(quoted: Self.quotedMetadata); writer.beginObject(); writer.endObject()
+            writer.key(plain: Self.startTime); writer.null()
+            writer.key(plain: Self.endTime); writer.null()
+            writer.key(plain: Self.metadataKey); writer.beginObject(); writer.endObject()
             writer.endObject()
             return
         }
@@ -132,18 +129,20 @@ struct SegmentsNormalizer {
         if let start, let end, !(start < end) {
             report("segment_time_order", JSONPath.element(listPath, index), "start_time \(ResultValue.describe(.double(start))) is not before end_time \(ResultValue.describe(.double(end)))")
         }
-        writer.key(quoted: Self.quotedStartTime)
+        writer.key(plain: Self.startTime)
         if let start { writer.double(start) } else { writer.null() }
-        writer.key(quoted: Self.quotedEndTime)
+        writer.key(plain: Self.endTime)
         if let end { writer.double(end) } else { writer.null() }
-        writer.key(quoted: Self.quotedMetadata)
+        writer.key(plain: Self.metadataKey)
         segmentBounds = (start, end)
         metadata(metadataNode, definition, { JSONPath.member(JSONPath.element(listPath, index), "metadata") }, to: &writer)
         writer.endObject()
     }
 
-    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
-        name.withUnsafeBufferPointer { RawNode.bytesEqual(key, $0) }
+    /// Whether `key` has the bytes of `name`.
+    @inline(__always)
+    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        RawNode.bytesEqual(key, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
     private mutating func boundary(_ value: RawNode?, _ name: String, _ segmentPath: () -> String) -> Double? {
@@ -201,16 +200,29 @@ struct SegmentsNormalizer {
                                    _ path: () -> String, to writer: inout JSONWriter) {
         writer.beginObject()
         let fieldCount = definition?.fields.count ?? 0
-        present.removeAll(keepingCapacity: true)
-        present.append(contentsOf: repeatElement(false, count: fieldCount))
+        if present.count == fieldCount {
+            present.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+        } else {
+            present = Array(repeating: false, count: fieldCount)
+        }
         if let value, !value.isNull {
             if value.isObject {
+                var position = 0
                 for (key, member) in value.members {
-                    writer.key(utf8: key)
+                    defer { position += 1 }
                     guard let definition else {
+                        writer.key(utf8: key)
                         writer.write(raw: member)
                         continue
                     }
+                    if let index = definition.fieldIndex(at: position, ifNamed: key) {
+                        present[index] = true
+                        let field = definition.fields[index]
+                        writer.key(quoted: field.quotedName)
+                        check(member, field, { JSONPath.member(path(), field.name) }, to: &writer)
+                        continue
+                    }
+                    writer.key(utf8: key)
                     // Presence is decided on bytes, the declared field by string equality.
                     if let field = definition.field(utf8: key, markingIn: &present) {
                         check(member, field, { JSONPath.member(path(), String(decoding: key, as: UTF8.self)) }, to: &writer)
@@ -306,9 +318,9 @@ struct SegmentsNormalizer {
             report("event_outside_segment", JSONPath.member(path(), "end_time"), "event end_time \(ResultValue.describe(.double(end))) is after its segment's end_time \(ResultValue.describe(.double(to)))")
         }
         writer.beginObject()
-        writer.key(quoted: Self.quotedStartTime)
+        writer.key(plain: Self.startTime)
         if let start { writer.double(start) } else { writer.null() }
-        writer.key(quoted: Self.quotedEndTime)
+        writer.key(plain: Self.endTime)
         if let end { writer.double(end) } else { writer.null() }
         var present = Array(repeating: false, count: events.fields.count)
         for (key, member) in element.members where !Self.equal(key, Self.startTime) && !Self.equal(key, Self.endTime) {

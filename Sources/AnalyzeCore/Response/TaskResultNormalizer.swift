@@ -111,12 +111,11 @@ struct TaskResultNormalizer {
 
     /// Parses the JSON inside `data`, or reports why it cannot be used.
     private static func parseData(_ data: JSONNode, truncated: Bool, issues: inout [ResultIssue]) -> JSONDocument? {
-        let parsed: Result<JSONDocument, AnalyzeError> = data.withUTF8 { bytes in
-            do throws(AnalyzeError) {
-                return .success(try JSONDocument.parse(UnsafeRawBufferPointer(bytes)))
-            } catch {
-                return .failure(error)
-            }
+        let parsed: Result<JSONDocument, AnalyzeError>
+        do throws(AnalyzeError) {
+            parsed = .success(try data.document.parse(stringOf: data))
+        } catch {
+            parsed = .failure(error)
         }
         let document: JSONDocument
         switch parsed {
