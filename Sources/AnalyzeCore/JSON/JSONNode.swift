@@ -137,7 +137,7 @@ extension RawNode {
         var position = index
         var depth = 0
         var deepest = 0
-        var stringsEnd = 0
+        var lastString = -1
         while position < end {
             let word = words[position]
             switch UInt8(truncatingIfNeeded: word >> 56) {
@@ -168,14 +168,17 @@ extension RawNode {
             case JSONTape.Word.int64, JSONTape.Word.double:
                 position += 2
             case JSONTape.Word.string:
-                // Strings are stored in tape order: the last one ends the buffer's used part.
-                let string = RawNode(tape: tape, index: position).utf8
-                stringsEnd = string.baseAddress.map { $0 - tape.strings } ?? 0
-                stringsEnd += string.count + 1
+                lastString = position
                 position += 1
             default:
                 position += 1
             }
+        }
+        // Strings are stored in tape order: the last one ends the buffer's used part.
+        var stringsEnd = 0
+        if lastString >= 0 {
+            let string = RawNode(tape: tape, index: lastString).utf8
+            stringsEnd = (string.baseAddress.map { $0 - tape.strings } ?? 0) + string.count + 1
         }
         return (deepest, stringsEnd)
     }

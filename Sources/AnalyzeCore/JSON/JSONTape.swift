@@ -112,6 +112,12 @@ struct RawNode {
     /// (saturated at `JSONTape.Word.countSaturated`).
     var storedCount: Int { Int(truncatingIfNeeded: (word >> 32) & 0xFF_FFFF) }
 
+    /// The words between a container's opening and closing words when the
+    /// value has type `type`; an empty range otherwise.
+    func contents(ifType type: UInt8) -> (start: Int, end: Int) {
+        self.type == type ? (index + 1, after - 1) : (0, 0)
+    }
+
     /// The elements of an array (none for other kinds).
     var elements: RawElements { RawElements(self) }
     /// The members of an object (none for other kinds).
@@ -128,13 +134,7 @@ struct RawElements: Sequence, IteratorProtocol {
     /// The elements of `container` (none when it is not an array).
     init(_ container: RawNode) {
         tape = container.tape
-        if container.isArray {
-            position = container.index + 1
-            end = container.after - 1
-        } else {
-            position = 0
-            end = 0
-        }
+        (position, end) = container.contents(ifType: JSONTape.Word.array)
     }
 
     @inline(__always) mutating func next() -> RawNode? {
@@ -156,13 +156,7 @@ struct RawMembers: Sequence, IteratorProtocol {
     /// The members of `container` (none when it is not an object).
     init(_ container: RawNode) {
         tape = container.tape
-        if container.isObject {
-            position = container.index + 1
-            end = container.after - 1
-        } else {
-            position = 0
-            end = 0
-        }
+        (position, end) = container.contents(ifType: JSONTape.Word.object)
     }
 
     @inline(__always) mutating func next() -> (key: UnsafeBufferPointer<UInt8>, value: RawNode)? {
