@@ -137,6 +137,14 @@ func pageInfo(_ list: BodyObject) throws(AnalyzeError) -> JSONValue {
 /// Throws `.malformedJSON`, `.malformedResponse` (with the path) or `.invalidArgument` (options).
 public func parseTask(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
     let options = try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys)
+    var writer = JSONWriter(capacity: outputCapacity(body.count))
+    try writeTask(body, options: options, to: &writer)
+    return writer.bytes
+}
+
+/// Parses and writes the normalized task of `body`; the parsed body is
+/// released on return, before the caller copies the output out.
+private func writeTask(_ body: UnsafeRawBufferPointer, options: ResultOptions, to writer: inout JSONWriter) throws(AnalyzeError) {
     let document = try JSONDocument.parse(body)
-    return try TaskNormalizer(options: options).prepare(document.root, path: "").bytes(capacity: outputCapacity(body.count))
+    try TaskNormalizer(options: options).prepare(document.root, path: "").write(to: &writer)
 }
