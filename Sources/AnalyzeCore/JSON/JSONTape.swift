@@ -124,20 +124,23 @@ struct RawNode {
     var members: RawMembers { RawMembers(self) }
 }
 
-/// The elements of an array on a tape, in order. Steps are bounded by the
-/// array's closing word whatever the words in between say.
-struct RawElements: Sequence, IteratorProtocol {
+/// A position between a container's opening and closing words: each step
+/// yields the value there and moves past it, bounded by the closing word
+/// whatever the words in between say.
+struct TapeCursor {
     private let tape: JSONTape
     private var position: Int
     private let end: Int
 
-    /// The elements of `container` (none when it is not an array).
-    init(_ container: RawNode) {
+    /// The contents of `container` when it has type `type` (none otherwise).
+    init(_ container: RawNode, ifType type: UInt8) {
         tape = container.tape
-        (position, end) = container.contents(ifType: JSONTape.Word.array)
+        (position, end) = container.contents(ifType: type)
     }
 
-    @inline(__always) mutating func next() -> RawNode? {
+    /// The value at the position, and the position past it; nil at the end.
+    @inline(__always)
+    mutating func step() -> RawNode? {
         guard position < end else { return nil }
         let value = RawNode(tape: tape, index: position)
         let after = value.after
@@ -146,25 +149,26 @@ struct RawElements: Sequence, IteratorProtocol {
     }
 }
 
+/// The elements of an array on a tape, in order.
+struct RawElements: Sequence, IteratorProtocol {
+    private var cursor: TapeCursor
+
+    /// The elements of `container` (none when it is not an array).
+    init(_ container: RawNode) { cursor = TapeCursor(container, ifType: JSONTape.Word.array) }
+
+    @inline(__always) mutating func next() -> RawNode? { cursor.step() }
+}
+
 /// The members of an object on a tape, as raw key bytes and values, in
-/// document order. Steps are bounded by the object's closing word.
+/// document order.
 struct RawMembers: Sequence, IteratorProtocol {
-    private let tape: JSONTape
-    private var position: Int
-    private let end: Int
+    private var cursor: TapeCursor
 
     /// The members of `container` (none when it is not an object).
-    init(_ container: RawNode) {
-        tape = container.tape
-        (position, end) = container.contents(ifType: JSONTape.Word.object)
-    }
+    init(_ container: RawNode) { cursor = TapeCursor(container, ifType: JSONTape.Word.object) }
 
     @inline(__always) mutating func next() -> (key: UnsafeBufferPointer<UInt8>, value: RawNode)? {
-        guard position + 1 < end else { return nil }
-        let key = RawNode(tape: tape, index: position).utf8
-        let value = RawNode(tape: tape, index: position + 1)
-        let after = value.after
-        position = after > position + 1 ? after : end
-        return (key, value)
+        guard let key = cursor.step(), let value = cursor.step() else { return nil }
+        return (key.utf8, value)
     }
 }

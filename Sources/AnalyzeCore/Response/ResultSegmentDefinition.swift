@@ -161,6 +161,11 @@ final class ResultSegmentField {
     /// `enum`: the allowed string values, when given, as a set (string
     /// equality, as `==` decides it).
     let allowed: Set<String>?
+    /// The allowed values' bytes when every one is ASCII and there are at most
+    /// `scanLimit` of them: an ASCII value is then allowed exactly when its
+    /// bytes equal one of them (compared without hashing).
+    private let allowedASCII: [[UInt8]]?
+    private static let scanLimit = 16
     /// The allowed values as issue messages show them: the JSON array cut to
     /// about 60 bytes (built once per field, not once per issue).
     let allowedText: String
@@ -183,9 +188,12 @@ final class ResultSegmentField {
         if let values = node["enum"], values.kind == .array {
             let allowed = values.elements.compactMap { $0.string }
             self.allowed = Set(allowed)
+            let bytes = allowed.map { Array($0.utf8) }
+            allowedASCII = bytes.count <= Self.scanLimit && bytes.allSatisfy(ResultSegmentField.isASCII) ? bytes : nil
             allowedText = ResultValue.describe(.array(allowed.map(JSONValue.string)))
         } else {
             allowed = nil
+            allowedASCII = nil
             allowedText = ""
         }
         itemType = node["items"]?["type"]?.string
@@ -201,6 +209,9 @@ final class ResultSegmentField {
     /// `enum` is given), by string equality.
     func allows(utf8 value: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let allowed else { return true }
+        if let allowedASCII, ResultSegmentField.isASCII(value) {
+            return allowedASCII.contains { $0.withUnsafeBufferPointer { RawNode.bytesEqual($0, value) } }
+        }
         return allowed.contains(String(decoding: value, as: UTF8.self))
     }
 

@@ -273,7 +273,8 @@ struct SegmentsNormalizer {
             }
             var index = 0
             for element in value.elements {
-                if let itemType = field.itemType, !Self.matches(element, field.itemCheck) {
+                // A missing items.type checks as .any, which every value matches.
+                if !Self.matches(element, field.itemCheck), let itemType = field.itemType {
                     wrongType(element, itemType, field.name, JSONPath.element(path(), index))
                 } else {
                     checkAllowed(element, field, { JSONPath.element(path(), index) })
