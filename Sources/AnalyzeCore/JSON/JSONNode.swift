@@ -149,9 +149,8 @@ extension RawNode {
                 depth += 1
                 if depth > deepest { deepest = depth }
                 if let duplicate = RawNode(tape: tape, index: position).firstDuplicateKey() {
-                    var quoted: [UInt8] = []
-                    JSONWriter.appendQuoted(utf8: duplicate.utf8, to: &quoted)
-                    throw AnalyzeError(.malformedJSON, "duplicate key \(String(decoding: quoted, as: UTF8.self)) in object",
+                    let name = String(decoding: duplicate.utf8, as: UTF8.self)
+                    throw AnalyzeError(.malformedJSON, "duplicate key \(MessageText.quotedInFull(name)) in object",
                                        path: path(to: duplicate.index))
                 }
                 position += 1

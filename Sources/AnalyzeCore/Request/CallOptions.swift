@@ -14,8 +14,7 @@ public struct CallOptions {
         do {
             document = try JSONDocument.parse(bytes)
         } catch {
-            throw AnalyzeError(.invalidArgument, "options are not valid JSON: \(error.message)",
-                               path: error.path, position: error.position, line: error.line, column: error.column)
+            throw error.relabelled(.invalidArgument, prefix: "options are not valid JSON: ")
         }
         guard document.root.kind == .object else {
             throw AnalyzeError(.invalidArgument, "options must be a JSON object, not \(IssueCollector.describe(document.root))")

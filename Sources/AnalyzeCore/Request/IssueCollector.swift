@@ -97,14 +97,6 @@ struct IssueCollector {
 
     /// A short description of a JSON value's kind for messages: `a string`, `null`…
     static func describe(_ node: JSONNode) -> String {
-        switch node.kind {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .integer: return "an integer"
-        case .double: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
+        MessageText.kind(node.kind)
     }
 }

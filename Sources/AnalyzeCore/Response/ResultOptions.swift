@@ -36,8 +36,7 @@ public struct ResultOptions: Sendable {
         do {
             document = try JSONDocument.parse(bytes)
         } catch {
-            throw AnalyzeError(.invalidArgument, "options: " + error.message, path: error.path,
-                               position: error.position, line: error.line, column: error.column)
+            throw error.relabelled(.invalidArgument, prefix: "options: ")
         }
         let root = document.root
         if root.isNull { return options }
@@ -46,7 +45,7 @@ public struct ResultOptions: Sendable {
         }
         for (key, value) in root.members {
             guard allowed.contains(key) else {
-                throw AnalyzeError(.invalidArgument, "unknown option \(ResultValue.quoted(key)) (allowed: \(allowed.joined(separator: ", ")))", path: JSONPath.member("", key))
+                throw AnalyzeError(.invalidArgument, "unknown option \(MessageText.quotedInFull(key)) (allowed: \(allowed.joined(separator: ", ")))", path: JSONPath.member("", key))
             }
             if value.isNull { continue }
             switch key {
@@ -68,7 +67,7 @@ public struct ResultOptions: Sendable {
                 options.includeData = include
             case "now":
                 guard let seconds = value.double, seconds.isFinite, abs(seconds) <= maxNowSeconds else {
-                    throw AnalyzeError(.invalidArgument, "option now must be a number of Unix seconds within years 1–9999, got \(ResultValue.describe(value))", path: key)
+                    throw AnalyzeError(.invalidArgument, "option now must be a number of Unix seconds within years 1–9999, got \(MessageText.value(value))", path: key)
                 }
                 options.nowMilliseconds = Int64((seconds * 1000).rounded())
             default:

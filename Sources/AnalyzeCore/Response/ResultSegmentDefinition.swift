@@ -190,7 +190,7 @@ final class ResultSegmentField {
             self.allowed = Set(allowed)
             let bytes = allowed.map { Array($0.utf8) }
             allowedASCII = bytes.count <= Self.scanLimit && bytes.allSatisfy(ResultSegmentField.isASCII) ? bytes : nil
-            allowedText = ResultValue.describe(.array(allowed.map(JSONValue.string)))
+            allowedText = MessageText.value(.array(allowed.map(JSONValue.string)))
         } else {
             allowed = nil
             allowedASCII = nil

@@ -73,7 +73,7 @@ struct SegmentsNormalizer {
             let listPath = JSONPath.member(path, id)
             let definition = definitionsByID[id]
             if definition == nil, context.definitions != nil, !context.definitionsPartial {
-                report("definition_unknown", listPath, "no segment definition has the id \(ResultValue.quoted(id))")
+                report("definition_unknown", listPath, "no segment definition has the id \(MessageText.quotedInFull(id))")
             }
             writer.key(utf8: rawID)
             writer.beginArray()
@@ -127,7 +127,7 @@ struct SegmentsNormalizer {
         let start = boundary(startNode, "start_time", { JSONPath.element(listPath, index) })
         let end = boundary(endNode, "end_time", { JSONPath.element(listPath, index) })
         if let start, let end, !(start < end) {
-            report("segment_time_order", JSONPath.element(listPath, index), "start_time \(ResultValue.describe(.double(start))) is not before end_time \(ResultValue.describe(.double(end)))")
+            report("segment_time_order", JSONPath.element(listPath, index), "start_time \(MessageText.value(.double(start))) is not before end_time \(MessageText.value(.double(end)))")
         }
         writer.key(plain: Self.startTime)
         if let start { writer.double(start) } else { writer.null() }
@@ -174,11 +174,11 @@ struct SegmentsNormalizer {
         if value.isString {
             let text = value.utf8
             guard let parsed = Timecode.parse(utf8: text) else {
-                report("time_invalid", path(), "\(what()) is not a time: \(ResultValue.quoted(String(decoding: text, as: UTF8.self))) (expected seconds, hh:mm:ss or hh:mm:ss.fff)")
+                report("time_invalid", path(), "\(what()) is not a time: \(MessageText.quotedInFull(String(decoding: text, as: UTF8.self))) (expected seconds, hh:mm:ss or hh:mm:ss.fff)")
                 return nil
             }
             if let format, !parsed.isWritten(in: format) {
-                report("time_format", path(), "\(what()) is not in the format \(format.rawValue)\(because): \(ResultValue.quoted(String(decoding: text, as: UTF8.self)))")
+                report("time_format", path(), "\(what()) is not in the format \(format.rawValue)\(because): \(MessageText.quotedInFull(String(decoding: text, as: UTF8.self)))")
             }
             return parsed.seconds
         }
@@ -188,10 +188,10 @@ struct SegmentsNormalizer {
         }
         let number = value.number
         if let format, format != .seconds {
-            report("time_format", path(), "\(what()) is the number \(ResultValue.describe(node(value))), expected a \(ResultValue.quoted(format.rawValue)) string\(because)")
+            report("time_format", path(), "\(what()) is the number \(MessageText.value(node(value))), expected a \(MessageText.quotedInFull(format.rawValue)) string\(because)")
         }
         if number < 0 {
-            report("time_negative", path(), "\(what()) is negative: \(ResultValue.describe(node(value)))")
+            report("time_negative", path(), "\(what()) is negative: \(MessageText.value(node(value)))")
         }
         return number
     }
@@ -227,7 +227,7 @@ struct SegmentsNormalizer {
                     if let field = definition.field(utf8: key, markingIn: &present) {
                         check(member, field, { JSONPath.member(path(), String(decoding: key, as: UTF8.self)) }, to: &writer)
                     } else {
-                        report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(ResultValue.quoted(String(decoding: key, as: UTF8.self))) is not declared in segment definition \(ResultValue.quoted(definition.id))")
+                        report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(MessageText.quotedInFull(String(decoding: key, as: UTF8.self))) is not declared in segment definition \(MessageText.quotedInFull(definition.id))")
                         writer.write(raw: member)
                     }
                 }
@@ -238,7 +238,7 @@ struct SegmentsNormalizer {
         writer.endObject()
         if let definition {
             for (index, field) in definition.fields.enumerated() where !present[index] {
-                report("field_missing", JSONPath.member(path(), field.name), "field \(ResultValue.quoted(field.name)) of segment definition \(ResultValue.quoted(definition.id)) is missing")
+                report("field_missing", JSONPath.member(path(), field.name), "field \(MessageText.quotedInFull(field.name)) of segment definition \(MessageText.quotedInFull(definition.id)) is missing")
             }
         }
     }
@@ -262,7 +262,7 @@ struct SegmentsNormalizer {
             writer.endArray()
             return
         case .timestamp:
-            if let converted = seconds(value, format: field.format, what: { "field \(ResultValue.quoted(field.name))" }, path: path) {
+            if let converted = seconds(value, format: field.format, what: { "field \(MessageText.quotedInFull(field.name))" }, path: path) {
                 writer.double(converted)
                 return
             }
@@ -309,14 +309,14 @@ struct SegmentsNormalizer {
         let start = boundary(startNode, "start_time", path)
         let end = boundary(endNode, "end_time", path)
         if let start, let end, !(start <= end) {
-            report("segment_time_order", path(), "event start_time \(ResultValue.describe(.double(start))) is after its end_time \(ResultValue.describe(.double(end)))")
+            report("segment_time_order", path(), "event start_time \(MessageText.value(.double(start))) is after its end_time \(MessageText.value(.double(end)))")
         }
         let bounds = segmentBounds
         if let start, let from = bounds.start, start < from {
-            report("event_outside_segment", JSONPath.member(path(), "start_time"), "event start_time \(ResultValue.describe(.double(start))) is before its segment's start_time \(ResultValue.describe(.double(from)))")
+            report("event_outside_segment", JSONPath.member(path(), "start_time"), "event start_time \(MessageText.value(.double(start))) is before its segment's start_time \(MessageText.value(.double(from)))")
         }
         if let end, let to = bounds.end, end > to {
-            report("event_outside_segment", JSONPath.member(path(), "end_time"), "event end_time \(ResultValue.describe(.double(end))) is after its segment's end_time \(ResultValue.describe(.double(to)))")
+            report("event_outside_segment", JSONPath.member(path(), "end_time"), "event end_time \(MessageText.value(.double(end))) is after its segment's end_time \(MessageText.value(.double(to)))")
         }
         writer.beginObject()
         writer.key(plain: Self.startTime)
@@ -329,24 +329,24 @@ struct SegmentsNormalizer {
             if let field = events.field(utf8: key, markingIn: &present), field.check != .timeArray {
                 check(member, field, { JSONPath.member(path(), String(decoding: key, as: UTF8.self)) }, to: &writer)
             } else {
-                report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(ResultValue.quoted(String(decoding: key, as: UTF8.self))) is not declared in the events of time_array field \(ResultValue.quoted(events.id))")
+                report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(MessageText.quotedInFull(String(decoding: key, as: UTF8.self))) is not declared in the events of time_array field \(MessageText.quotedInFull(events.id))")
                 writer.write(raw: member)
             }
         }
         writer.endObject()
         for (index, field) in events.fields.enumerated() where !present[index] {
-            report("field_missing", JSONPath.member(path(), field.name), "field \(ResultValue.quoted(field.name)) of the events of time_array field \(ResultValue.quoted(events.id)) is missing")
+            report("field_missing", JSONPath.member(path(), field.name), "field \(MessageText.quotedInFull(field.name)) of the events of time_array field \(MessageText.quotedInFull(events.id)) is missing")
         }
     }
 
     private mutating func wrongType(_ value: RawNode, _ type: String, _ name: String, _ path: String) {
-        report("field_type", path, "expected \(type) (declared for field \(ResultValue.quoted(name))), got \(ResultValue.kindAndValue(node(value)))")
+        report("field_type", path, "expected \(type) (declared for field \(MessageText.quotedInFull(name))), got \(MessageText.kindAndValue(node(value)))")
     }
 
     private mutating func checkAllowed(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String) {
         guard field.allowed != nil, value.isString else { return }
         if field.allows(utf8: value.utf8) { return }
-        report("field_enum", path(), "value \(ResultValue.quoted(node(value).string ?? "")) of field \(ResultValue.quoted(field.name)) is not one of the allowed values \(field.allowedText)")
+        report("field_enum", path(), "value \(MessageText.quotedInFull(node(value).string ?? "")) of field \(MessageText.quotedInFull(field.name)) is not one of the allowed values \(field.allowedText)")
     }
 
     /// Whether `value` passes the check of a declared field type; unknown type

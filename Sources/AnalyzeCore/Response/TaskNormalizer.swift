@@ -90,7 +90,7 @@ struct TaskNormalizer {
             return (.null, .null)
         }
         guard let milliseconds = RFC3339.unixMilliseconds(text) else {
-            throw AnalyzeError(.malformedResponse, "\(key) \(ResultValue.quoted(text)) is not an RFC 3339 date-time", path: object.path(key))
+            throw AnalyzeError(.malformedResponse, "\(key) \(MessageText.quotedInFull(text)) is not an RFC 3339 date-time", path: object.path(key))
         }
         return (.string(text), .int(milliseconds))
     }

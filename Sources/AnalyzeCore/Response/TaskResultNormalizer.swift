@@ -52,7 +52,7 @@ struct TaskResultNormalizer {
         var dropped = 0
         if finishReason != "stop" && finishReason != "length" {
             issues.append(ResultIssue("finish_reason_unknown", path: "result.finish_reason",
-                                      "finish_reason \(ResultValue.quoted(finishReason)) is not one of stop, length"))
+                                      "finish_reason \(MessageText.quotedInFull(finishReason)) is not one of stop, length"))
         }
         writer.beginObject()
         writer.key("generation_id"); writer.string(generationID)

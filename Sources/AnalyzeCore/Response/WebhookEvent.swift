@@ -39,7 +39,7 @@ public func parseWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions
         normalizer.webhookData = true
         let normalized = try normalizer.prepare(data.node, path: "data")
         if normalized.status != expectedStatus {
-            throw AnalyzeError(.malformedResponse, "status must be \(ResultValue.quoted(expectedStatus)) in an event of type \(type)", path: "data.status")
+            throw AnalyzeError(.malformedResponse, "status must be \(MessageText.quotedInFull(expectedStatus)) in an event of type \(type)", path: "data.status")
         }
         task = normalized
     }
