@@ -16,7 +16,7 @@ struct ResponseIncludeDataTests {
     @Test func falseWritesNullDataAndChangesNothingElse() throws {
         let full = try normalizedTask(Self.body)
         #expect(full.contains(Self.quotedData))
-        let expected = full.replacing(Self.quotedData, with: #""data":null"#)
+        let expected = full.replacingAll(Self.quotedData, with: #""data":null"#)
         #expect(try normalizedTask(Self.body, options: #"{"include_data":false}"#) == expected)
         let task = try taskDocument(Self.body, options: #"{"include_data":false}"#)
         #expect(task["result"]?["data"]?.isNull == true)
