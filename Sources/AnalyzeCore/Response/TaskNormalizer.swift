@@ -58,7 +58,8 @@ struct TaskNormalizer {
             let request = try ResultFormatSource(options.request, path: "request", status: .invalidArgument)
             let context = ResultContext(requestParams: requestParams, request: request,
                                         explicitSchema: options.jsonSchema, echoIsPartial: echoIsPartial)
-            result = try TaskResultNormalizer(resultObject, context: context, truncationMessage: errorMessage, budget: budget)
+            result = try TaskResultNormalizer(resultObject, context: context, truncationMessage: errorMessage, budget: budget,
+                                                 includeData: options.includeData)
         }
         return NormalizedTask(
             status: status,

@@ -12,7 +12,7 @@
 /// `request` and `json_schema`. Throws `.malformedJSON`, `.malformedResponse`
 /// (with the path) or `.invalidArgument` (options).
 public func parseWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
-    let options = try ResultOptions.parse(rawOptions, allowed: ["request", "json_schema"])
+    let options = try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys)
     let document = try JSONDocument.parse(body)
     let event = try BodyObject(document.root, path: "")
     let id = try event.requiredString("id")

@@ -52,7 +52,7 @@ struct ResultSchemaChecker {
     private struct NodeKey: Hashable {
         let tape: UInt64
         let index: UInt64
-        init(_ node: JSONNode) { (tape, index) = node.element.opaque }
+        init(_ node: JSONNode) { (tape, index) = node.identity }
     }
 
     /// The values of an `enum`: scalars under their `MemberKey.scalarHash`,
