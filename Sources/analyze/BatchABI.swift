@@ -35,7 +35,7 @@ public func analyze_batch_results_parse(_ out: UnsafeMutablePointer<UnsafeMutabl
                                         _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
         try CBridge.withInputs(options, optionsLength, "options", body, length, "body") { settings, bytes throws(AnalyzeError) in
-            try BatchResults.parse(bytes, options: settings)
+            try BatchResults.parsed(bytes, options: settings)
         }
     }
 }

@@ -33,19 +33,6 @@ enum CBridge {
         }
     }
 
-    /// Copies bytes into a new NUL-terminated malloc'd string.
-    static func allocate(_ bytes: [UInt8]) throws(AnalyzeError) -> UnsafeMutablePointer<CChar> {
-        guard let memory = malloc(bytes.count + 1) else {
-            throw AnalyzeError(.outOfMemory, "out of memory allocating \(bytes.count + 1) bytes")
-        }
-        let target = memory.assumingMemoryBound(to: UInt8.self)
-        bytes.withUnsafeBufferPointer { source in
-            if let base = source.baseAddress { target.update(from: base, count: source.count) }
-        }
-        target[bytes.count] = 0
-        return memory.assumingMemoryBound(to: CChar.self)
-    }
-
     /// Fills the caller's error detail (when given) and returns the status code.
     static func fail(_ error: AnalyzeError, _ detail: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
         if let detail {
@@ -72,17 +59,17 @@ enum CBridge {
         return 0
     }
 
-    /// Runs a function that produces bytes for `*out`: sets `*out` to NULL first,
-    /// to the new string on success, and maps every failure to a code.
-    static func produce(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                        _ detail: UnsafeMutablePointer<analyze_error_t>?,
-                        _ body: () throws(AnalyzeError) -> [UInt8]) -> Int32 {
+    /// Runs a function that produces the output for `*out`: sets `*out` to NULL
+    /// first, to the new string on success, and maps every failure to a code.
+    static func produce<Output: CString>(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                                         _ detail: UnsafeMutablePointer<analyze_error_t>?,
+                                         _ body: () throws(AnalyzeError) -> Output) -> Int32 {
         guard let out else {
             return fail(AnalyzeError(.invalidArgument, "out is NULL"), detail)
         }
         out.pointee = nil
         do {
-            out.pointee = try allocate(try body())
+            out.pointee = try body().cString()
             return succeed(detail)
         } catch {
             return fail(error, detail)
@@ -103,5 +90,32 @@ enum CBridge {
             for index in 0..<length { raw[index] = utf8[index] }
             raw[length] = 0
         }
+    }
+}
+
+/// Output an entry point hands to C as a NUL-terminated string the caller
+/// frees with `analyze_free` (= `free`).
+protocol CString {
+    /// The output as a new malloc'd NUL-terminated string.
+    consuming func cString() throws(AnalyzeError) -> UnsafeMutablePointer<CChar>
+}
+
+extension JSONWriter: CString {
+    /// The writer's own allocation, handed over without a copy.
+    consuming func cString() -> UnsafeMutablePointer<CChar> { handOff() }
+}
+
+extension Array: CString where Element == UInt8 {
+    /// The bytes copied into a new allocation.
+    consuming func cString() throws(AnalyzeError) -> UnsafeMutablePointer<CChar> {
+        guard let memory = malloc(count + 1) else {
+            throw AnalyzeError(.outOfMemory, "out of memory allocating \(count + 1) bytes")
+        }
+        let target = memory.assumingMemoryBound(to: UInt8.self)
+        withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { target.update(from: base, count: source.count) }
+        }
+        target[count] = 0
+        return memory.assumingMemoryBound(to: CChar.self)
     }
 }

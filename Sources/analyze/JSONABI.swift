@@ -7,6 +7,6 @@ public func analyze_json_normalize(_ out: UnsafeMutablePointer<UnsafeMutablePoin
                                    _ json: UnsafePointer<CChar>?, _ length: Int,
                                    _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
-        try CBridge.withInput(json, length) { bytes throws(AnalyzeError) in try normalizeJSON(bytes) }
+        try CBridge.withInput(json, length) { bytes throws(AnalyzeError) in try normalizedJSON(bytes) }
     }
 }

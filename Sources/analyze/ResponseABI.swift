@@ -18,17 +18,17 @@ public func analyze_response_parse(_ out: UnsafeMutablePointer<UnsafeMutablePoin
         let outcome = try CBridge.withInput(headers, headersLength, name: "headers_json") { headerBytes throws(AnalyzeError) in
             try CBridge.withInput(body, bodyLength, name: "body") { bodyBytes throws(AnalyzeError) in
                 try CBridge.withInput(options, optionsLength, name: "options") { optionBytes throws(AnalyzeError) in
-                    try parseResponse(kind: kind, httpStatus: httpStatus, headers: headerBytes,
-                                      body: bodyBytes, options: optionBytes)
+                    try parsedResponse(kind: kind, httpStatus: httpStatus, headers: headerBytes,
+                                       body: bodyBytes, options: optionBytes)
                 }
             }
         }
-        switch outcome {
-        case .success(let bytes):
-            out.pointee = try CBridge.allocate(bytes)
+        switch consume outcome {
+        case .success(let writer):
+            out.pointee = writer.handOff()
             return CBridge.succeed(error)
         case .apiError(let object, let apiError):
-            out.pointee = try CBridge.allocate(object)
+            out.pointee = object.handOff()
             return CBridge.fail(apiError, error)
         }
     } catch let failure {
@@ -44,7 +44,7 @@ public func analyze_task_parse(_ out: UnsafeMutablePointer<UnsafeMutablePointer<
                                _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
         try CBridge.withInputs(body, length, "body", options, optionsLength, "options") { bodyBytes, optionBytes throws(AnalyzeError) in
-            try parseTask(bodyBytes, options: optionBytes)
+            try parsedTask(bodyBytes, options: optionBytes)
         }
     }
 }
@@ -72,7 +72,7 @@ public func analyze_webhook_parse(_ out: UnsafeMutablePointer<UnsafeMutablePoint
                                   _ error: UnsafeMutablePointer<analyze_error_t>?) -> Int32 {
     CBridge.produce(out, error) { () throws(AnalyzeError) in
         try CBridge.withInputs(body, length, "body", options, optionsLength, "options") { bodyBytes, optionBytes throws(AnalyzeError) in
-            try parseWebhookEvent(bodyBytes, options: optionBytes)
+            try parsedWebhookEvent(bodyBytes, options: optionBytes)
         }
     }
 }

@@ -19,11 +19,17 @@ public enum BatchResults {
     /// `ResultOptions`). Throws only `.invalidArgument` for bad options: every
     /// problem of the body is an entry of `errors`.
     public static func parse(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
-        try parse(body, options: try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys))
+        try parsed(body, options: rawOptions).bytes
     }
 
-    /// `parse` with options already read.
-    static func parse(_ body: UnsafeRawBufferPointer, options: ResultOptions) throws(AnalyzeError) -> [UInt8] {
+    /// `parse`'s output still in its writer, whose memory
+    /// `analyze_batch_results_parse` hands to C without a copy (`JSONWriter.handOff`).
+    public static func parsed(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> JSONWriter {
+        try written(body, options: try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys))
+    }
+
+    /// `parsed` with options already read.
+    static func written(_ body: UnsafeRawBufferPointer, options: ResultOptions) throws(AnalyzeError) -> JSONWriter {
         let request = try ResultFormatSource(options.request, path: "request", status: .invalidArgument)
         var writer = JSONWriter(capacity: outputCapacity(body.count))
         var errors: [JSONValue] = []
@@ -55,7 +61,7 @@ public enum BatchResults {
         writer.key("errors")
         writer.write(.array(errors))
         writer.endObject()
-        return writer.bytes
+        return writer
     }
 
     /// One result line, checked completely before anything is written.

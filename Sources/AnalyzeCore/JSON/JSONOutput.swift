@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where `JSONWriter`'s routines put bytes: the writer's own buffer, or a
 /// byte array (for the static helpers other code calls).
 protocol JSONOutput {
@@ -23,31 +31,69 @@ extension Array: JSONOutput where Element == UInt8 {
     }
 }
 
-/// The memory a `JSONWriter` writes into: allocated once per size (a writer
-/// that outgrows it moves to a larger one), freed with its last owner.
-/// Immutable, so reading it needs no exclusivity bookkeeping; the writer
-/// keeps the count and writes through the pointer.
+/// The memory a `JSONWriter` writes into: allocated with `malloc` once per
+/// size (a writer that outgrows it moves to a larger one), with one byte past
+/// `capacity` for the NUL a C string ends with, and freed with its last owner
+/// unless it was handed off (`handOff`). Immutable but for that mark, so
+/// writing needs no exclusivity bookkeeping; the writer keeps the count and
+/// writes through the pointer.
 final class JSONOutputStorage {
-    /// The allocation.
+    /// The allocation (`capacity + 1` bytes).
     let base: UnsafeMutablePointer<UInt8>
-    /// Its size in bytes.
+    /// The bytes the writer may use (the allocation has one more).
     let capacity: Int
+    /// Whether `base` now belongs to someone else (who frees it).
+    private var handedOff = false
 
-    /// An allocation of at least `capacity` bytes.
-    init(capacity: Int) {
-        self.capacity = max(64, capacity)
-        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    /// An allocation of at least `capacity` bytes plus the NUL's. Exhausted
+    /// memory stops the process, as it does for Swift's own allocations
+    /// (`UnsafeMutablePointer.allocate`, which this replaced).
+    convenience init(capacity: Int) {
+        let size = max(64, min(capacity, Int.max - 1))
+        guard let memory = malloc(size + 1) else { fatalError("out of memory allocating \(size + 1) bytes") }
+        self.init(adopting: memory, capacity: size)
+    }
+
+    /// Takes over `memory`, an allocation of `capacity + 1` bytes.
+    private init(adopting memory: UnsafeMutableRawPointer, capacity: Int) {
+        self.capacity = capacity
+        base = memory.assumingMemoryBound(to: UInt8.self)
     }
 
     deinit {
-        base.deallocate()
+        if !handedOff { free(base) }
+    }
+
+    /// The size to grow to for room for `needed` bytes: at least twice this one.
+    private func grownCapacity(_ needed: Int) -> Int {
+        max(needed, capacity > Int.max / 2 ? needed : capacity * 2)
     }
 
     /// A larger allocation (room for `needed` bytes, at least twice this one)
-    /// holding the first `count` bytes of this one.
+    /// holding the first `count` bytes of this one, which stays as it is (for
+    /// a writer that shares it with a copy).
     func moved(count: Int, needed: Int) -> JSONOutputStorage {
-        let larger = JSONOutputStorage(capacity: max(needed, capacity > Int.max / 2 ? needed : capacity * 2))
+        let larger = JSONOutputStorage(capacity: grownCapacity(needed))
         larger.base.update(from: base, count: count)
         return larger
+    }
+
+    /// This allocation grown with `realloc` (room for `needed` bytes, at
+    /// least twice this one), which may extend it in place instead of
+    /// copying; for a writer that is its only owner, which must not use this
+    /// one again.
+    func enlarged(needed: Int) -> JSONOutputStorage {
+        let size = min(grownCapacity(needed), Int.max - 1)
+        guard let memory = realloc(base, size + 1) else { fatalError("out of memory allocating \(size + 1) bytes") }
+        handedOff = true
+        return JSONOutputStorage(adopting: memory, capacity: size)
+    }
+
+    /// Ends the first `count` bytes with a NUL and gives the allocation away:
+    /// the caller frees it with `free`.
+    func handOff(count: Int) -> UnsafeMutablePointer<UInt8> {
+        base[count] = 0
+        handedOff = true
+        return base
     }
 }

@@ -30,6 +30,14 @@ public struct JSONWriter {
     /// The text written so far.
     public var text: String { String(decoding: written, as: UTF8.self) }
 
+    /// The bytes written, NUL-terminated, in memory from `malloc` that now
+    /// belongs to the caller (who frees it with `free`): the output handed to
+    /// C without a copy (copied only when a copy of this writer shares it).
+    public consuming func handOff() -> UnsafeMutablePointer<CChar> {
+        owned()
+        return UnsafeMutableRawPointer(storage.handOff(count: count)).assumingMemoryBound(to: CChar.self)
+    }
+
     /// A view of the bytes written (valid while nothing is written).
     private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage.base, count: count) }
 
@@ -52,7 +60,9 @@ public struct JSONWriter {
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
         if storage.capacity - count < extra {
-            storage = storage.moved(count: count, needed: extra > Int.max - count ? Int.max : count + extra)
+            let needed = extra > Int.max - count ? Int.max : count + extra
+            storage = isKnownUniquelyReferenced(&storage) ? storage.enlarged(needed: needed)
+                : storage.moved(count: count, needed: needed)
         }
     }
 

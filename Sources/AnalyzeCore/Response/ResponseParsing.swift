@@ -34,6 +34,15 @@ public enum ResponseOutcome: Sendable, Equatable {
     case apiError(object: [UInt8], error: AnalyzeError)
 }
 
+/// `ResponseOutcome` with the output still in its writer, whose memory
+/// `analyze_response_parse` hands to C without a copy (`JSONWriter.handOff`).
+public enum WrittenResponse {
+    /// A 2xx response, normalized.
+    case success(JSONWriter)
+    /// A non-2xx response: the API error object and the error for the caller.
+    case apiError(object: JSONWriter, error: AnalyzeError)
+}
+
 /// Parses an HTTP response of the analyze API (the core of `analyze_response_parse`).
 ///
 /// - 2xx: create and cancel → `{task_id, status}`; retrieve → the normalized task (see
@@ -47,6 +56,15 @@ public enum ResponseOutcome: Sendable, Equatable {
 /// `options` accepts `now`, `request` and `json_schema` (see `ResultOptions`).
 public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: UnsafeRawBufferPointer,
                           body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> ResponseOutcome {
+    switch try parsedResponse(kind: rawKind, httpStatus: httpStatus, headers: headers, body: body, options: rawOptions) {
+    case .success(let writer): return .success(writer.bytes)
+    case .apiError(let object, let error): return .apiError(object: object.bytes, error: error)
+    }
+}
+
+/// `parseResponse` with the output still in its writer (see `WrittenResponse`).
+public func parsedResponse(kind rawKind: Int32, httpStatus: Int32, headers: UnsafeRawBufferPointer,
+                           body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> WrittenResponse {
     guard let kind = ResponseKind(rawValue: rawKind) else {
         throw AnalyzeError(.invalidArgument, "kind \(rawKind) is not a response kind (1 create, 2 retrieve, 3 list, 4 delete, 5 cancel, 6-11 batch create, retrieve, list, cancel, delete, results)")
     }
@@ -58,13 +76,13 @@ public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsaf
     guard (200...299).contains(httpStatus) else {
         let (object, error) = APIErrorObject.build(kind: kind, status: httpStatus, headers: parsedHeaders,
                                                    body: body, nowMilliseconds: options.nowMilliseconds)
-        return .apiError(object: ResultValue.bytes(of: object), error: error)
+        return .apiError(object: ResultValue.written(object), error: error)
     }
     if kind == .delete || kind == .batchDelete {
-        return .success(ResultValue.bytes(of: jsonObject(("deleted", .bool(true)))))
+        return .success(ResultValue.written(jsonObject(("deleted", .bool(true)))))
     }
     if kind == .batchResults {
-        return .success(try BatchResults.parse(body, options: options))
+        return .success(try BatchResults.written(body, options: options))
     }
     let document = try JSONDocument.parse(body)
     switch kind {
@@ -72,20 +90,20 @@ public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsaf
         let created = try BodyObject(document.root, path: "")
         let taskID = try created.requiredString("task_id")
         if taskID.isEmpty { throw AnalyzeError(.malformedResponse, "the task id is empty", path: "task_id") }
-        return .success(ResultValue.bytes(of: jsonObject(("task_id", .string(taskID)), ("status", .string(try created.requiredString("status"))))))
+        return .success(ResultValue.written(jsonObject(("task_id", .string(taskID)), ("status", .string(try created.requiredString("status"))))))
     case .retrieve:
         let task = try TaskNormalizer(options: options).prepare(document.root, path: "")
-        return .success(task.bytes(capacity: outputCapacity(body.count)))
+        return .success(task.written(capacity: outputCapacity(body.count)))
     case .list:
         return .success(try taskList(document.root, options: options, capacity: outputCapacity(body.count)))
     case .batchCreate:
-        return .success(ResultValue.bytes(of: try BatchNormalizer.created(document.root)))
+        return .success(ResultValue.written(try BatchNormalizer.created(document.root)))
     case .batchRetrieve, .batchCancel:
-        return .success(ResultValue.bytes(of: try BatchNormalizer.batch(document.root, path: "")))
+        return .success(ResultValue.written(try BatchNormalizer.batch(document.root, path: "")))
     case .batchList:
-        return .success(ResultValue.bytes(of: try BatchNormalizer.list(document.root)))
+        return .success(ResultValue.written(try BatchNormalizer.list(document.root)))
     case .delete, .batchDelete, .batchResults:
-        return .success(ResultValue.bytes(of: jsonObject(("deleted", .bool(true)))))
+        return .success(ResultValue.written(jsonObject(("deleted", .bool(true)))))
     }
 }
 
@@ -99,7 +117,7 @@ func outputCapacity(_ count: Int) -> Int {
 /// `{data: [normalized tasks], page_info}` of a list body. Every task is
 /// checked before anything is written, so the first error is the same as when
 /// reading in document order.
-private func taskList(_ root: JSONNode, options: ResultOptions, capacity: Int) throws(AnalyzeError) -> [UInt8] {
+private func taskList(_ root: JSONNode, options: ResultOptions, capacity: Int) throws(AnalyzeError) -> JSONWriter {
     let list = try BodyObject(root, path: "")
     guard let data = list.value("data") else { throw list.missing("data") }
     guard data.kind == .array else { throw list.wrongType("data", "an array", data) }
@@ -119,7 +137,7 @@ private func taskList(_ root: JSONNode, options: ResultOptions, capacity: Int) t
     writer.key("page_info")
     writer.write(info)
     writer.endObject()
-    return writer.bytes
+    return writer
 }
 
 /// `page_info` of a list body (tasks or batches), each member null when absent.
@@ -136,10 +154,16 @@ func pageInfo(_ list: BodyObject) throws(AnalyzeError) -> JSONValue {
 /// the core of `analyze_task_parse`. `options` accepts `request` and `json_schema`.
 /// Throws `.malformedJSON`, `.malformedResponse` (with the path) or `.invalidArgument` (options).
 public func parseTask(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
+    try parsedTask(body, options: rawOptions).bytes
+}
+
+/// `parseTask`'s output still in its writer, whose memory `analyze_task_parse`
+/// hands to C without a copy (`JSONWriter.handOff`).
+public func parsedTask(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> JSONWriter {
     let options = try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys)
     var writer = JSONWriter(capacity: outputCapacity(body.count))
     try writeTask(body, options: options, to: &writer)
-    return writer.bytes
+    return writer
 }
 
 /// Parses and writes the normalized task of `body`; the parsed body is

@@ -60,9 +60,14 @@ enum ResultValue {
 
     /// Compact JSON bytes of `value`.
     static func bytes(of value: JSONValue) -> [UInt8] {
+        written(value).bytes
+    }
+
+    /// A writer holding the compact JSON of `value`.
+    static func written(_ value: JSONValue) -> JSONWriter {
         var writer = JSONWriter()
         writer.write(value)
-        return writer.bytes
+        return writer
     }
 }
 

@@ -78,10 +78,14 @@ struct SegmentsNormalizer {
             writer.key(utf8: rawID)
             writer.beginArray()
             if value.isArray {
-                var index = 0
-                for element in value.elements {
-                    segment(element, definition, listPath, index, to: &writer)
-                    index += 1
+                // The path closures below capture the list path by pointer:
+                // capturing the `String` retains it again for each closure built.
+                withUnsafePointer(to: listPath) { listPath in
+                    var index = 0
+                    for element in value.elements {
+                        segment(element, definition, listPath, index, to: &writer)
+                        index += 1
+                    }
                 }
             } else {
                 report("segments_shape", listPath, "expected an array of segments, got \(node(value).kind.name)")
@@ -100,11 +104,12 @@ struct SegmentsNormalizer {
     private static let endTime: StaticString = "end_time"
     private static let metadataKey: StaticString = "metadata"
 
+    /// One segment; `listPath` (valid for the call) is the path of its list.
     private mutating func segment(_ element: RawNode, _ definition: ResultSegmentDefinition?,
-                                  _ listPath: String, _ index: Int, to writer: inout JSONWriter) {
+                                  _ listPath: UnsafePointer<String>, _ index: Int, to writer: inout JSONWriter) {
         writer.beginObject()
         guard element.isObject else {
-            report("segments_shape", JSONPath.element(listPath, index), "expected a segment object, got \(node(element).kind.name)")
+            report("segments_shape", JSONPath.element(listPath.pointee, index), "expected a segment object, got \(node(element).kind.name)")
             writer.key(plain: Self.startTime); writer.null()
             writer.key(plain: Self.endTime); writer.null()
             writer.key(plain: Self.metadataKey); writer.beginObject(); writer.endObject()
@@ -124,10 +129,10 @@ struct SegmentsNormalizer {
                 metadataNode = value
             }
         }
-        let start = boundary(startNode, "start_time", { JSONPath.element(listPath, index) })
-        let end = boundary(endNode, "end_time", { JSONPath.element(listPath, index) })
+        let start = boundary(startNode, "start_time", { JSONPath.element(listPath.pointee, index) })
+        let end = boundary(endNode, "end_time", { JSONPath.element(listPath.pointee, index) })
         if let start, let end, !(start < end) {
-            report("segment_time_order", JSONPath.element(listPath, index), "start_time \(MessageText.value(.double(start))) is not before end_time \(MessageText.value(.double(end)))")
+            report("segment_time_order", JSONPath.element(listPath.pointee, index), "start_time \(MessageText.value(.double(start))) is not before end_time \(MessageText.value(.double(end)))")
         }
         writer.key(plain: Self.startTime)
         if let start { writer.double(start) } else { writer.null() }
@@ -135,7 +140,7 @@ struct SegmentsNormalizer {
         if let end { writer.double(end) } else { writer.null() }
         writer.key(plain: Self.metadataKey)
         segmentBounds = (start, end)
-        metadata(metadataNode, definition, { JSONPath.member(JSONPath.element(listPath, index), "metadata") }, to: &writer)
+        metadata(metadataNode, definition, { JSONPath.member(JSONPath.element(listPath.pointee, index), "metadata") }, to: &writer)
         writer.endObject()
     }
 
@@ -145,16 +150,18 @@ struct SegmentsNormalizer {
         RawNode.bytesEqual(key, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
-    private mutating func boundary(_ value: RawNode?, _ name: String, _ segmentPath: () -> String) -> Double? {
+    /// A segment's or event's `start_time` or `end_time` (`name`: a literal,
+    /// which the closures capture without reference counting).
+    private mutating func boundary(_ value: RawNode?, _ name: StaticString, _ segmentPath: () -> String) -> Double? {
         guard let value, !value.isNull else {
-            report("time_missing", JSONPath.member(segmentPath(), name), "\(name) is missing")
+            report("time_missing", JSONPath.member(segmentPath(), "\(name)"), "\(name) is missing")
             return nil
         }
         if let declared = context.segmentTimeFormat {
-            return seconds(value, format: declared, what: { name }, path: { JSONPath.member(segmentPath(), name) })
+            return seconds(value, format: declared, what: { "\(name)" }, path: { JSONPath.member(segmentPath(), "\(name)") })
         }
         if inferredFormat == nil { inferredFormat = Self.format(of: value) }
-        return seconds(value, format: inferredFormat, inferred: true, what: { name }, path: { JSONPath.member(segmentPath(), name) })
+        return seconds(value, format: inferredFormat, inferred: true, what: { "\(name)" }, path: { JSONPath.member(segmentPath(), "\(name)") })
     }
 
     /// The format a time is written in (nil when it is not a time).
@@ -217,7 +224,8 @@ struct SegmentsNormalizer {
                     }
                     if let index = definition.fieldIndex(at: position, ifNamed: key) {
                         present[index] = true
-                        let field = definition.fields[index]
+                        // `definition` holds the field for the whole call: the closure need not retain it.
+                        unowned(unsafe) let field = definition.fields[index]
                         writer.key(quoted: field.quotedName)
                         check(member, field, { JSONPath.member(path(), field.name) }, to: &writer)
                         continue
@@ -247,6 +255,8 @@ struct SegmentsNormalizer {
     /// seconds for a timestamp field that could be read.
     private mutating func check(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String,
                                 to writer: inout JSONWriter) {
+        // The caller holds the field for the call: the closures need not retain it.
+        unowned(unsafe) let field = field
         switch field.check {
         case .timeArray:
             guard value.isArray, let events = field.eventFields else {

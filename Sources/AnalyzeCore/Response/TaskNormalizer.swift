@@ -159,8 +159,13 @@ struct NormalizedTask {
 
     /// The normalized task's bytes, with room reserved for `capacity` bytes.
     func bytes(capacity: Int) -> [UInt8] {
+        written(capacity: capacity).bytes
+    }
+
+    /// A writer holding the normalized task, with room reserved for `capacity` bytes.
+    func written(capacity: Int) -> JSONWriter {
         var writer = JSONWriter(capacity: capacity)
         write(to: &writer)
-        return writer.bytes
+        return writer
     }
 }

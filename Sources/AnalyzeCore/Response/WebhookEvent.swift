@@ -12,6 +12,12 @@
 /// `request` and `json_schema`. Throws `.malformedJSON`, `.malformedResponse`
 /// (with the path) or `.invalidArgument` (options).
 public func parseWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
+    try parsedWebhookEvent(body, options: rawOptions).bytes
+}
+
+/// `parseWebhookEvent`'s output still in its writer, whose memory
+/// `analyze_webhook_parse` hands to C without a copy (`JSONWriter.handOff`).
+public func parsedWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> JSONWriter {
     let options = try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys)
     let document = try JSONDocument.parse(body)
     let event = try BodyObject(document.root, path: "")
@@ -58,5 +64,5 @@ public func parseWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions
         if let data = event.node["data"] { writer.write(data) } else { writer.null() }
     }
     writer.endObject()
-    return writer.bytes
+    return writer
 }
