@@ -32,8 +32,7 @@ public struct ListTasksQuery: Sendable, Equatable {
     /// text is not JSON; other problems are issues.
     public static func parse(json bytes: UnsafeRawBufferPointer,
                              revision: APIRevision = .defaultRevision) throws(AnalyzeError) -> (query: ListTasksQuery, report: ValidationReport) {
-        guard bytes.count > 0 else { return (ListTasksQuery(), ValidationReport(issues: [])) }
-        let document = try JSONDocument.parse(bytes)
+        guard let document = try JSONDocument.parseOptions(bytes) else { return (ListTasksQuery(), ValidationReport(issues: [])) }
         var issues = IssueCollector()
         var query = ListTasksQuery()
         guard document.root.kind == .object else {
