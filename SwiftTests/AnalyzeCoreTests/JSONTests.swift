@@ -16,6 +16,28 @@ struct JSONTests {
         }
     }
 
+    @Test func readsOptionsLikeArguments() throws {
+        let empty: [UInt8] = []
+        #expect(try withBytes(of: empty) { raw throws(AnalyzeError) in try JSONDocument.parseOptions(raw) } == nil)
+        let object = Array("{\"a\":1}".utf8)
+        let root = try withBytes(of: object) { raw throws(AnalyzeError) in try JSONDocument.parseOptions(raw, status: .invalidArgument, prefix: "options: ") }?.root
+        #expect(root?["a"]?.int64 == 1)
+        let broken = Array("{\"a\":".utf8)
+        var plain: AnalyzeError?
+        do { _ = try JSONDocument.parse(broken) } catch { plain = error }
+        #expect(plain?.status == .malformedJSON)
+        for (status, prefix) in [(AnalyzeStatus?.some(.invalidArgument), "headers_json: "), (nil, "options: "), (nil, "")] {
+            do {
+                _ = try withBytes(of: broken) { raw throws(AnalyzeError) in try JSONDocument.parseOptions(raw, status: status, prefix: prefix) }
+                Issue.record("no error for \(prefix)")
+            } catch {
+                #expect(error.status == (status ?? .malformedJSON))
+                #expect(error.message == prefix + (plain?.message ?? ""))
+                #expect(error.path == plain?.path)
+            }
+        }
+    }
+
     @Test func compactsAndKeepsKeyOrder() throws {
         #expect(try normalize(" { \"b\" : [1, 2.5, -0, true, null], \"a\": {} } ") == "{\"b\":[1,2.5,0,true,null],\"a\":{}}")
     }

@@ -62,13 +62,11 @@ public enum BatchRequests {
                 let fields = FieldReader(node: document.root, path: .root)
                 fields.rejectUnknown(listParameters, &issues)
                 if let page = fields.integer("page", &issues) {
-                    if page < 1 { issues.invalid(.root.key("page"), "must be at least 1; got \(page)") }
+                    ListTasksQuery.checkPage(page, &issues)
                     pairs.append(("page", String(page)))
                 }
                 if let limit = fields.integer("page_limit", &issues) {
-                    if limit < 1 || limit > ListTasksQuery.maxPageLimit {
-                        issues.invalid(.root.key("page_limit"), "must be between 1 and \(ListTasksQuery.maxPageLimit) (default 10); got \(limit)")
-                    }
+                    ListTasksQuery.checkPageLimit(limit, &issues)
                     pairs.append(("page_limit", String(limit)))
                 }
                 for (key, allowed) in [("status", statuses), ("analysis_mode", AnalysisMode.allCases.map(\.rawValue))] {

@@ -32,8 +32,7 @@ public struct ListTasksQuery: Sendable, Equatable {
     /// text is not JSON; other problems are issues.
     public static func parse(json bytes: UnsafeRawBufferPointer,
                              revision: APIRevision = .defaultRevision) throws(AnalyzeError) -> (query: ListTasksQuery, report: ValidationReport) {
-        guard bytes.count > 0 else { return (ListTasksQuery(), ValidationReport(issues: [])) }
-        let document = try JSONDocument.parse(bytes)
+        guard let document = try JSONDocument.parseOptions(bytes) else { return (ListTasksQuery(), ValidationReport(issues: [])) }
         var issues = IssueCollector()
         var query = ListTasksQuery()
         guard document.root.kind == .object else {
@@ -55,12 +54,8 @@ public struct ListTasksQuery: Sendable, Equatable {
         query.assetID = fields.string("asset_id", &issues)
         query.videoID = fields.string("video_id", &issues)
         query.analysisMode = fields.choice("analysis_mode", &issues)
-        if let page = query.page, page < 1 {
-            issues.invalid(.root.key("page"), "must be at least 1; got \(page)")
-        }
-        if let limit = query.pageLimit, limit < 1 || limit > maxPageLimit {
-            issues.invalid(.root.key("page_limit"), "must be between 1 and \(maxPageLimit) (default 10); got \(limit)")
-        }
+        checkPage(query.page, &issues)
+        checkPageLimit(query.pageLimit, &issues)
         if let status = query.status, !statuses.contains(status) {
             issues.invalid(.root.key("status"), "must be one of: \(statuses.joined(separator: ", ")); got \(MessageText.quoted(status))")
         }
@@ -71,6 +66,18 @@ public struct ListTasksQuery: Sendable, Equatable {
             issues.invalid(.root.key(key), "must not be empty")
         }
         return (query, issues.report(root: document.root))
+    }
+
+    /// `page` of a list query (tasks or batches): at least 1.
+    static func checkPage(_ page: Int64?, _ issues: inout IssueCollector) {
+        if let page, page < 1 { issues.invalid(.root.key("page"), "must be at least 1; got \(page)") }
+    }
+
+    /// `page_limit` of a list query (tasks or batches): 1 to `maxPageLimit`.
+    static func checkPageLimit(_ limit: Int64?, _ issues: inout IssueCollector) {
+        if let limit, limit < 1 || limit > maxPageLimit {
+            issues.invalid(.root.key("page_limit"), "must be between 1 and \(maxPageLimit) (default 10); got \(limit)")
+        }
     }
 
     /// `?name=value&…` (percent-encoded values, parameters in `parameters` order), or "" without filters.

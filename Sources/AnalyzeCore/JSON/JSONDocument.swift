@@ -101,13 +101,7 @@ public final class JSONDocument: @unchecked Sendable {
 
     /// Parses and checks the bytes of `bytes`.
     public static func parse(_ bytes: [UInt8]) throws(AnalyzeError) -> JSONDocument {
-        do {
-            return try bytes.withUnsafeBytes { raw in try parse(raw) }
-        } catch let error as AnalyzeError {
-            throw error
-        } catch {
-            throw AnalyzeError(.malformedJSON, "unexpected parse failure")
-        }
+        try withBytes(of: bytes) { raw throws(AnalyzeError) in try parse(raw) }
     }
 
     /// Parses and checks the UTF-8 of `text`.

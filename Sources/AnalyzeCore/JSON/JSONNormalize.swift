@@ -15,11 +15,5 @@ public func normalizedJSON(_ input: UnsafeRawBufferPointer) throws(AnalyzeError)
 
 /// `normalizeJSON` over a byte array.
 public func normalizeJSON(_ input: [UInt8]) throws(AnalyzeError) -> [UInt8] {
-    do {
-        return try input.withUnsafeBytes { raw in try normalizeJSON(raw) }
-    } catch let error as AnalyzeError {
-        throw error
-    } catch {
-        throw AnalyzeError(.malformedJSON, "unexpected failure")
-    }
+    try withBytes(of: input) { raw throws(AnalyzeError) in try normalizeJSON(raw) }
 }

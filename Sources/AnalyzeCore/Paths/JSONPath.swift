@@ -10,9 +10,7 @@ public enum JSONPath {
         if isPlain(key) {
             return base.isEmpty ? key : base + "." + key
         }
-        var quoted: [UInt8] = []
-        JSONWriter.appendQuoted(key, to: &quoted)
-        return base + "[" + String(decoding: quoted, as: UTF8.self) + "]"
+        return base + "[" + MessageText.quotedInFull(key) + "]"
     }
 
     /// The path of element `index` of the array at `base`.

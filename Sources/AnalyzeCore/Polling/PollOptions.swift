@@ -45,13 +45,7 @@ public struct PollOptions: Sendable, Equatable {
     /// key, a wrong type or an out-of-range value.
     public static func parse(_ text: UnsafeRawBufferPointer) throws(AnalyzeError) -> PollOptions {
         var options = PollOptions()
-        if text.count == 0 { return options }
-        let document: JSONDocument
-        do {
-            document = try JSONDocument.parse(text)
-        } catch {
-            throw error.relabelled(error.status, prefix: "options: ")
-        }
+        guard let document = try JSONDocument.parseOptions(text, prefix: "options: ") else { return options }
         let root = document.root
         guard root.kind == .object else {
             throw AnalyzeError(.invalidArgument, "options must be a JSON object, not \(root.kind.name)")

@@ -6,15 +6,10 @@ public struct CallOptions {
 
     /// Parses `bytes` (empty = no options) and checks every key against `allowed`.
     public init(_ bytes: UnsafeRawBufferPointer, allowed: [String]) throws(AnalyzeError) {
-        guard bytes.count > 0 else {
+        guard let document = try JSONDocument.parseOptions(bytes, status: .invalidArgument,
+                                                            prefix: "options are not valid JSON: ") else {
             members = []
             return
-        }
-        let document: JSONDocument
-        do {
-            document = try JSONDocument.parse(bytes)
-        } catch {
-            throw error.relabelled(.invalidArgument, prefix: "options are not valid JSON: ")
         }
         guard document.root.kind == .object else {
             throw AnalyzeError(.invalidArgument, "options must be a JSON object, not \(MessageText.kind(document.root.kind))")

@@ -19,31 +19,15 @@ extension RequestRules {
         for (index, image) in images.enumerated() {
             let imagePath = path.index(index)
             if issues.isUnusable(imagePath) { continue }
-            func namePath() -> FieldPath { imagePath.key("name") }
-            if let name = image.name {
-                if name.isEmpty {
-                    issues.invalid(namePath(), "must not be empty")
-                } else if let bad = name.unicodeScalars.first(where: { !Self.isImageNameScalar($0) }) {
-                    issues.invalid(namePath(), "may contain only letters, digits and _; \(MessageText.quoted(name)) has \(MessageText.quoted(String(bad)))")
-                } else if let first = firstIndex.seen(name, at: index) {
-                    issues.invalid(namePath(), "duplicate name \(MessageText.quoted(name)): \(path.index(first).text) has it already; names must be unique")
+            checkUniqueName(image.name, at: imagePath.key("name"), entry: index, of: path, seen: &firstIndex,
+                            noun: "name", rule: "names must be unique",
+                            required: "required: the name that <@name> placeholders in prompt refer to") { name in
+                name.unicodeScalars.first { !Self.isImageNameScalar($0) }.map {
+                    "may contain only letters, digits and _; \(MessageText.quoted(name)) has \(MessageText.quoted(String($0)))"
                 }
-            } else if !issues.isUnusable(namePath()) {
-                issues.notProvided(namePath(), "required: the name that <@name> placeholders in prompt refer to")
             }
-            let sources: [(String, String?)] = [("url", image.url), ("asset_id", image.assetID), ("base64_string", image.base64String)]
-            var given: [String] = []
-            for (key, value) in sources where isPresent(imagePath.key(key), value) {
-                if let first = given.first {
-                    issues.invalid(imagePath.key(key), "an image has exactly one of url, asset_id, base64_string; \(first) is already set")
-                } else {
-                    checkSourceValue(key, value, at: imagePath, megabytes: Self.imageMegabytes, unpadded: true, https: true)
-                }
-                given.append(key)
-            }
-            if given.isEmpty {
-                issues.notProvided(imagePath, "needs exactly one of url, asset_id, base64_string")
-            }
+            checkImageSource(url: image.url, assetID: image.assetID, base64String: image.base64String, at: imagePath,
+                             owner: "an image", megabytes: Self.imageMegabytes, unpadded: true, https: true)
         }
         if isPresent(.root.key("prompt_v2"), request.promptV2) {
             issues.invalid(.root.key("prompt_v2"), "cannot be combined with image; write <@name> placeholders in prompt instead")

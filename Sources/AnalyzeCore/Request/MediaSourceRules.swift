@@ -13,34 +13,16 @@ extension RequestRules {
         for (index, source) in sources.enumerated() {
             func sourcePath() -> FieldPath { path().index(index) }
             if issues.isUnusable(sourcePath()) { continue }
-            func namePath() -> FieldPath { sourcePath().key("name") }
-            if let name = source.name {
-                if name.isEmpty {
-                    issues.invalid(namePath(), "must not be empty")
-                } else if let first = firstIndex.seen(name, at: index) {
-                    issues.invalid(namePath(), "duplicate name \(MessageText.quoted(name)): \(path().index(first).text) has it already; names must be unique")
-                } else {
-                    names.append((name, index))
-                }
-            } else if !issues.isUnusable(namePath()) {
-                issues.notProvided(namePath(), "required: the name that <@name> placeholders refer to")
+            if checkUniqueName(source.name, at: sourcePath().key("name"), entry: index, of: path(), seen: &firstIndex,
+                               noun: "name", rule: "names must be unique",
+                               required: "required: the name that <@name> placeholders refer to"), let name = source.name {
+                names.append((name, index))
             }
             if !isPresent(sourcePath().key("media_type"), source.mediaType) {
                 issues.notProvided(sourcePath().key("media_type"), "required: image")
             }
-            let fields: [(String, String?)] = [("url", source.url), ("asset_id", source.assetID), ("base64_string", source.base64String)]
-            var given: [String] = []
-            for (key, value) in fields where isPresent(sourcePath().key(key), value) {
-                if let first = given.first {
-                    issues.invalid(sourcePath().key(key), "a media source has exactly one of url, asset_id, base64_string; \(first) is already set")
-                } else {
-                    checkSourceValue(key, value, at: sourcePath(), megabytes: revision.mediaSourceMegabytes)
-                }
-                given.append(key)
-            }
-            if given.isEmpty {
-                issues.notProvided(sourcePath(), "needs exactly one of url, asset_id, base64_string")
-            }
+            checkImageSource(url: source.url, assetID: source.assetID, base64String: source.base64String, at: sourcePath(),
+                             owner: "a media source", megabytes: revision.mediaSourceMegabytes)
         }
         return names
     }

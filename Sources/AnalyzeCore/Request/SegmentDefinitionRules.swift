@@ -15,16 +15,8 @@ extension RequestRules {
         for (index, definition) in definitions.enumerated() {
             func definitionPath() -> FieldPath { path().index(index) }
             if issues.isUnusable(definitionPath()) { continue }
-            func idPath() -> FieldPath { definitionPath().key("id") }
-            if let id = definition.id {
-                if id.isEmpty {
-                    issues.invalid(idPath(), "must not be empty")
-                } else if let first = ids.seen(id, at: index) {
-                    issues.invalid(idPath(), "duplicate id \(MessageText.quoted(id)): \(path().index(first).text) has it already; ids must be unique")
-                }
-            } else if !issues.isUnusable(idPath()) {
-                issues.notProvided(idPath(), "required: a unique identifier of the definition")
-            }
+            checkUniqueName(definition.id, at: definitionPath().key("id"), entry: index, of: path(), seen: &ids,
+                            noun: "id", rule: "ids must be unique", required: "required: a unique identifier of the definition")
             func descriptionPath() -> FieldPath { definitionPath().key("description") }
             if !isPresent(descriptionPath(), definition.description) {
                 issues.notProvided(descriptionPath(), "required: what this kind of segment looks like in the video")
@@ -44,22 +36,15 @@ extension RequestRules {
             func fieldPath() -> FieldPath { path().index(index) }
             if issues.isUnusable(fieldPath()) { continue }
             func namePath() -> FieldPath { fieldPath().key("name") }
-            if let name = field.name {
-                if name.isEmpty {
-                    issues.invalid(namePath(), "must not be empty")
-                } else if let first = names.seen(name, at: index) {
-                    let scope = eventFields ? "a time_array event" : "a definition"
-                    issues.invalid(namePath(), "duplicate field name \(MessageText.quoted(name)): \(path().index(first).text) has it already; names must be unique within \(scope)")
+            let scope = eventFields ? "a time_array event" : "a definition"
+            checkUniqueName(field.name, at: namePath(), entry: index, of: path(), seen: &names,
+                            noun: "field name", rule: "names must be unique within \(scope)", required: "required: the name of the field")
+            if let name = field.name, Self.reservedSegmentNames.contains(name) {
+                if revision.reservesEveryFieldName {
+                    issues.invalid(namePath(), "\(name) is reserved for the automatic \(eventFields ? "event" : "segment") keys (reserved: start_time, end_time, metadata)")
+                } else if field.type == .timestamp {
+                    issues.invalid(namePath(), "\(name) is reserved for the automatic segment keys and cannot name a timestamp field (reserved: start_time, end_time, metadata)")
                 }
-                if Self.reservedSegmentNames.contains(name) {
-                    if revision.reservesEveryFieldName {
-                        issues.invalid(namePath(), "\(name) is reserved for the automatic \(eventFields ? "event" : "segment") keys (reserved: start_time, end_time, metadata)")
-                    } else if field.type == .timestamp {
-                        issues.invalid(namePath(), "\(name) is reserved for the automatic segment keys and cannot name a timestamp field (reserved: start_time, end_time, metadata)")
-                    }
-                }
-            } else if !issues.isUnusable(namePath()) {
-                issues.notProvided(namePath(), "required: the name of the field")
             }
             if !isPresent(fieldPath().key("type"), field.type) {
                 issues.notProvided(fieldPath().key("type"), "required: one of \(revision.fieldTypes.map(\.rawValue).joined(separator: ", "))")

@@ -49,38 +49,30 @@ struct BodyObject {
         return value
     }
 
-    /// A required string member.
-    func requiredString(_ key: String) throws(AnalyzeError) -> String {
-        guard let text = try typed(key, .string)?.string else { throw missing(key) }
-        return text
+    /// `value`, read by one of the optional readers, or the "is required"
+    /// error for member `key` when it was not given.
+    private func required<Value>(_ key: String, _ value: Value?) throws(AnalyzeError) -> Value {
+        guard let value else { throw missing(key) }
+        return value
     }
+
+    /// A required string member.
+    func requiredString(_ key: String) throws(AnalyzeError) -> String { try required(key, optionalString(key)) }
 
     /// An optional string member.
-    func optionalString(_ key: String) throws(AnalyzeError) -> String? {
-        try typed(key, .string)?.string
-    }
+    func optionalString(_ key: String) throws(AnalyzeError) -> String? { try typed(key, .string)?.string }
 
     /// A required integer member.
-    func requiredInteger(_ key: String) throws(AnalyzeError) -> Int64 {
-        guard let number = try typed(key, .integer)?.int64 else { throw missing(key) }
-        return number
-    }
+    func requiredInteger(_ key: String) throws(AnalyzeError) -> Int64 { try required(key, optionalInteger(key)) }
 
     /// An optional integer member.
-    func optionalInteger(_ key: String) throws(AnalyzeError) -> Int64? {
-        try typed(key, .integer)?.int64
-    }
+    func optionalInteger(_ key: String) throws(AnalyzeError) -> Int64? { try typed(key, .integer)?.int64 }
 
     /// An optional number member (integer or not), as a double.
-    func optionalNumber(_ key: String) throws(AnalyzeError) -> Double? {
-        try typed(key, .number)?.double
-    }
+    func optionalNumber(_ key: String) throws(AnalyzeError) -> Double? { try typed(key, .number)?.double }
 
     /// A required boolean member.
-    func requiredBool(_ key: String) throws(AnalyzeError) -> Bool {
-        guard let flag = try typed(key, .boolean)?.bool else { throw missing(key) }
-        return flag
-    }
+    func requiredBool(_ key: String) throws(AnalyzeError) -> Bool { try required(key, typed(key, .boolean)?.bool) }
 
     /// An optional object member.
     func optionalObject(_ key: String) throws(AnalyzeError) -> BodyObject? {
@@ -89,10 +81,7 @@ struct BodyObject {
     }
 
     /// A required object member.
-    func requiredObject(_ key: String) throws(AnalyzeError) -> BodyObject {
-        guard let object = try optionalObject(key) else { throw missing(key) }
-        return object
-    }
+    func requiredObject(_ key: String) throws(AnalyzeError) -> BodyObject { try required(key, optionalObject(key)) }
 
     /// An optional array member.
     func optionalArray(_ key: String) throws(AnalyzeError) -> JSONNode? {

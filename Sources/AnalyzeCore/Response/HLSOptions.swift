@@ -53,8 +53,7 @@ public struct HLSOptions: Sendable, Equatable {
     /// left to `ResultOptions.parse`, which runs first).
     static func parse(_ bytes: UnsafeRawBufferPointer) throws(AnalyzeError) -> HLSOptions {
         var options = HLSOptions()
-        guard bytes.count > 0 else { return options }
-        let root = try JSONDocument.parse(bytes).root
+        guard let root = try JSONDocument.parseOptions(bytes)?.root else { return options }
         guard root.kind == .object else { return options }
         for (key, value) in root.members where !value.isNull {
             switch key {

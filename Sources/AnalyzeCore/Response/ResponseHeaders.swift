@@ -18,12 +18,8 @@ struct ResponseHeaders {
     /// are `.invalidArgument` errors naming the header.
     static func parse(_ bytes: UnsafeRawBufferPointer) throws(AnalyzeError) -> ResponseHeaders {
         var headers = ResponseHeaders()
-        guard bytes.count > 0 else { return headers }
-        let document: JSONDocument
-        do {
-            document = try JSONDocument.parse(bytes)
-        } catch {
-            throw error.relabelled(.invalidArgument, prefix: "headers_json: ")
+        guard let document = try JSONDocument.parseOptions(bytes, status: .invalidArgument, prefix: "headers_json: ") else {
+            return headers
         }
         let root = document.root
         switch root.kind {

@@ -31,12 +31,8 @@ public struct ResultOptions: Sendable {
     /// Reads options from JSON text, accepting only the keys in `allowed`.
     public static func parse(_ bytes: UnsafeRawBufferPointer, allowed: [String]) throws(AnalyzeError) -> ResultOptions {
         var options = ResultOptions()
-        guard bytes.count > 0 else { return options }
-        let document: JSONDocument
-        do {
-            document = try JSONDocument.parse(bytes)
-        } catch {
-            throw error.relabelled(.invalidArgument, prefix: "options: ")
+        guard let document = try JSONDocument.parseOptions(bytes, status: .invalidArgument, prefix: "options: ") else {
+            return options
         }
         let root = document.root
         if root.isNull { return options }

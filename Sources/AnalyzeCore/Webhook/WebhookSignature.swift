@@ -74,14 +74,8 @@ public enum WebhookSignature {
                                body: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
         var payloadStart = timestampText
         payloadStart.append(UInt8(ascii: "."))
-        do {
-            return try payloadStart.withUnsafeBytes { prefix in
-                try HMACSHA256.authenticate(key: secret, parts: [prefix, body])
-            }
-        } catch let error as AnalyzeError {
-            throw error
-        } catch {
-            throw AnalyzeError(.outOfMemory, "libcrypto could not compute HMAC-SHA256")
+        return try withBytes(of: payloadStart) { prefix throws(AnalyzeError) in
+            try HMACSHA256.authenticate(key: secret, parts: [prefix, body])
         }
     }
 
