@@ -46,7 +46,8 @@ static void fail(const char *what) {
 
 static void run_task_parse(const input_t *in) {
   char *out = NULL;
-  if (analyze_task_parse(&out, in->text, in->len, NULL, 0, NULL) != ANALYZE_OK) fail("analyze_task_parse");
+  if (analyze_task_parse(&out, in->text, in->len, in->options, in->options_len, NULL) != ANALYZE_OK)
+    fail("analyze_task_parse");
   analyze_free(out);
 }
 
@@ -254,12 +255,15 @@ int main(int argc, char **argv) {
   buf_t request = bench_create_request(quick ? 1 : 5);
   buf_t webhook = bench_webhook_body(quick ? 200 : 10240);
   const char *options = "{\"api_key\":\"tlk_bench\",\"idempotency_key\":\"bench-key\"}";
+  const char *no_data = "{\"include_data\":false}";
   char *header = NULL;
   if (analyze_webhook_sign(&header, "whsec_bench", 11, webhook.data, webhook.len, 1764500000, NULL) != ANALYZE_OK)
     fail("analyze_webhook_sign");
 
   input_t in_task = {task.data, task.len, NULL, 0, NULL, 0};
   input_t in_task4 = {task4.data, task4.len, NULL, 0, NULL, 0};
+  input_t in_task_nodata = {task.data, task.len, no_data, strlen(no_data), NULL, 0};
+  input_t in_task4_nodata = {task4.data, task4.len, no_data, strlen(no_data), NULL, 0};
   input_t in_request = {request.data, request.len, options, strlen(options), NULL, 0};
   input_t in_webhook = {webhook.data, webhook.len, NULL, 0, header, strlen(header)};
   bench_case_t cases[] = {
@@ -274,6 +278,8 @@ int main(int argc, char **argv) {
       {"build_request", run_build, in_request, 0, {0}, 0},
       {"webhook_verify", run_webhook_verify, in_webhook, 0, {0}, 0},
       {"abi_call", run_abi_call, in_request, 0, {0}, 0},
+      {"parse_task_nodata", run_task_parse, in_task_nodata, 0, {0}, 0},
+      {"parse_task_nodata_4x", run_task_parse, in_task4_nodata, 0, {0}, 0},
   };
   enum { CASES = sizeof cases / sizeof cases[0] };
 
@@ -290,6 +296,7 @@ int main(int argc, char **argv) {
 
   double rss_task = peak_rss_ratio(run_task_parse, &in_task4);
   double rss_simdjson = peak_rss_ratio(run_simdjson_task, &in_task4);
+  double rss_task_nodata = peak_rss_ratio(run_task_parse, &in_task4_nodata);
   for (int k = 0; k < CASES; k++) calibrate(&cases[k], quick);
   measure(cases, CASES, quick ? 1 : MAX_SAMPLES);
 
@@ -314,6 +321,14 @@ int main(int argc, char **argv) {
       {"abi_call_ns", "ns", "analyze_json_normalize(\"0\") + analyze_free", cases[10].seconds * 1e9},
       {"parse_task_peak_rss_ratio", "x", "peak RSS growth / body size, 4x body (target < 4)", rss_task},
       {"simdjson_peak_rss_ratio", "x", "the same for the simdjson floor", rss_simdjson},
+      {"parse_task_nodata_mb_s", "MB/s", "analyze_task_parse with {\"include_data\":false}", mb_s(&cases[11])},
+      {"parse_task_nodata_vs_simdjson", "x", "parse_task_nodata_mb_s / simdjson_floor_mb_s",
+       mb_s(&cases[11]) / mb_s(&cases[1])},
+      {"parse_task_nodata_4x_mb_s", "MB/s", "the same on the 4x body", mb_s(&cases[12])},
+      {"parse_task_nodata_4x_vs_simdjson", "x", "parse_task_nodata_4x_mb_s / simdjson_floor_4x_mb_s",
+       mb_s(&cases[12]) / mb_s(&cases[4])},
+      {"parse_task_nodata_peak_rss_ratio", "x", "peak RSS growth / body size, 4x body, include_data false",
+       rss_task_nodata},
   };
   enum { METRICS = sizeof metrics / sizeof metrics[0] };
 
@@ -336,7 +351,7 @@ int main(int argc, char **argv) {
     printf("task body %zu bytes, 4x body %zu bytes, request %zu bytes, webhook %zu bytes\n\n", task.len,
            task4.len, request.len, webhook.len);
     for (int m = 0; m < METRICS; m++)
-      printf("%-27s %10.4g %-4s  %s\n", metrics[m].name, metrics[m].value, metrics[m].unit, metrics[m].what);
+      printf("%-33s %10.4g %-4s  %s\n", metrics[m].name, metrics[m].value, metrics[m].unit, metrics[m].what);
   }
   analyze_free(header);
   free(task.data);

@@ -457,8 +457,8 @@ ANALYZE_EXTERN(int) analyze_request_build_batch_list(char **out, const char *que
  * @param out          receives the JSON; NULL on failure.
  * @param body         the response body.
  * @param len          its length in bytes.
- * @param options      optional JSON object: "request", "json_schema" (as
- *                     analyze_task_parse()); NULL/0 for none.
+ * @param options      optional JSON object: "request", "json_schema",
+ *                     "include_data" (as analyze_task_parse()); NULL/0 for none.
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK whatever the lines hold; ANALYZE_EINVAL for NULL or
@@ -536,7 +536,8 @@ ANALYZE_EXTERN(int) analyze_api_revisions(char **out, analyze_error_t *err);
  *                    error.message), segments (time_based_metadata only) or
  *                    json (json_schema only), issues}
  *
- * result.data is always the raw string, untouched. truncated is true when
+ * result.data is the raw string, untouched (null with the option include_data
+ * false; segments and json are still read from it). truncated is true when
  * finish_reason is "length". For time_based_metadata tasks, result.segments is
  * an object keyed by segment-definition id, each an array of
  * {start_time, end_time, metadata} whose times are numbers of seconds whatever
@@ -562,6 +563,9 @@ ANALYZE_EXTERN(int) analyze_api_revisions(char **out, analyze_error_t *err);
  *                  it wins over the task's own.
  *   "now"          (analyze_response_parse only) the current Unix time in
  *                  seconds, needed to turn a Retry-After HTTP date into a delay.
+ *   "include_data" a boolean, default true; false writes result.data as null
+ *                  (for callers that hold the body anyway: it saves copying and
+ *                  re-escaping data, often half the output).
  */
 
 /** The kinds of HTTP responses analyze_response_parse() reads. */
@@ -641,7 +645,8 @@ typedef enum analyze_response_kind {
  * @param body         the response body bytes (need not be JSON for errors);
  *                     NULL with body_len 0 for an empty body.
  * @param body_len     its length in bytes.
- * @param options      optional JSON options: "now", "request", "json_schema".
+ * @param options      optional JSON options: "now", "request", "json_schema",
+ *                     "include_data".
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK (2xx); ANALYZE_EAPI (other statuses, *out set);
@@ -666,7 +671,8 @@ ANALYZE_EXTERN(int) analyze_response_parse(char **out, int kind, int http_status
  * @param out          receives the normalized task; NULL on failure.
  * @param body         the task body (JSON).
  * @param len          its length in bytes.
- * @param options      optional JSON options: "request", "json_schema".
+ * @param options      optional JSON options: "request", "json_schema",
+ *                     "include_data".
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK (problems in the result are result.issues, not failures);
@@ -805,7 +811,8 @@ ANALYZE_EXTERN(int) analyze_segments_hls(char **out, const char *task_json, size
  * @param out          receives the event; NULL on failure.
  * @param body         the raw event body (JSON).
  * @param len          its length in bytes.
- * @param options      optional JSON options: "request", "json_schema".
+ * @param options      optional JSON options: "request", "json_schema",
+ *                     "include_data".
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK; ANALYZE_EINVAL for NULL/length or option problems;

@@ -6,7 +6,8 @@
 #   3. the webhook for the task of step 1, received and verified by a local receiver;
 #   4. that task's segments as a table and as WebVTT;
 #   5. its timeline picture (build/demo/timeline.svg) and HLS rendition (build/demo/hls/).
-# The same task id runs from the request to the result. Everything it writes is in build/demo/.
+# The same task id runs from the request to the result. Everything it writes is in build/demo/
+# (or in $ANALYZE_DEMO_OUT; the folder is emptied first).
 #
 # Usage: bash scripts/demo.sh [--no-build] [--live]
 #   --no-build  skip scripts/setup.sh (the build and the Python binding must be there already)
@@ -30,7 +31,7 @@ for argument in "$@"; do
 done
 python=${PYTHON:-python3}
 analyze=build/bin/analyze
-out=build/demo
+out=${ANALYZE_DEMO_OUT:-build/demo}   # where everything is written (the tests point it elsewhere)
 step() { printf '\n== %s\n' "$*"; }
 fail() { echo "demo: $*" >&2; exit 1; }
 started=$SECONDS
@@ -82,14 +83,14 @@ if [ $live = 1 ]; then
 else
   step "starting a webhook receiver and the simulator on 127.0.0.1"
   secret="whsec_demo_$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-  $python examples/webhook_receiver.py --serve --port 0 --secret "$secret" > $out/webhooks.log 2> $out/receiver.log &
+  $python examples/webhook_receiver.py --serve --port 0 --secret "$secret" > "$out/webhooks.log" 2> "$out/receiver.log" &
   children+=($!)
-  receiver=$(first_line $out/webhooks.log $out/receiver.log $! "the webhook receiver")
+  receiver=$(first_line "$out/webhooks.log" "$out/receiver.log" $! "the webhook receiver")
   # shellcheck disable=SC2086 # the extra flags are words
   $python -m libanalyze.simulator --port 0 --webhook-url "$receiver" --webhook-secret "$secret" \
-    ${DEMO_SIMULATOR_FLAGS:-} > $out/simulator.url 2> $out/simulator.log &
+    ${DEMO_SIMULATOR_FLAGS:-} > "$out/simulator.url" 2> "$out/simulator.log" &
   children+=($!)
-  TWELVELABS_BASE_URL=$(first_line $out/simulator.url $out/simulator.log $! "the simulator")
+  TWELVELABS_BASE_URL=$(first_line "$out/simulator.url" "$out/simulator.log" $! "the simulator")
   export TWELVELABS_BASE_URL
   export TWELVELABS_API_KEY=demo-key  # the simulator takes any key
   echo "receiver:  $receiver (examples/webhook_receiver.py --serve; its log: $out/webhooks.log)"
@@ -99,12 +100,12 @@ fi
 step "1. a sports-match segmentation task from the C tool: goals and fouls (team enum, minute integer, player string, a timestamp)"
 $analyze validate examples/request-match.json
 echo "\$ analyze submit examples/request-match.json"
-$analyze submit examples/request-match.json | tee $out/match-created.json
-task_id=$(member task_id < $out/match-created.json)
+$analyze submit examples/request-match.json | tee "$out/match-created.json"
+task_id=$(member task_id < "$out/match-created.json")
 [ -n "$task_id" ] || fail "the create answer names no task"
 echo "created task $task_id; waiting for it"
 echo "\$ analyze wait $task_id   (one progress line per poll on stderr)"
-$analyze wait --timeout $wait_s "$task_id" > $out/match-task.json
+$analyze wait --timeout $wait_s "$task_id" > "$out/match-task.json"
 [ "$(member task_id < $out/match-task.json)" = "$task_id" ] || fail "the waited task is not $task_id"
 echo "task $task_id: $(member status < $out/match-task.json)"
 
@@ -116,22 +117,22 @@ if [ $live = 1 ]; then
   echo "skipped with --live: point the webhook URL of your account at examples/webhook_receiver.py --serve"
 else
   tries=0
-  until grep -q "for task $task_id\$" $out/webhooks.log; do
+  until grep -q "for task $task_id\$" "$out/webhooks.log"; do
     tries=$((tries + 1))
     [ $tries -le 100 ] || fail "no verified webhook for task $task_id within 10 s: $(cat $out/webhooks.log)"
     sleep 0.1
   done
-  grep "for task $task_id\$" $out/webhooks.log
+  grep "for task $task_id\$" "$out/webhooks.log"
 fi
 
 step "4. the segments of task $task_id: a table, and WebVTT (to serve beside the video)"
-$python examples/demo.py table $out/match-task.json
-$analyze segments --format vtt $out/match-task.json | tee $out/segments.vtt
+$python examples/demo.py table "$out/match-task.json"
+$analyze segments --format vtt "$out/match-task.json" | tee "$out/segments.vtt"
 
 step "5. the timeline picture and the HLS rendition of task $task_id"
-$analyze segments --format svg $out/match-task.json > $out/timeline.svg
-grep -q "task $task_id" $out/timeline.svg || fail "the timeline is not of task $task_id"
+$analyze segments --format svg "$out/match-task.json" > "$out/timeline.svg"
+grep -q "task $task_id" "$out/timeline.svg" || fail "the timeline is not of task $task_id"
 echo "$out/timeline.svg: one lane per definition on the video's time axis ($(wc -c < $out/timeline.svg) bytes; open it in a browser)"
-$python examples/demo.py hls $out/match-task.json $out/hls
+$python examples/demo.py hls "$out/match-task.json" "$out/hls"
 
 step "done in $((SECONDS - started)) s after the build: task $task_id from request to webhook, table, WebVTT, SVG and HLS"

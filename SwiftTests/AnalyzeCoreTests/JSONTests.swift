@@ -44,6 +44,31 @@ struct JSONTests {
         #expect(!JSONWriter.appendShortDecimal(1.0 / 3.0, to: &bytes) && !JSONWriter.appendShortDecimal(1e15, to: &bytes))
     }
 
+    @Test func writesManyDoublesAsDescriptionDoes() {
+        // Deterministic values near the decimals results hold (few fraction
+        // digits, every magnitude of the fast range and past its edges) and
+        // random bit patterns: the writer's text is description's, byte for byte.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        var mismatches: [String] = []
+        for round in 0..<30_000 {
+            let digits = Double(next() % 10_000_000)
+            let scale = [1.0, 10, 100, 1000, 1e4, 1e6, 1e9][round % 7]
+            let magnitude = [1e-4, 1e-2, 1.0, 1e3, 1e8, 1e12, 1e14][(round / 7) % 7]
+            let decimal = digits / scale * magnitude
+            let bits = Double(bitPattern: next() >> 2)
+            for value in [decimal, -decimal, bits, decimal.nextUp, decimal.nextDown] where value.isFinite {
+                var writer = JSONWriter()
+                writer.double(value)
+                if writer.text != value.description { mismatches.append(value.description) }
+            }
+        }
+        #expect(mismatches == [])
+    }
+
     @Test func escapesLongStringsWordByWord() throws {
         // Long enough for the room made ahead to run out several times (every
         // byte a six-byte escape), with escapes at every offset of a word and

@@ -17,6 +17,7 @@ import sysconfig
 
 from setuptools import Distribution, setup
 from setuptools.command.build_py import build_py
+from setuptools.command.sdist import sdist
 
 try:
     from setuptools.command.bdist_wheel import bdist_wheel
@@ -83,10 +84,23 @@ class PlatformWheel(bdist_wheel):
 
 
 def release_version():
-    """The release version, from the repository's one source (VERSION)."""
-    with open(os.path.join(HERE, "..", "..", "VERSION"), encoding="ascii") as file:
+    """The release version, from the repository's one source (VERSION), or in an
+    unpacked sdist from the copy it carries (see SdistWithVersion)."""
+    carried = os.path.join(HERE, "VERSION")
+    path = carried if os.path.exists(carried) else os.path.join(HERE, "..", "..", "VERSION")
+    with open(path, encoding="ascii") as file:
         return file.read().strip()
 
 
+class SdistWithVersion(sdist):
+    """sdist that writes the repository's VERSION into the archive, so that the
+    sdist builds on its own (the source tree is not written to)."""
+
+    def make_release_tree(self, base_dir, files):
+        super().make_release_tree(base_dir, files)
+        with open(os.path.join(base_dir, "VERSION"), "w", encoding="ascii") as file:
+            file.write(release_version() + "\n")
+
+
 setup(version=release_version(), distclass=NativeDistribution,
-      cmdclass={"build_py": BuildWithLibrary, "bdist_wheel": PlatformWheel})
+      cmdclass={"build_py": BuildWithLibrary, "bdist_wheel": PlatformWheel, "sdist": SdistWithVersion})

@@ -153,7 +153,7 @@ static void check_arguments(void) {
   check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "options is NULL but its length is 3", "");
   out = (char *)1;
   rc = analyze_task_parse(&out, task, strlen(task), "{\"x\":1}", 7, &err);
-  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "unknown option \"x\" (allowed: request, json_schema)", "x");
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "unknown option \"x\" (allowed: request, json_schema, include_data)", "x");
   /* err may be NULL. */
   CHECK_INT(analyze_task_parse(&out, task, strlen(task), NULL, 0, NULL), ANALYZE_OK);
   analyze_free(out);
@@ -531,6 +531,51 @@ static void check_batch_responses(void) {
   CHECK_INT(analyze_batch_results_parse_jansson(&twin, NULL, NULL, &err), ANALYZE_EINVAL);
 }
 
+/* {"include_data": false}: result.data is null and nothing else changes, in
+ * every function that normalizes tasks; other types are ANALYZE_EINVAL. */
+static void check_include_data(void) {
+  size_t len = 0;
+  char *body = read_fixture("task_ready_segments_seconds.json", &len);
+  char *full = NULL, *bare = NULL, *out = NULL;
+  const char *no_data = "{\"include_data\":false}";
+  analyze_error_t err;
+  json_error_t jerr;
+  int rc;
+
+  CHECK(body != NULL);
+  CHECK_INT(analyze_task_parse(&full, body, len, NULL, 0, &err), ANALYZE_OK);
+  CHECK_INT(analyze_task_parse(&bare, body, len, no_data, strlen(no_data), &err), ANALYZE_OK);
+  json_t *full_json = json_loads(full, 0, &jerr), *bare_json = json_loads(bare, 0, &jerr);
+  CHECK(full_json != NULL && bare_json != NULL);
+  CHECK(json_is_string(json_object_get(json_object_get(full_json, "result"), "data")));
+  CHECK(json_is_null(json_object_get(json_object_get(bare_json, "result"), "data")));
+  CHECK(json_object_get(json_object_get(bare_json, "result"), "segments") != NULL);
+  json_object_set_new(json_object_get(full_json, "result"), "data", json_null());
+  CHECK(json_equal(full_json, bare_json));
+  CHECK(strlen(bare) + 100 < strlen(full));
+
+  const char *with_data = "{\"include_data\":true}";
+  CHECK_INT(analyze_task_parse(&out, body, len, with_data, strlen(with_data), &err), ANALYZE_OK);
+  CHECK_STR(out, full);
+  analyze_free(out);
+
+  CHECK_INT(analyze_response_parse(&out, ANALYZE_RESPONSE_RETRIEVE, 200, NULL, 0, body, len, no_data,
+                                   strlen(no_data), &err), ANALYZE_OK);
+  CHECK_STR(out, bare);
+  analyze_free(out);
+
+  const char *wrong = "{\"include_data\":\"no\"}";
+  out = (char *)1;
+  rc = analyze_task_parse(&out, body, len, wrong, strlen(wrong), &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "option include_data must be a boolean, got string", "include_data");
+
+  json_decref(full_json);
+  json_decref(bare_json);
+  analyze_free(full);
+  analyze_free(bare);
+  free(body);
+}
+
 int main(int argc, char **argv) {
   if (argc > 1) fixtures = argv[1];
   check_manifest();
@@ -540,5 +585,6 @@ int main(int argc, char **argv) {
   check_canceled_and_unknown();
   check_time_array_results();
   check_batch_responses();
+  check_include_data();
   return CHECK_DONE();
 }

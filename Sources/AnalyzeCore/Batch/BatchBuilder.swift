@@ -29,7 +29,7 @@ public enum BatchBuilder {
                 throw AnalyzeError(.malformedJSON, "line \(line): \(error.message)", path: error.path)
             }
             guard document.root.kind == .object else {
-                throw AnalyzeError(.malformedJSON, "line \(line): an item must be a JSON object, not \(document.root.kind.described)")
+                throw AnalyzeError(.malformedJSON, "line \(line): an item must be a JSON object, not \(MessageText.kind(document.root.kind))")
             }
             writer.write(document.root)
         }

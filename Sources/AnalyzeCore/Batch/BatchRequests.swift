@@ -12,19 +12,15 @@ public enum BatchRequests {
     /// `.validationFailed`, "batch is invalid: …"), with warn the report is
     /// returned in `HTTPRequest.validation`, with off only JSON is checked.
     public static func create(json bytes: UnsafeRawBufferPointer, options: UnsafeRawBufferPointer) throws(AnalyzeError) -> HTTPRequest {
-        let callOptions = try CallOptions(options, allowed: createOptionKeys)
-        let connection = try ConnectionOptions(callOptions)
-        let validation = try ValidationOptions(callOptions)
-        let mode = try ValidationMode.option(callOptions)
-        let parsed = try OversizedIntegers.parse(bytes)
+        let inputs = try CreateInputs(json: bytes, options: options, allowed: createOptionKeys)
         var report: ValidationReport? = nil
-        if mode != .off {
-            let found = BatchValidator.validate(document: parsed.document, oversized: parsed.found, options: validation)
-            if mode == .strict, let failure = found.failure(subject: "batch") { throw failure }
-            if mode == .warn { report = found }
+        if inputs.mode != .off {
+            let found = BatchValidator.validate(document: inputs.document, oversized: inputs.oversized, options: inputs.validation)
+            if inputs.mode == .strict, let failure = found.failure(subject: "batch") { throw failure }
+            if inputs.mode == .warn { report = found }
         }
-        return HTTPRequest(method: "POST", url: connection.baseURL + "/analyze/batches",
-                           headers: connection.headers(json: true, idempotent: true),
+        return HTTPRequest(method: "POST", url: inputs.connection.baseURL + "/analyze/batches",
+                           headers: inputs.connection.headers(json: true, idempotent: true),
                            body: String(decoding: bytes, as: UTF8.self), validation: report)
     }
 
@@ -61,7 +57,7 @@ public enum BatchRequests {
             let document = try JSONDocument.parse(bytes)
             var issues = IssueCollector()
             if document.root.kind != .object {
-                issues.invalid(.root, "the query must be a JSON object, not \(document.root.kind.described)")
+                issues.invalid(.root, "the query must be a JSON object, not \(MessageText.kind(document.root.kind))")
             } else {
                 let fields = FieldReader(node: document.root, path: .root)
                 fields.rejectUnknown(listParameters, &issues)
@@ -96,7 +92,7 @@ public enum BatchRequests {
         guard let node = fields.member(key) else { return [] }
         if let text = node.string { return [(text, fields.path.key(key))] }
         guard node.kind == .array else {
-            issues.invalid(fields.path.key(key), "must be a string or an array of strings, not \(node.kind.described)")
+            issues.invalid(fields.path.key(key), "must be a string or an array of strings, not \(MessageText.kind(node.kind))")
             return []
         }
         var found: [(String, FieldPath)] = []

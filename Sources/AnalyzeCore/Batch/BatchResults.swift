@@ -19,7 +19,7 @@ public enum BatchResults {
     /// `ResultOptions`). Throws only `.invalidArgument` for bad options: every
     /// problem of the body is an entry of `errors`.
     public static func parse(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
-        try parse(body, options: try ResultOptions.parse(rawOptions, allowed: ["request", "json_schema"]))
+        try parse(body, options: try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys))
     }
 
     /// `parse` with options already read.
@@ -73,7 +73,8 @@ public enum BatchResults {
         if let data = try object.optionalObject("data") {
             let context = ResultContext(requestParams: ResultFormatSource(), request: request,
                                         explicitSchema: options.jsonSchema, echoIsPartial: false)
-            result = try TaskResultNormalizer(data, context: context, truncationMessage: errorMessage, budget: budget)
+            result = try TaskResultNormalizer(data, context: context, truncationMessage: errorMessage, budget: budget,
+                                              includeData: options.includeData)
         }
         writer.beginObject()
         writer.key("line"); writer.int(Int64(line))

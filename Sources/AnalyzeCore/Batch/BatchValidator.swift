@@ -35,7 +35,7 @@ public enum BatchValidator {
         RequestValidator.markOversized(oversized, &issues)
         let root = document.root
         guard root.kind == .object else {
-            issues.invalid(.root, "the batch must be a JSON object, not \(root.kind.described)")
+            issues.invalid(.root, "the batch must be a JSON object, not \(MessageText.kind(root.kind))")
             return issues.report(root: root)
         }
         let fields = FieldReader(node: root, path: .root)
@@ -95,7 +95,7 @@ public enum BatchValidator {
     private static func checkBatchOnly(_ reader: FieldReader, _ issues: inout IssueCollector) {
         if let prompt = reader.member("prompt"), prompt.kind != .object, !issues.isUnusable(reader.path.key("prompt")) {
             issues.markUnusable(reader.path.key("prompt"))
-            issues.invalid(reader.path.key("prompt"), "must be an object {\"input_text\": ..., \"media_sources\": [...]} in a batch, not \(prompt.kind.described)")
+            issues.invalid(reader.path.key("prompt"), "must be an object {\"input_text\": ..., \"media_sources\": [...]} in a batch, not \(MessageText.kind(prompt.kind))")
         }
         if let tokens = reader.member("max_tokens"), tokens.kind == .string {
             issues.markUnusable(reader.path.key("max_tokens"))

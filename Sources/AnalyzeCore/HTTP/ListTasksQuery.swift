@@ -37,7 +37,7 @@ public struct ListTasksQuery: Sendable, Equatable {
         var issues = IssueCollector()
         var query = ListTasksQuery()
         guard document.root.kind == .object else {
-            issues.invalid(.root, "the query must be a JSON object, not \(document.root.kind.described)")
+            issues.invalid(.root, "the query must be a JSON object, not \(MessageText.kind(document.root.kind))")
             return (query, issues.report(root: document.root))
         }
         let fields = FieldReader(node: document.root, path: .root)

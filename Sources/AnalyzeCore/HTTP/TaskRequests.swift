@@ -16,18 +16,14 @@ public enum TaskRequests {
     /// `.validationFailed` (message and path of the first error) when it
     /// breaks a rule of the `api_revision`.
     public static func create(json bytes: UnsafeRawBufferPointer, options: UnsafeRawBufferPointer) throws(AnalyzeError) -> HTTPRequest {
-        let callOptions = try CallOptions(options, allowed: createOptionKeys)
-        let connection = try ConnectionOptions(callOptions)
-        let validation = try ValidationOptions(callOptions)
-        let mode = try ValidationMode.option(callOptions)
-        let parsed = try OversizedIntegers.parse(bytes)
-        let url = connection.baseURL + "/analyze/tasks"
-        let headers = connection.headers(json: true, idempotent: true)
-        if mode == .off {
+        let inputs = try CreateInputs(json: bytes, options: options, allowed: createOptionKeys)
+        let url = inputs.connection.baseURL + "/analyze/tasks"
+        let headers = inputs.connection.headers(json: true, idempotent: true)
+        if inputs.mode == .off {
             return HTTPRequest(method: "POST", url: url, headers: headers, body: String(decoding: bytes, as: UTF8.self))
         }
-        let result = RequestValidator.validate(document: parsed.document, oversized: parsed.found, options: validation)
-        if mode == .warn {
+        let result = RequestValidator.validate(document: inputs.document, oversized: inputs.oversized, options: inputs.validation)
+        if inputs.mode == .warn {
             return HTTPRequest(method: "POST", url: url, headers: headers, body: String(decoding: bytes, as: UTF8.self),
                                validation: result.report)
         }
@@ -35,7 +31,7 @@ public enum TaskRequests {
         guard let request = result.request else {
             throw AnalyzeError(.validationFailed, "request is invalid: it is not a JSON object")
         }
-        return create(request, connection: connection)
+        return create(request, connection: inputs.connection)
     }
 
     /// `POST {base}/analyze/tasks` with the canonical body of `request` (not validated here).

@@ -12,39 +12,64 @@ public final class JSONDocument: @unchecked Sendable {
     public static let maxInputBytes = 512 * 1024 * 1024
 
     private let handle: OpaquePointer
-    private let rootElement: csj_element
+    /// The document's tape and strings (owned by `handle`).
+    let tape: JSONTape
+    /// The size of the string buffer's allocation (see `csj_tape`).
+    private let stringsCapacity: Int
     /// Nesting depth of the root value (a scalar is 0, `[]` is 1), measured
     /// while the input rules are checked.
     private(set) var nesting = 0
+    /// True when the `CSJ_PADDING` bytes after the used part of the string
+    /// buffer are allocated and set (to spaces): then simdjson can parse any
+    /// string of this document in place.
+    private var stringsPadded = false
 
-    private init(handle: OpaquePointer, root: csj_element) {
+    private init(handle: OpaquePointer, tape: JSONTape, stringsCapacity: Int) {
         self.handle = handle
-        self.rootElement = root
+        self.tape = tape
+        self.stringsCapacity = stringsCapacity
     }
 
     deinit {
         csj_document_free(handle)
     }
 
-    /// The root value.
-    public var root: JSONNode { JSONNode(document: self, element: rootElement) }
+    /// The root value (it starts at tape word 1).
+    public var root: JSONNode { JSONNode(document: self, raw: rawRoot) }
+    /// The root value, not retaining the document.
+    var rawRoot: RawNode { RawNode(tape: tape, index: 1) }
 
     /// Parses and checks `bytes`. Throws an `AnalyzeError` with status
     /// `.malformedJSON` (with position, line and column for syntax errors, or
     /// the path for duplicate keys and out-of-range integers), `.invalidArgument`
     /// when the input exceeds `maxInputBytes`, or `.outOfMemory`.
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(AnalyzeError) -> JSONDocument {
+        try parse(bytes, padded: false)
+    }
+
+    /// Parses and checks the bytes of a string value of this document (such
+    /// as a result's `data`): simdjson reads them in place, without a copy,
+    /// when the string buffer is padded (see `stringsPadded`). Throws as
+    /// `parse(_:)`.
+    func parse(stringOf node: JSONNode) throws(AnalyzeError) -> JSONDocument {
+        let padded = stringsPadded && node.document === self && node.raw.isString
+        return try withExtendedLifetime(self) { () throws(AnalyzeError) -> JSONDocument in
+            try Self.parse(UnsafeRawBufferPointer(node.raw.utf8), padded: padded)
+        }
+    }
+
+    private static func parse(_ bytes: UnsafeRawBufferPointer, padded: Bool) throws(AnalyzeError) -> JSONDocument {
         guard bytes.count <= maxInputBytes else {
             throw AnalyzeError(.invalidArgument, "input of \(bytes.count) bytes exceeds the limit of \(maxInputBytes) bytes")
         }
         var handle: OpaquePointer?
-        var root = csj_element()
+        var tape = csj_tape()
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
         let code: Int32
         if let base {
-            code = csj_parse(base, bytes.count, maxDepth, &handle, &root)
+            code = csj_parse(base, bytes.count, maxDepth, padded ? 1 : 0, &handle, &tape)
         } else {
-            code = csj_parse("", 0, maxDepth, &handle, &root)
+            code = csj_parse("", 0, maxDepth, 0, &handle, &tape)
         }
         if code == CSJ_ALLOCATION_FAILED {
             throw AnalyzeError(.outOfMemory, "out of memory while parsing JSON")
@@ -52,8 +77,25 @@ public final class JSONDocument: @unchecked Sendable {
         guard code == 0, let handle else {
             throw JSONSyntaxLocator.locate(bytes, fallback: String(cString: csj_error_message(code)))
         }
-        let document = JSONDocument(handle: handle, root: root)
-        document.nesting = try document.root.checkInputRules()
+        // The frame of simdjson 3's tape: 'r' words first and last, the root between.
+        guard let words = tape.words, let strings = tape.strings, tape.count >= 3,
+              UInt8(truncatingIfNeeded: words[0] >> 56) == JSONTape.Word.root,
+              UInt8(truncatingIfNeeded: words[tape.count - 1] >> 56) == JSONTape.Word.root,
+              RawNode(tape: JSONTape(words: words, strings: strings), index: 1).after == tape.count - 1 else {
+            csj_document_free(handle)
+            throw AnalyzeError(.malformedJSON, "simdjson produced a tape of an unknown format")
+        }
+        let document = JSONDocument(handle: handle, tape: JSONTape(words: words, strings: strings),
+                                    stringsCapacity: tape.strings_capacity)
+        let (nesting, stringsEnd) = try document.rawRoot.checkInputRules()
+        document.nesting = nesting
+        // simdjson allocates 5 * capacity / 3 + CSJ_PADDING bytes for strings
+        // that use at most 5 * capacity / 3 (csimdjson.h): room for padding
+        // after the last string, set here so that no byte read is undefined.
+        if stringsEnd + CSJ_PADDING <= document.stringsCapacity {
+            UnsafeMutablePointer(mutating: strings + stringsEnd).update(repeating: UInt8(ascii: " "), count: CSJ_PADDING)
+            document.stringsPadded = true
+        }
         return document
     }
 

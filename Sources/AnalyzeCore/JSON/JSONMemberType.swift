@@ -18,12 +18,12 @@ enum JSONMemberType {
     /// The type in messages, with its article: "a string", "an integer"…
     var expected: String {
         switch self {
-        case .string: return JSONKind.string.described
-        case .number: return JSONKind.double.described
-        case .integer: return JSONKind.integer.described
-        case .boolean: return JSONKind.bool.described
-        case .object: return JSONKind.object.described
-        case .array: return JSONKind.array.described
+        case .string: return MessageText.kind(.string)
+        case .number: return MessageText.kind(.double)
+        case .integer: return MessageText.kind(.integer)
+        case .boolean: return MessageText.kind(.bool)
+        case .object: return MessageText.kind(.object)
+        case .array: return MessageText.kind(.array)
         }
     }
 
@@ -41,24 +41,9 @@ enum JSONMemberType {
     }
 
     /// What `node` is instead, for "must be an integer, not …": its kind
-    /// (`JSONKind.described`), or "a number with a fraction or an exponent"
+    /// (`MessageText.kind`), or "a number with a fraction or an exponent"
     /// for a non-integral number read as an integer.
     func mismatch(_ node: JSONNode) -> String {
-        self == .integer && node.kind == .double ? "a number with a fraction or an exponent" : node.kind.described
-    }
-}
-
-extension JSONKind {
-    /// The kind in messages, with its article: `a string`, `an integer`, `a number`, `null`…
-    var described: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .integer: return "an integer"
-        case .double: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
+        self == .integer && node.kind == .double ? "a number with a fraction or an exponent" : MessageText.kind(node.kind)
     }
 }

@@ -1,5 +1,3 @@
-import CSimdJSON
-
 /// The kinds of JSON values, with integers kept apart from other numbers.
 public enum JSONKind: Sendable, Equatable {
     case null, bool, integer, double, string, array, object
@@ -22,80 +20,57 @@ public enum JSONKind: Sendable, Equatable {
 public struct JSONNode: @unchecked Sendable {
     /// The document the value lives in (kept alive by this view).
     public let document: JSONDocument
-    let element: csj_element
+    /// The value on the document's tape.
+    let raw: RawNode
 
-    init(document: JSONDocument, element: csj_element) {
+    init(document: JSONDocument, raw: RawNode) {
         self.document = document
-        self.element = element
+        self.raw = raw
     }
 
     /// The kind of the value. Unsigned integers above `Int64.max` never reach
     /// here: `JSONDocument.parse` rejects them.
-    public var kind: JSONKind {
-        switch csj_element_type(element) {
-        case CSJ_ARRAY: return .array
-        case CSJ_OBJECT: return .object
-        case CSJ_INT64, CSJ_UINT64: return .integer
-        case CSJ_DOUBLE: return .double
-        case CSJ_STRING: return .string
-        case CSJ_BOOL: return .bool
-        default: return .null
-        }
-    }
+    public var kind: JSONKind { raw.kind }
 
     /// The string, or nil when the value is not a string.
     public var string: String? {
-        guard csj_element_type(element) == CSJ_STRING else { return nil }
-        return withUTF8 { String(decoding: $0, as: UTF8.self) }
+        guard raw.isString else { return nil }
+        return String(decoding: raw.utf8, as: UTF8.self)
     }
 
     /// Calls `body` with the raw UTF-8 bytes of a string value (empty for other kinds).
     public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        var length = 0
-        guard let pointer = csj_get_string(element, &length) else {
-            return try body(UnsafeBufferPointer(start: nil, count: 0))
-        }
-        let raw = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
-        return try body(UnsafeBufferPointer(start: raw, count: length))
+        try withExtendedLifetime(document) { try body(raw.utf8) }
     }
 
     /// The integer, or nil when the value is not an integer.
     public var int64: Int64? {
-        switch csj_element_type(element) {
-        case CSJ_INT64: return csj_get_int64(element)
-        case CSJ_UINT64:
-            let value = csj_get_uint64(element)
+        switch raw.type {
+        case JSONTape.Word.int64: return raw.int64Value
+        case JSONTape.Word.uint64:
+            let value = raw.uint64Value
             return value <= UInt64(Int64.max) ? Int64(value) : nil
         default: return nil
         }
     }
 
     /// The number as a double (integers converted), or nil when the value is not a number.
-    public var double: Double? {
-        switch csj_element_type(element) {
-        case CSJ_DOUBLE: return csj_get_double(element)
-        case CSJ_INT64: return Double(csj_get_int64(element))
-        case CSJ_UINT64: return Double(csj_get_uint64(element))
-        default: return nil
-        }
-    }
+    public var double: Double? { raw.isNumber ? raw.number : nil }
 
     /// The boolean, or nil when the value is not a boolean.
-    public var bool: Bool? {
-        csj_element_type(element) == CSJ_BOOL ? csj_get_bool(element) : nil
-    }
+    public var bool: Bool? { raw.isBool ? raw.type == JSONTape.Word.true : nil }
 
     /// True for `null`.
-    public var isNull: Bool { csj_element_type(element) == CSJ_NULL }
+    public var isNull: Bool { raw.isNull }
 
     /// The member named `key` of an object (the first, duplicates being rejected
     /// at parse time), or nil when absent or when the value is not an object.
     public subscript(key: String) -> JSONNode? {
-        guard csj_element_type(element) == CSJ_OBJECT else { return nil }
+        guard raw.isObject else { return nil }
         var key = key
         return key.withUTF8 { wanted -> JSONNode? in
-            for (candidate, value) in RawMembers(element) where candidate.elementsEqual(wanted) {
-                return JSONNode(document: document, element: value)
+            for (candidate, value) in raw.members where candidate.elementsEqual(wanted) {
+                return JSONNode(document: document, raw: value)
             }
             return nil
         }
@@ -103,7 +78,7 @@ public struct JSONNode: @unchecked Sendable {
 
     /// The members of an object in document order (empty for other kinds).
     public var members: [(key: String, value: JSONNode)] {
-        RawMembers(element).map { (String(decoding: $0.key, as: UTF8.self), JSONNode(document: document, element: $0.value)) }
+        raw.members.map { (String(decoding: $0.key, as: UTF8.self), JSONNode(document: document, raw: $0.value)) }
     }
 
     /// The elements of an array in order (empty for other kinds).
@@ -111,11 +86,20 @@ public struct JSONNode: @unchecked Sendable {
 
     /// Number of elements of an array or members of an object (0 for other kinds).
     public var count: Int {
-        switch csj_element_type(element) {
-        case CSJ_ARRAY: return RawElements(element).reduce(0) { count, _ in count + 1 }
-        case CSJ_OBJECT: return RawMembers(element).reduce(0) { count, _ in count + 1 }
+        switch raw.type {
+        case JSONTape.Word.array:
+            let stored = raw.storedCount
+            return stored < JSONTape.Word.countSaturated ? stored : raw.elements.reduce(0) { count, _ in count + 1 }
+        case JSONTape.Word.object:
+            let stored = raw.storedCount
+            return stored < JSONTape.Word.countSaturated ? stored : raw.members.reduce(0) { count, _ in count + 1 }
         default: return 0
         }
+    }
+
+    /// Identity of the value: its document's tape and its place on it.
+    var identity: (tape: UInt64, index: UInt64) {
+        (UInt64(UInt(bitPattern: raw.tape.words)), UInt64(raw.index))
     }
 }
 
@@ -125,7 +109,7 @@ public struct JSONElements: Sequence {
 
     /// Iterates the elements.
     public func makeIterator() -> Iterator {
-        Iterator(document: node.document, raw: RawElements(node.element))
+        Iterator(document: node.document, raw: node.raw.elements)
     }
 
     /// The iterator over a JSON array.
@@ -135,146 +119,121 @@ public struct JSONElements: Sequence {
 
         /// The next element, or nil at the end.
         public mutating func next() -> JSONNode? {
-            raw.next().map { JSONNode(document: document, element: $0) }
+            raw.next().map { JSONNode(document: document, raw: $0) }
         }
     }
 }
 
-/// Elements of an array as bare simdjson elements: no reference counting, for
-/// the library's own walks over a document it keeps alive.
-struct RawElements: Sequence, IteratorProtocol {
-    private var position: csj_iterator
-    private let end: csj_iterator
-
-    /// The elements of `container` (none when it is not an array).
-    init(_ container: csj_element) {
-        if csj_element_type(container) == CSJ_ARRAY {
-            position = csj_begin(container)
-            end = csj_end(container)
-        } else {
-            position = csj_iterator()
-            end = position
-        }
-    }
-
-    mutating func next() -> csj_element? {
-        var value = csj_element()
-        return csj_array_step(&position, end, &value) ? value : nil
-    }
-}
-
-/// Members of an object as raw key bytes and bare elements, in document order.
-struct RawMembers: Sequence, IteratorProtocol {
-    private var position: csj_iterator
-    private let end: csj_iterator
-
-    /// The members of `container` (none when it is not an object).
-    init(_ container: csj_element) {
-        if csj_element_type(container) == CSJ_OBJECT {
-            position = csj_begin(container)
-            end = csj_end(container)
-        } else {
-            position = csj_iterator()
-            end = position
-        }
-    }
-
-    mutating func next() -> (key: UnsafeBufferPointer<UInt8>, value: csj_element)? {
-        var key: UnsafePointer<CChar>?
-        var length = 0
-        var value = csj_element()
-        guard csj_object_step(&position, end, &key, &length, &value) else { return nil }
-        let start = key.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }
-        return (UnsafeBufferPointer(start: start, count: start == nil ? 0 : length), value)
-    }
-}
-
-extension JSONNode {
+extension RawNode {
     /// Rejects what simdjson accepts but the library does not: duplicate keys
-    /// and integers above `Int64.max`. The path of a problem is built only when
-    /// one is found, as the recursion unwinds (bounded by the parse depth limit).
-    /// Returns the nesting depth of the value (a scalar is 0, `[]` is 1), found
-    /// on the same walk.
-    func checkInputRules() throws(AnalyzeError) -> Int {
-        var reversedPath: [PathStep] = []
+    /// and integers above `Int64.max`, in one pass over the value's tape words
+    /// (each object's keys compared once more among themselves). The path of a
+    /// problem is built only when one is found. Returns the nesting depth of
+    /// the value (a scalar is 0, `[]` is 1) and the offset one past the last
+    /// string byte (its NUL) in the string buffer, found on the same pass.
+    func checkInputRules() throws(AnalyzeError) -> (nesting: Int, stringsEnd: Int) {
+        let words = tape.words
+        let end = after
+        var position = index
+        var depth = 0
         var deepest = 0
-        guard let message = JSONNode.firstRuleViolation(element, &reversedPath, level: 0, deepest: &deepest) else { return deepest }
+        var lastString = -1
+        while position < end {
+            let word = words[position]
+            switch UInt8(truncatingIfNeeded: word >> 56) {
+            case JSONTape.Word.array:
+                depth += 1
+                if depth > deepest { deepest = depth }
+                position += 1
+            case JSONTape.Word.object:
+                depth += 1
+                if depth > deepest { deepest = depth }
+                if let duplicate = RawNode(tape: tape, index: position).firstDuplicateKey() {
+                    let name = String(decoding: duplicate.utf8, as: UTF8.self)
+                    throw AnalyzeError(.malformedJSON, "duplicate key \(MessageText.quotedInFull(name)) in object",
+                                       path: path(to: duplicate.index))
+                }
+                position += 1
+            case JSONTape.Word.arrayEnd, JSONTape.Word.objectEnd:
+                depth -= 1
+                position += 1
+            case JSONTape.Word.uint64:
+                let value = words[position + 1]
+                if value > UInt64(Int64.max) {
+                    throw AnalyzeError(.malformedJSON, "integer \(value) is out of range: integers must fit in a signed 64-bit integer",
+                                       path: path(to: position))
+                }
+                position += 2
+            case JSONTape.Word.int64, JSONTape.Word.double:
+                position += 2
+            case JSONTape.Word.string:
+                lastString = position
+                position += 1
+            default:
+                position += 1
+            }
+        }
+        // Strings are stored in tape order: the last one ends the buffer's used part.
+        var stringsEnd = 0
+        if lastString >= 0 {
+            let string = RawNode(tape: tape, index: lastString).utf8
+            stringsEnd = (string.baseAddress.map { $0 - tape.strings } ?? 0) + string.count + 1
+        }
+        return (deepest, stringsEnd)
+    }
+
+    /// The path, from this value, of the value whose word is at `target` (or of
+    /// the member whose key word is there).
+    private func path(to target: Int) -> String {
         var path = ""
-        for step in reversedPath.reversed() {
-            switch step {
-            case .key(let key): path = JSONPath.member(path, key)
-            case .index(let index): path = JSONPath.element(path, index)
-            }
-        }
-        throw AnalyzeError(.malformedJSON, message, path: path)
-    }
-
-    private enum PathStep {
-        case key(String)
-        case index(Int)
-    }
-
-    private static func firstRuleViolation(_ element: csj_element, _ reversedPath: inout [PathStep],
-                                           level: Int, deepest: inout Int) -> String? {
-        switch csj_element_type(element) {
-        case CSJ_UINT64:
-            if csj_get_uint64(element) > UInt64(Int64.max) {
-                return "integer \(csj_get_uint64(element)) is out of range: integers must fit in a signed 64-bit integer"
-            }
-        case CSJ_ARRAY:
-            deepest = max(deepest, level + 1)
-            var index = 0
-            for child in RawElements(element) {
-                if let message = firstRuleViolation(child, &reversedPath, level: level + 1, deepest: &deepest) {
-                    reversedPath.append(.index(index))
-                    return message
+        var node = self
+        while node.index != target {
+            var inner: RawNode?
+            if node.isArray {
+                var position = 0
+                for element in node.elements {
+                    if element.index <= target && target < element.after {
+                        path = JSONPath.element(path, position)
+                        inner = element
+                        break
+                    }
+                    position += 1
                 }
-                index += 1
-            }
-        case CSJ_OBJECT:
-            deepest = max(deepest, level + 1)
-            if let duplicate = JSONNode.firstDuplicateKey(element) {
-                let name = String(decoding: duplicate, as: UTF8.self)
-                reversedPath.append(.key(name))
-                var quoted: [UInt8] = []
-                JSONWriter.appendQuoted(utf8: duplicate, to: &quoted)
-                return "duplicate key \(String(decoding: quoted, as: UTF8.self)) in object"
-            }
-            for (key, child) in RawMembers(element) {
-                if let message = firstRuleViolation(child, &reversedPath, level: level + 1, deepest: &deepest) {
-                    reversedPath.append(.key(String(decoding: key, as: UTF8.self)))
-                    return message
+            } else if node.isObject {
+                for (key, value) in node.members where value.index - 1 <= target && target < value.after {
+                    path = JSONPath.member(path, String(decoding: key, as: UTF8.self))
+                    inner = value.index - 1 == target ? nil : value
+                    break
                 }
             }
-        default:
-            break
+            guard let inner else { break }
+            node = inner
         }
-        return nil
+        return path
     }
-}
 
-extension JSONNode {
     /// Keys are compared pairwise while an object is small (no allocation), and
     /// through a hash set beyond this many members.
     static let pairwiseKeyLimit = 16
 
-    /// The first key of `object` that repeats an earlier key, or nil.
-    static func firstDuplicateKey(_ object: csj_element) -> UnsafeBufferPointer<UInt8>? {
-        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: pairwiseKeyLimit) { seen in
+    /// The key word of the first member of this object whose key repeats an
+    /// earlier key, or nil.
+    func firstDuplicateKey() -> RawNode? {
+        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: Self.pairwiseKeyLimit) { seen in
             var count = 0
             var hashed: Set<[UInt8]>? = nil
-            for (key, _) in RawMembers(object) {
+            for (key, value) in members {
                 if var set = hashed {
                     hashed = nil
                     let inserted = set.insert(Array(key)).inserted
                     hashed = set
-                    if !inserted { return key }
+                    if !inserted { return RawNode(tape: tape, index: value.index - 1) }
                     continue
                 }
-                for index in 0..<count where JSONNode.bytesEqual(seen[index], key) {
-                    return key
+                for index in 0..<count where Self.bytesEqual(seen[index], key) {
+                    return RawNode(tape: tape, index: value.index - 1)
                 }
-                if count < pairwiseKeyLimit {
+                if count < Self.pairwiseKeyLimit {
                     seen[count] = key
                     count += 1
                 } else {
@@ -288,6 +247,7 @@ extension JSONNode {
     }
 
     /// Byte equality of two buffers, length first.
+    @inline(__always)
     static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         var index = 0

@@ -1,5 +1,3 @@
-import CSimdJSON
-
 /// Writes compact JSON (RFC 8259) into a byte buffer.
 ///
 /// Strings get the minimal escapes (`"`, `\`, control characters) plus `\u2028`
@@ -7,8 +5,10 @@ import CSimdJSON
 /// that reads back as the same value (`0.1`, `1e+20`, `12.0`), non-finite ones as
 /// `null`. Callers emit keys in the order they want, which keeps output stable.
 public struct JSONWriter {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    /// The output's memory (never shared between two writers when written to).
+    private var storage: JSONOutputStorage
+    /// The bytes written.
+    private var count = 0
     /// Whether a comma is due before the next value, for each enclosing
     /// container but the innermost one (whose state is `commaDue`).
     private var enclosingCommaDue: [Bool] = []
@@ -19,24 +19,42 @@ public struct JSONWriter {
     private var afterKey = false
 
     /// Creates an empty writer.
-    public init() {}
+    public init() { storage = JSONOutputStorage(capacity: 256) }
 
     /// Creates a writer with room for `capacity` bytes (no reallocation below it).
-    public init(capacity: Int) {
-        bytes.reserveCapacity(max(0, capacity))
-    }
+    public init(capacity: Int) { storage = JSONOutputStorage(capacity: capacity) }
+
+    /// The bytes written so far.
+    public var bytes: [UInt8] { Array(written) }
 
     /// The text written so far.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: written, as: UTF8.self) }
+
+    /// A view of the bytes written (valid while nothing is written).
+    private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage.base, count: count) }
 
     /// Starts an object.
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); open() }
+    public mutating func beginObject() { separate(); append(UInt8(ascii: "{")); open() }
     /// Ends an object.
-    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); close() }
+    public mutating func endObject() { owned(); append(UInt8(ascii: "}")); close() }
     /// Starts an array.
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); open() }
+    public mutating func beginArray() { separate(); append(UInt8(ascii: "[")); open() }
     /// Ends an array.
-    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); close() }
+    public mutating func endArray() { owned(); append(UInt8(ascii: "]")); close() }
+
+    /// Copies the output first when another writer (a copy of this one) shares it.
+    @inline(__always)
+    private mutating func owned() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.moved(count: count, needed: storage.capacity) }
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if storage.capacity - count < extra {
+            storage = storage.moved(count: count, needed: extra > Int.max - count ? Int.max : count + extra)
+        }
+    }
 
     private mutating func open() {
         if depth > 0 { enclosingCommaDue.append(commaDue) }
@@ -52,18 +70,16 @@ public struct JSONWriter {
 
     /// Writes an object key; the next value written is its value.
     public mutating func key(_ key: String) {
-        separate()
-        JSONWriter.appendQuoted(key, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        afterKey = true
+        var key = key
+        key.withUTF8 { self.key(utf8: $0) }
     }
 
     /// Writes an object key given as raw UTF-8 bytes (assumed valid); the next
     /// value written is its value.
     public mutating func key(utf8 key: UnsafeBufferPointer<UInt8>) {
         separate()
-        JSONWriter.appendQuoted(utf8: key, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        quote(key)
+        append(UInt8(ascii: ":"))
         afterKey = true
     }
 
@@ -71,8 +87,19 @@ public struct JSONWriter {
     /// keys written many times.
     mutating func key(quoted key: [UInt8]) {
         separate()
-        bytes.append(contentsOf: key)
-        bytes.append(UInt8(ascii: ":"))
+        key.withUnsafeBufferPointer { self.append(bytes: $0) }
+        append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    /// Writes a key whose bytes need no escape (a literal of the library's
+    /// own, such as `start_time`): copied between quotes as it is.
+    mutating func key(plain key: StaticString) {
+        separate()
+        append(UInt8(ascii: "\""))
+        append(bytes: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
         afterKey = true
     }
 
@@ -84,21 +111,34 @@ public struct JSONWriter {
     }
 
     /// Writes a string value.
-    public mutating func string(_ value: String) { separate(); JSONWriter.appendQuoted(value, to: &bytes) }
+    public mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { string(utf8: $0) }
+    }
     /// Writes a string value from raw UTF-8 bytes (assumed valid).
-    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) { separate(); JSONWriter.appendQuoted(utf8: value, to: &bytes) }
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) { separate(); quote(value) }
     /// Writes an integer.
-    public mutating func int(_ value: Int64) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func int(_ value: Int64) {
+        separate()
+        JSONWriter.appendDecimal(value.magnitude, fractionDigits: -1, negative: value < 0, to: &self)
+    }
     /// Writes a double (`null` when not finite).
     public mutating func double(_ value: Double) {
         separate()
         if value.isFinite {
-            if !JSONWriter.appendShortDecimal(value, to: &bytes) {
-                bytes.append(contentsOf: value.description.utf8)
+            if !JSONWriter.appendShortDecimal(value, to: &self) {
+                var text = value.description
+                text.withUTF8 { append(bytes: $0) }
             }
         } else {
-            bytes.append(contentsOf: "null".utf8)
+            appendLiteral("null")
         }
+    }
+
+    /// Appends the bytes of a literal of the library's own.
+    @inline(__always)
+    private mutating func appendLiteral(_ literal: StaticString) {
+        append(bytes: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
     /// Appends `value` in plain decimal notation when it is the double nearest
     /// to a decimal of at most 15 significant digits with 1e-3 <= |value| < 1e15
@@ -108,12 +148,17 @@ public struct JSONWriter {
     /// decimals with the same number of fraction digits cannot both round to
     /// `value`, so the first that does is the shortest. Returns false, having
     /// written nothing, for any other value.
-    static func appendShortDecimal(_ value: Double, to bytes: inout [UInt8]) -> Bool {
+    static func appendShortDecimal<Output: JSONOutput>(_ value: Double, to bytes: inout Output) -> Bool {
         let magnitude = value.magnitude
         guard magnitude >= 1e-3, magnitude < 1e15 else { return false }
         var scale = 1.0
         for fractionDigits in 0...18 {
-            let scaled = (magnitude * scale).rounded()
+            // Below 1e16 the product is exact to well within one half, so
+            // truncating it plus one half rounds it as `rounded()` would
+            // wherever the result can read back as `magnitude`.
+            let product = magnitude * scale
+            guard product < 1e16 else { return false }
+            let scaled = Double(UInt64(product + 0.5))
             guard scaled < 1e15 else { return false }
             if scaled / scale == magnitude {
                 appendDecimal(UInt64(scaled), fractionDigits: fractionDigits, negative: value < 0, to: &bytes)
@@ -124,9 +169,10 @@ public struct JSONWriter {
         return false
     }
 
-    /// Appends `digits` / 10^fractionDigits as `[-]I.F` (`.0` when there is no fraction).
-    private static func appendDecimal(_ digits: UInt64, fractionDigits: Int, negative: Bool,
-                                      to bytes: inout [UInt8]) {
+    /// Appends `digits` / 10^fractionDigits as `[-]I.F` (`.0` when there is no
+    /// fraction; a plain integer when `fractionDigits` is -1).
+    private static func appendDecimal<Output: JSONOutput>(_ digits: UInt64, fractionDigits: Int, negative: Bool,
+                                                          to bytes: inout Output) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
             var end = 40
             var rest = digits
@@ -150,14 +196,14 @@ public struct JSONWriter {
                 end -= 1
                 buffer[end] = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[end..<40]))
+            bytes.append(bytes: UnsafeBufferPointer(rebasing: buffer[end..<40]))
         }
     }
 
     /// Writes a boolean.
-    public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    public mutating func bool(_ value: Bool) { separate(); appendLiteral(value ? "true" : "false") }
     /// Writes `null`.
-    public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func null() { separate(); appendLiteral("null") }
 
     /// Writes an owned value.
     public mutating func write(_ value: JSONValue) {
@@ -184,39 +230,31 @@ public struct JSONWriter {
     /// Writes the value a node views, without copying it first (object keys in
     /// document order). Recursion is bounded by the parse depth limit.
     public mutating func write(_ node: JSONNode) {
-        write(element: node.element)
+        withExtendedLifetime(node.document) { write(raw: node.raw) }
     }
 
-    /// Writes a bare element of a document the caller keeps alive (no
-    /// reference counting; see `RawElements`).
-    mutating func write(element: csj_element) {
-        switch csj_element_type(element) {
-        case CSJ_NULL: null()
-        case CSJ_BOOL: bool(csj_get_bool(element))
-        case CSJ_INT64: int(csj_get_int64(element))
-        case CSJ_UINT64: int(Int64(clamping: csj_get_uint64(element)))
-        case CSJ_DOUBLE: double(csj_get_double(element))
-        case CSJ_STRING:
+    /// Writes a value of a document the caller keeps alive (no reference
+    /// counting; see `RawNode`).
+    mutating func write(raw node: RawNode) {
+        switch node.type {
+        case JSONTape.Word.null: null()
+        case JSONTape.Word.true: bool(true)
+        case JSONTape.Word.false: bool(false)
+        case JSONTape.Word.int64: int(node.int64Value)
+        case JSONTape.Word.uint64: int(Int64(clamping: node.uint64Value))
+        case JSONTape.Word.double: double(node.doubleValue)
+        case JSONTape.Word.string:
             separate()
-            var length = 0
-            if let pointer = csj_get_string(element, &length) {
-                let start = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
-                JSONWriter.appendQuoted(utf8: UnsafeBufferPointer(start: start, count: length), to: &bytes)
-            } else {
-                bytes.append(contentsOf: "\"\"".utf8)
-            }
-        case CSJ_ARRAY:
+            quote(node.utf8)
+        case JSONTape.Word.array:
             beginArray()
-            for item in RawElements(element) { write(element: item) }
+            for item in node.elements { write(raw: item) }
             endArray()
-        case CSJ_OBJECT:
+        case JSONTape.Word.object:
             beginObject()
-            for (rawKey, value) in RawMembers(element) {
-                separate()
-                JSONWriter.appendQuoted(utf8: rawKey, to: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                afterKey = true
-                write(element: value)
+            for (rawKey, value) in node.members {
+                key(utf8: rawKey)
+                write(raw: value)
             }
             endObject()
         default:
@@ -224,15 +262,25 @@ public struct JSONWriter {
         }
     }
 
+    /// Writes the comma due before a value or key (none after a key), once
+    /// the output is this writer's own.
+    @inline(__always)
     private mutating func separate() {
+        owned()
         if afterKey {
             afterKey = false
             return
         }
         if depth > 0 {
-            if commaDue { bytes.append(UInt8(ascii: ",")) }
+            if commaDue { append(UInt8(ascii: ",")) }
             commaDue = true
         }
+    }
+
+    /// Appends `value` quoted and escaped.
+    @inline(__always)
+    private mutating func quote(_ value: UnsafeBufferPointer<UInt8>) {
+        JSONWriter.appendQuoted(utf8: value, into: &self)
     }
 
     /// Appends `value` as a quoted, escaped JSON string.
@@ -248,6 +296,11 @@ public struct JSONWriter {
     /// advances to the next byte to escape, with more room made when escapes
     /// use it up. Work and memory stay linear in the output's length.
     public static func appendQuoted(utf8 value: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        appendQuoted(utf8: value, into: &bytes)
+    }
+
+    /// `appendQuoted(utf8:to:)` into any output.
+    static func appendQuoted<Output: JSONOutput>(utf8 value: UnsafeBufferPointer<UInt8>, into bytes: inout Output) {
         bytes.append(UInt8(ascii: "\""))
         if let source = value.baseAddress {
             let count = value.count
@@ -261,7 +314,7 @@ public struct JSONWriter {
                 index += 8
             }
             while index < count && candidates(UInt64(source[index])) & 0x80 == 0 { index += 1 }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: source, count: index))
+            bytes.append(bytes: UnsafeBufferPointer(start: source, count: index))
             while index < count {
                 appendEscaped(value, from: &index, to: &bytes)
             }
@@ -273,62 +326,56 @@ public struct JSONWriter {
     /// the rest plus an eighth (at least 16 bytes), advancing `index` as far as
     /// that room allows. Every step writes at most 14 bytes past `written`: an
     /// eight-byte word, or up to seven bytes copied then a six-byte escape.
-    private static func appendEscaped(_ value: UnsafeBufferPointer<UInt8>, from index: inout Int,
-                                      to bytes: inout [UInt8]) {
+    private static func appendEscaped<Output: JSONOutput>(_ value: UnsafeBufferPointer<UInt8>, from index: inout Int,
+                                                          to bytes: inout Output) {
         guard let source = value.baseAddress else { return }
         let count = value.count
-        let start = bytes.count
         let room = (count - index) + (count - index) / 8 + 16
-        bytes.append(contentsOf: repeatElement(0, count: room))
-        var written = 0
-        escapeTable.withUnsafeBufferPointer { table in
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                let out = base + start
-                while index < count && written + 14 <= room {
-                    if index + 8 <= count {
-                        let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-                        UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
-                        let mask = candidates(word)
-                        if mask == 0 {
-                            index += 8
-                            written += 8
-                            continue
-                        }
-                        let skip = mask.trailingZeroBitCount >> 3
-                        index += skip
-                        written += skip
-                    }
-                    let byte = value[index]
-                    let entry = table[Int(byte)]
-                    if entry == 0 || (entry == escapeMaybeSeparator && !isSeparator(value, index)) {
-                        out[written] = byte
-                        index += 1
-                        written += 1
+        bytes.append(atMost: room) { out -> Int in
+            var written = 0
+            while index < count && written + 14 <= room {
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                    UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                    let mask = candidates(word)
+                    if mask == 0 {
+                        index += 8
+                        written += 8
                         continue
                     }
-                    out[written] = UInt8(ascii: "\\")
-                    switch byte {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): out[written + 1] = byte
-                    case 0x0A: out[written + 1] = UInt8(ascii: "n")
-                    case 0x0D: out[written + 1] = UInt8(ascii: "r")
-                    case 0x09: out[written + 1] = UInt8(ascii: "t")
-                    case 0x08: out[written + 1] = UInt8(ascii: "b")
-                    case 0x0C: out[written + 1] = UInt8(ascii: "f")
-                    case 0xE2: writeUnicodeEscape(value[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: out + written)
-                    default: writeUnicodeEscape(UInt16(byte), to: out + written)
-                    }
-                    written += byte == 0xE2 || entry == 6 ? 6 : 2
-                    index += byte == 0xE2 ? 3 : 1
+                    let skip = mask.trailingZeroBitCount >> 3
+                    index += skip
+                    written += skip
                 }
+                let byte = value[index]
+                let entry = escapeEntry(byte)
+                if entry == 0 || (entry == escapeMaybeSeparator && !isSeparator(value, index)) {
+                    out[written] = byte
+                    index += 1
+                    written += 1
+                    continue
+                }
+                out[written] = UInt8(ascii: "\\")
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out[written + 1] = byte
+                case 0x0A: out[written + 1] = UInt8(ascii: "n")
+                case 0x0D: out[written + 1] = UInt8(ascii: "r")
+                case 0x09: out[written + 1] = UInt8(ascii: "t")
+                case 0x08: out[written + 1] = UInt8(ascii: "b")
+                case 0x0C: out[written + 1] = UInt8(ascii: "f")
+                case 0xE2: writeUnicodeEscape(value[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: out + written)
+                default: writeUnicodeEscape(UInt16(byte), to: out + written)
+                }
+                written += byte == 0xE2 || entry == 6 ? 6 : 2
+                index += byte == 0xE2 ? 3 : 1
             }
+            return written
         }
-        bytes.removeLast(room - written)
     }
 
     /// The high bit of each byte of `word` (little-endian) set exactly when that
     /// byte may need an escape: `"`, `\`, a control character or 0xE2 (the
-    /// bytes whose `escapeTable` entry is not 0). No carry crosses a byte: the
+    /// bytes whose `escapeEntry` is not 0). No carry crosses a byte: the
     /// low seven bits plus at most 0x7F stay below 0x100.
     @inline(__always)
     private static func candidates(_ word: UInt64) -> UInt64 {
@@ -350,7 +397,8 @@ public struct JSONWriter {
 
     /// For each byte: 0 when copied as is, 2 for a short escape (`\"`, `\\`,
     /// `\n`, `\r`, `\t`, `\b`, `\f`), 6 for `\u00XX`, `escapeMaybeSeparator` for 0xE2.
-    private static let escapeTable: [UInt8] = (0..<256).map { byte -> UInt8 in
+    @inline(__always)
+    private static func escapeEntry(_ byte: UInt8) -> UInt8 {
         switch byte {
         case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: return 2
         case 0..<0x20: return 6
@@ -374,5 +422,28 @@ public struct JSONWriter {
             let nibble = UInt8(truncatingIfNeeded: unit >> (12 - 4 * digit)) & 0xF
             out[2 + digit] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
         }
+    }
+}
+
+extension JSONWriter: JSONOutput {
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        storage.base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (storage.base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(atMost maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(maximum)
+        count += body(storage.base + count)
     }
 }

@@ -50,9 +50,7 @@ public struct PollOptions: Sendable, Equatable {
         do {
             document = try JSONDocument.parse(text)
         } catch {
-            var error = error
-            error.message = "options: " + error.message
-            throw error
+            throw error.relabelled(error.status, prefix: "options: ")
         }
         let root = document.root
         guard root.kind == .object else {

@@ -14,11 +14,10 @@ public struct CallOptions {
         do {
             document = try JSONDocument.parse(bytes)
         } catch {
-            throw AnalyzeError(.invalidArgument, "options are not valid JSON: \(error.message)",
-                               path: error.path, position: error.position, line: error.line, column: error.column)
+            throw error.relabelled(.invalidArgument, prefix: "options are not valid JSON: ")
         }
         guard document.root.kind == .object else {
-            throw AnalyzeError(.invalidArgument, "options must be a JSON object, not \(document.root.kind.described)")
+            throw AnalyzeError(.invalidArgument, "options must be a JSON object, not \(MessageText.kind(document.root.kind))")
         }
         members = document.root.members
         for (key, _) in members where !allowed.contains(key) {
@@ -31,7 +30,7 @@ public struct CallOptions {
     public func string(_ key: String) throws(AnalyzeError) -> String? {
         guard let value = value(key) else { return nil }
         guard let text = value.string else {
-            throw AnalyzeError(.invalidArgument, "option \(key) must be a string, not \(value.kind.described)", path: key)
+            throw AnalyzeError(.invalidArgument, "option \(key) must be a string, not \(MessageText.kind(value.kind))", path: key)
         }
         return text
     }
@@ -49,7 +48,7 @@ public struct CallOptions {
     public func object(_ key: String) throws(AnalyzeError) -> JSONNode? {
         guard let value = value(key) else { return nil }
         guard value.kind == .object else {
-            throw AnalyzeError(.invalidArgument, "option \(key) must be an object, not \(value.kind.described)", path: key)
+            throw AnalyzeError(.invalidArgument, "option \(key) must be an object, not \(MessageText.kind(value.kind))", path: key)
         }
         return value
     }

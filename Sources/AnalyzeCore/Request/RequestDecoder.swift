@@ -33,7 +33,7 @@ struct RequestDecoder {
     /// Decodes the document root; nil (with one whole-document issue) when it is not an object.
     func decode(_ root: JSONNode, _ issues: inout IssueCollector) -> AnalyzeRequest? {
         guard root.kind == .object else {
-            issues.invalid(.root, "the request must be a JSON object, not \(root.kind.described)")
+            issues.invalid(.root, "the request must be a JSON object, not \(MessageText.kind(root.kind))")
             return nil
         }
         let fields = FieldReader(node: root, path: .root)

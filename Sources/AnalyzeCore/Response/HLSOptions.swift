@@ -64,7 +64,7 @@ public struct HLSOptions: Sendable, Equatable {
                 options.timestampOffset = try integer(value, key, 0...maxTimestampOffset, "an integer of 90 kHz MPEG-TS ticks")
             case "duration":
                 guard let seconds = value.double, value.kind != .bool, seconds > 0, seconds < maxDuration else {
-                    throw AnalyzeError(.invalidArgument, "option duration must be a number of seconds above 0 and below \(Int64(maxDuration)), got \(ResultValue.describe(value))", path: key)
+                    throw AnalyzeError(.invalidArgument, "option duration must be a number of seconds above 0 and below \(Int64(maxDuration)), got \(MessageText.value(value))", path: key)
                 }
                 options.duration = seconds
             case "segment_prefix": options.segmentPrefix = try text(value, key, spaces: false)
@@ -73,7 +73,7 @@ public struct HLSOptions: Sendable, Equatable {
             case "name": options.name = try text(value, key, spaces: true)
             case "part":
                 guard let name = value.string, let part = Part(rawValue: name) else {
-                    throw AnalyzeError(.invalidArgument, "option part must be one of all, playlist, media, segment, got \(ResultValue.describe(value))", path: key)
+                    throw AnalyzeError(.invalidArgument, "option part must be one of all, playlist, media, segment, got \(MessageText.value(value))", path: key)
                 }
                 options.part = part
             case "segment":
@@ -93,7 +93,7 @@ public struct HLSOptions: Sendable, Equatable {
 
     private static func integer(_ value: JSONNode, _ key: String, _ range: ClosedRange<Int64>, _ what: String) throws(AnalyzeError) -> Int64 {
         guard value.kind == .integer, let number = value.int64, range.contains(number) else {
-            throw AnalyzeError(.invalidArgument, "option \(key) must be \(what) from \(range.lowerBound) to \(range.upperBound), got \(ResultValue.describe(value))", path: key)
+            throw AnalyzeError(.invalidArgument, "option \(key) must be \(what) from \(range.lowerBound) to \(range.upperBound), got \(MessageText.value(value))", path: key)
         }
         return number
     }
@@ -104,7 +104,7 @@ public struct HLSOptions: Sendable, Equatable {
         let lowest: UInt8 = spaces ? 0x20 : 0x21
         guard let text = value.string, !text.utf8.isEmpty, text.utf8.count <= maxTextBytes,
               text.utf8.allSatisfy({ $0 >= lowest && $0 <= 0x7E && $0 != UInt8(ascii: "\"") }) else {
-            throw AnalyzeError(.invalidArgument, "option \(key) must be 1 to \(maxTextBytes) bytes of printable ASCII without \"\(spaces ? "" : " or spaces"), got \(value.kind == .string ? "an unusable string" : ResultValue.describe(value))", path: key)
+            throw AnalyzeError(.invalidArgument, "option \(key) must be 1 to \(maxTextBytes) bytes of printable ASCII without \"\(spaces ? "" : " or spaces"), got \(value.kind == .string ? "an unusable string" : MessageText.value(value))", path: key)
         }
         return text
     }

@@ -23,8 +23,7 @@ struct ResponseHeaders {
         do {
             document = try JSONDocument.parse(bytes)
         } catch {
-            throw AnalyzeError(.invalidArgument, "headers_json: " + error.message, path: error.path,
-                               position: error.position, line: error.line, column: error.column)
+            throw error.relabelled(.invalidArgument, prefix: "headers_json: ")
         }
         let root = document.root
         switch root.kind {
@@ -38,12 +37,12 @@ struct ResponseHeaders {
                 } else if value.kind == .array {
                     for (position, item) in value.elements.enumerated() {
                         guard let text = item.string else {
-                            throw AnalyzeError(.invalidArgument, "header \(ResultValue.quoted(name)) must have string values, got \(item.kind.name)", path: JSONPath.element(path, position))
+                            throw AnalyzeError(.invalidArgument, "header \(MessageText.quotedInFull(name)) must have string values, got \(item.kind.name)", path: JSONPath.element(path, position))
                         }
                         headers.add(name, text)
                     }
                 } else {
-                    throw AnalyzeError(.invalidArgument, "header \(ResultValue.quoted(name)) must have a string value (or an array of strings), got \(value.kind.name)", path: path)
+                    throw AnalyzeError(.invalidArgument, "header \(MessageText.quotedInFull(name)) must have a string value (or an array of strings), got \(value.kind.name)", path: path)
                 }
             }
         case .array:

@@ -53,7 +53,7 @@ public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsaf
     guard (100...599).contains(httpStatus) else {
         throw AnalyzeError(.invalidArgument, "http_status \(httpStatus) is not an HTTP status (100-599)")
     }
-    let options = try ResultOptions.parse(rawOptions, allowed: ["now", "request", "json_schema"])
+    let options = try ResultOptions.parse(rawOptions, allowed: ["now"] + ResultOptions.taskKeys)
     let parsedHeaders = try ResponseHeaders.parse(headers)
     guard (200...299).contains(httpStatus) else {
         let (object, error) = APIErrorObject.build(kind: kind, status: httpStatus, headers: parsedHeaders,
@@ -136,7 +136,15 @@ func pageInfo(_ list: BodyObject) throws(AnalyzeError) -> JSONValue {
 /// the core of `analyze_task_parse`. `options` accepts `request` and `json_schema`.
 /// Throws `.malformedJSON`, `.malformedResponse` (with the path) or `.invalidArgument` (options).
 public func parseTask(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
-    let options = try ResultOptions.parse(rawOptions, allowed: ["request", "json_schema"])
+    let options = try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys)
+    var writer = JSONWriter(capacity: outputCapacity(body.count))
+    try writeTask(body, options: options, to: &writer)
+    return writer.bytes
+}
+
+/// Parses and writes the normalized task of `body`; the parsed body is
+/// released on return, before the caller copies the output out.
+private func writeTask(_ body: UnsafeRawBufferPointer, options: ResultOptions, to writer: inout JSONWriter) throws(AnalyzeError) {
     let document = try JSONDocument.parse(body)
-    return try TaskNormalizer(options: options).prepare(document.root, path: "").bytes(capacity: outputCapacity(body.count))
+    try TaskNormalizer(options: options).prepare(document.root, path: "").write(to: &writer)
 }

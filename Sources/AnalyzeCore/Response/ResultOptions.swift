@@ -1,7 +1,9 @@
 /// The options object of the response functions, read from JSON:
 /// `request` (the caller's create request), `json_schema` (a schema to check a
-/// json_schema result against) and, for HTTP responses, `now` (Unix seconds,
-/// used to turn an HTTP-date `Retry-After` into a delay).
+/// json_schema result against), `include_data` (false: a task's `result.data`
+/// is written as `null`, for callers that hold the body anyway) and, for HTTP
+/// responses, `now` (Unix seconds, used to turn an HTTP-date `Retry-After`
+/// into a delay).
 ///
 /// Absent, empty or `null` options mean defaults. An unknown key, a wrong type
 /// or malformed JSON is an `.invalidArgument` error naming the key.
@@ -13,6 +15,12 @@ public struct ResultOptions: Sendable {
     public var jsonSchema: JSONNode?
     /// The current time in Unix milliseconds, when given.
     public var nowMilliseconds: Int64?
+    /// Whether a normalized task's `result.data` holds the raw string (the
+    /// default) or `null`.
+    public var includeData = true
+
+    /// The keys of the options every function that normalizes tasks reads.
+    static let taskKeys = ["request", "json_schema", "include_data"]
 
     /// Defaults: nothing known beyond the body.
     public init() {}
@@ -28,8 +36,7 @@ public struct ResultOptions: Sendable {
         do {
             document = try JSONDocument.parse(bytes)
         } catch {
-            throw AnalyzeError(.invalidArgument, "options: " + error.message, path: error.path,
-                               position: error.position, line: error.line, column: error.column)
+            throw error.relabelled(.invalidArgument, prefix: "options: ")
         }
         let root = document.root
         if root.isNull { return options }
@@ -38,7 +45,7 @@ public struct ResultOptions: Sendable {
         }
         for (key, value) in root.members {
             guard allowed.contains(key) else {
-                throw AnalyzeError(.invalidArgument, "unknown option \(ResultValue.quoted(key)) (allowed: \(allowed.joined(separator: ", ")))", path: JSONPath.member("", key))
+                throw AnalyzeError(.invalidArgument, "unknown option \(MessageText.quotedInFull(key)) (allowed: \(allowed.joined(separator: ", ")))", path: JSONPath.member("", key))
             }
             if value.isNull { continue }
             switch key {
@@ -53,9 +60,14 @@ public struct ResultOptions: Sendable {
                     throw AnalyzeError(.invalidArgument, "option json_schema must be an object or a boolean, got \(value.kind.name)", path: key)
                 }
                 options.jsonSchema = value
+            case "include_data":
+                guard let include = value.bool else {
+                    throw AnalyzeError(.invalidArgument, "option include_data must be a boolean, got \(value.kind.name)", path: key)
+                }
+                options.includeData = include
             case "now":
                 guard let seconds = value.double, seconds.isFinite, abs(seconds) <= maxNowSeconds else {
-                    throw AnalyzeError(.invalidArgument, "option now must be a number of Unix seconds within years 1–9999, got \(ResultValue.describe(value))", path: key)
+                    throw AnalyzeError(.invalidArgument, "option now must be a number of Unix seconds within years 1–9999, got \(MessageText.value(value))", path: key)
                 }
                 options.nowMilliseconds = Int64((seconds * 1000).rounded())
             default:

@@ -11,6 +11,9 @@ struct ResultSegmentDefinition {
     /// exactly when their bytes do (Swift string equality is canonical
     /// equivalence, under which e.g. U+212A KELVIN SIGN equals "K").
     let namesAreASCII: Bool
+    /// True when the names are ASCII and no two are equal: then a key with
+    /// the bytes of a name is that one field and no other.
+    private let namesAreUniqueASCII: Bool
     /// The UTF-8 of every field name, one after the other, and where each
     /// starts (`fields.count + 1` offsets): compared without reference counting.
     private let names: [UInt8]
@@ -42,6 +45,26 @@ struct ResultSegmentDefinition {
         self.byNameHash = byNameHash
         self.firstByName = firstByName
         namesAreASCII = ResultSegmentField.isASCII(names)
+        namesAreUniqueASCII = namesAreASCII && firstByName.count == fields.count
+    }
+
+    /// The index of the field at `position` when its name has exactly the
+    /// bytes of `key` and the names are unique ASCII, so that it is the one
+    /// field `field(utf8:markingIn:)` would find and mark; nil otherwise.
+    /// Models write metadata in the declared order: the key at position k is
+    /// field k, found with one comparison instead of a search.
+    @inline(__always)
+    func fieldIndex(at position: Int, ifNamed key: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard namesAreUniqueASCII, position < fields.count else { return nil }
+        return names.withUnsafeBufferPointer { names in
+            nameStarts.withUnsafeBufferPointer { starts -> Int? in
+                let start = starts[position]
+                guard starts[position + 1] - start == key.count else { return nil }
+                var offset = 0
+                while offset < key.count && names[start + offset] == key[offset] { offset += 1 }
+                return offset == key.count ? position : nil
+            }
+        }
     }
 
     /// A hash of raw bytes, seeded per process (so not open to chosen collisions).
@@ -127,6 +150,8 @@ final class ResultSegmentField {
 
     /// `name`, the key in each segment's `metadata`.
     let name: String
+    /// `name` quoted and escaped as a JSON string: written as the key.
+    let quotedName: [UInt8]
     /// `type`: string, boolean, number, integer, array, timestamp or time_array.
     let type: String
     /// The check `type` calls for.
@@ -136,6 +161,11 @@ final class ResultSegmentField {
     /// `enum`: the allowed string values, when given, as a set (string
     /// equality, as `==` decides it).
     let allowed: Set<String>?
+    /// The allowed values' bytes when every one is ASCII and there are at most
+    /// `scanLimit` of them: an ASCII value is then allowed exactly when its
+    /// bytes equal one of them (compared without hashing).
+    private let allowedASCII: [[UInt8]]?
+    private static let scanLimit = 16
     /// The allowed values as issue messages show them: the JSON array cut to
     /// about 60 bytes (built once per field, not once per issue).
     let allowedText: String
@@ -151,15 +181,19 @@ final class ResultSegmentField {
     init?(_ node: JSONNode) {
         guard let name = node["name"]?.string, let type = node["type"]?.string else { return nil }
         self.name = name
+        quotedName = JSONWriter.quoted(name)
         self.type = type
         check = Check(type)
         format = node["format"]?.string.flatMap(TimecodeFormat.init(rawValue:))
         if let values = node["enum"], values.kind == .array {
             let allowed = values.elements.compactMap { $0.string }
             self.allowed = Set(allowed)
-            allowedText = ResultValue.describe(.array(allowed.map(JSONValue.string)))
+            let bytes = allowed.map { Array($0.utf8) }
+            allowedASCII = bytes.count <= Self.scanLimit && bytes.allSatisfy(ResultSegmentField.isASCII) ? bytes : nil
+            allowedText = MessageText.value(.array(allowed.map(JSONValue.string)))
         } else {
             allowed = nil
+            allowedASCII = nil
             allowedText = ""
         }
         itemType = node["items"]?["type"]?.string
@@ -175,6 +209,9 @@ final class ResultSegmentField {
     /// `enum` is given), by string equality.
     func allows(utf8 value: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let allowed else { return true }
+        if let allowedASCII, ResultSegmentField.isASCII(value) {
+            return allowedASCII.contains { $0.withUnsafeBufferPointer { RawNode.bytesEqual($0, value) } }
+        }
         return allowed.contains(String(decoding: value, as: UTF8.self))
     }
 

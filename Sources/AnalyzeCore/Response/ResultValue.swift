@@ -58,45 +58,11 @@ enum ResultValue {
         return true
     }
 
-    /// A string in JSON quotes, for messages.
-    static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        JSONWriter.appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Short text of a value for messages: compact JSON cut to about 60 bytes.
-    static func describe(_ node: JSONNode) -> String {
-        var writer = JSONWriter()
-        writer.write(node)
-        return shortText(writer.bytes)
-    }
-
-    /// Short text of an owned value for messages.
-    static func describe(_ value: JSONValue) -> String {
-        var writer = JSONWriter()
-        writer.write(value)
-        return shortText(writer.bytes)
-    }
-
-    private static func shortText(_ bytes: [UInt8]) -> String {
-        let limit = 60
-        if bytes.count <= limit { return String(decoding: bytes, as: UTF8.self) }
-        var end = limit
-        while end > 0 && (bytes[end] & 0xC0) == 0x80 { end -= 1 }
-        return String(decoding: bytes[0..<end], as: UTF8.self) + "..."
-    }
-
     /// Compact JSON bytes of `value`.
     static func bytes(of value: JSONValue) -> [UInt8] {
         var writer = JSONWriter()
         writer.write(value)
         return writer.bytes
-    }
-
-    /// "integer 9", "string \"x\"", or just "null": the kind and value of a node, for messages.
-    static func kindAndValue(_ node: JSONNode) -> String {
-        node.isNull ? "null" : node.kind.name + " " + describe(node)
     }
 }
 

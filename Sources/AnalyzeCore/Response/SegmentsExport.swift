@@ -35,7 +35,7 @@ public func exportSegments(_ body: UnsafeRawBufferPointer, format: String?,
         throw AnalyzeError(.invalidArgument, "format is NULL (expected vtt, csv, json or svg)")
     }
     guard let wanted = SegmentsExportFormat(rawValue: format) else {
-        throw AnalyzeError(.invalidArgument, "format \(ResultValue.quoted(format)) is not one of vtt, csv, json, svg")
+        throw AnalyzeError(.invalidArgument, "format \(MessageText.quotedInFull(format)) is not one of vtt, csv, json, svg")
     }
     let options = try ResultOptions.parse(rawOptions, allowed: ["request"])
     let document = try JSONDocument.parse(body)

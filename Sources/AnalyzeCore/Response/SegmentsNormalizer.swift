@@ -1,5 +1,3 @@
-import CSimdJSON
-
 /// Turns the `data` of a time_based_metadata result into `result.segments`:
 /// an object keyed by segment-definition id (in the order of `data`), each an
 /// array of `{start_time, end_time, metadata}` with the times as numbers of
@@ -70,18 +68,18 @@ struct SegmentsNormalizer {
             report("definitions_unavailable", path, "the segment definitions are not known (not in request_params and no request given); segments were not checked against them")
         }
         writer.beginObject()
-        for (rawID, value) in RawMembers(data.element) {
+        for (rawID, value) in data.raw.members {
             let id = String(decoding: rawID, as: UTF8.self)
             let listPath = JSONPath.member(path, id)
             let definition = definitionsByID[id]
             if definition == nil, context.definitions != nil, !context.definitionsPartial {
-                report("definition_unknown", listPath, "no segment definition has the id \(ResultValue.quoted(id))")
+                report("definition_unknown", listPath, "no segment definition has the id \(MessageText.quotedInFull(id))")
             }
             writer.key(utf8: rawID)
             writer.beginArray()
-            if csj_element_type(value) == CSJ_ARRAY {
+            if value.isArray {
                 var index = 0
-                for element in RawElements(value) {
+                for element in value.elements {
                     segment(element, definition, listPath, index, to: &writer)
                     index += 1
                 }
@@ -94,40 +92,30 @@ struct SegmentsNormalizer {
     }
 
     /// A view of `element` for messages.
-    private func node(_ element: csj_element) -> JSONNode {
-        JSONNode(document: document, element: element)
+    private func node(_ element: RawNode) -> JSONNode {
+        JSONNode(document: document, raw: element)
     }
 
-    /// Calls `body` with the raw UTF-8 of a string element (no reference counting).
-    private static func withString<R>(_ element: csj_element, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var length = 0
-        guard let pointer = csj_get_string(element, &length) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return body(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length))
-    }
+    private static let startTime: StaticString = "start_time"
+    private static let endTime: StaticString = "end_time"
+    private static let metadataKey: StaticString = "metadata"
 
-    private static let startTime = Array("start_time".utf8)
-    private static let endTime = Array("end_time".utf8)
-    private static let metadataKey = Array("metadata".utf8)
-    private static let quotedStartTime = JSONWriter.quoted("start_time")
-    private static let quotedEndTime = JSONWriter.quoted("end_time")
-    private static let quotedMetadata = JSONWriter.quoted("metadata")
-
-    private mutating func segment(_ element: csj_element, _ definition: ResultSegmentDefinition?,
+    private mutating func segment(_ element: RawNode, _ definition: ResultSegmentDefinition?,
                                   _ listPath: String, _ index: Int, to writer: inout JSONWriter) {
         writer.beginObject()
-        guard csj_element_type(element) == CSJ_OBJECT else {
+        guard element.isObject else {
             report("segments_shape", JSONPath.element(listPath, index), "expected a segment object, got \(node(element).kind.name)")
-            writer.key(quoted: Self.quotedStartTime); writer.null()
-            writer.key(quoted: Self.quotedEndTime); writer.null()
-            writer.key(quoted: Self.quotedMetadata); writer.beginObject(); writer.endObject()
+            writer.key(plain: Self.startTime); writer.null()
+            writer.key(plain: Self.endTime); writer.null()
+            writer.key(plain: Self.metadataKey); writer.beginObject(); writer.endObject()
             writer.endObject()
             return
         }
         // One pass over the members (keys are unique: the parser rejects duplicates).
-        var startNode: csj_element?
-        var endNode: csj_element?
-        var metadataNode: csj_element?
-        for (key, value) in RawMembers(element) {
+        var startNode: RawNode?
+        var endNode: RawNode?
+        var metadataNode: RawNode?
+        for (key, value) in element.members {
             if Self.equal(key, Self.startTime) {
                 startNode = value
             } else if Self.equal(key, Self.endTime) {
@@ -139,24 +127,26 @@ struct SegmentsNormalizer {
         let start = boundary(startNode, "start_time", { JSONPath.element(listPath, index) })
         let end = boundary(endNode, "end_time", { JSONPath.element(listPath, index) })
         if let start, let end, !(start < end) {
-            report("segment_time_order", JSONPath.element(listPath, index), "start_time \(ResultValue.describe(.double(start))) is not before end_time \(ResultValue.describe(.double(end)))")
+            report("segment_time_order", JSONPath.element(listPath, index), "start_time \(MessageText.value(.double(start))) is not before end_time \(MessageText.value(.double(end)))")
         }
-        writer.key(quoted: Self.quotedStartTime)
+        writer.key(plain: Self.startTime)
         if let start { writer.double(start) } else { writer.null() }
-        writer.key(quoted: Self.quotedEndTime)
+        writer.key(plain: Self.endTime)
         if let end { writer.double(end) } else { writer.null() }
-        writer.key(quoted: Self.quotedMetadata)
+        writer.key(plain: Self.metadataKey)
         segmentBounds = (start, end)
         metadata(metadataNode, definition, { JSONPath.member(JSONPath.element(listPath, index), "metadata") }, to: &writer)
         writer.endObject()
     }
 
-    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
-        name.withUnsafeBufferPointer { JSONNode.bytesEqual(key, $0) }
+    /// Whether `key` has the bytes of `name`.
+    @inline(__always)
+    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        RawNode.bytesEqual(key, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
-    private mutating func boundary(_ value: csj_element?, _ name: String, _ segmentPath: () -> String) -> Double? {
-        guard let value, csj_element_type(value) != CSJ_NULL else {
+    private mutating func boundary(_ value: RawNode?, _ name: String, _ segmentPath: () -> String) -> Double? {
+        guard let value, !value.isNull else {
             report("time_missing", JSONPath.member(segmentPath(), name), "\(name) is missing")
             return nil
         }
@@ -168,74 +158,77 @@ struct SegmentsNormalizer {
     }
 
     /// The format a time is written in (nil when it is not a time).
-    private static func format(of value: csj_element) -> TimecodeFormat? {
-        switch csj_element_type(value) {
-        case CSJ_DOUBLE, CSJ_INT64, CSJ_UINT64: return .seconds
-        case CSJ_STRING:
-            return withString(value) { text -> TimecodeFormat? in
-                guard let parsed = Timecode.parse(utf8: text) else { return nil }
-                return parsed.isWritten(in: .clock) ? .clock : .clockMilliseconds
-            }
-        default: return nil
-        }
+    private static func format(of value: RawNode) -> TimecodeFormat? {
+        if value.isNumber { return .seconds }
+        guard value.isString, let parsed = Timecode.parse(utf8: value.utf8) else { return nil }
+        return parsed.isWritten(in: .clock) ? .clock : .clockMilliseconds
     }
 
     /// Seconds of a time written as a number or as `hh:mm:ss[.fff]`; reports a
     /// format other than `format` (when known; with `inferred`, the format of
     /// the first time, as the message says), a negative time, or a value that
     /// is not a time (then nil).
-    private mutating func seconds(_ value: csj_element, format: TimecodeFormat?, inferred: Bool = false,
+    private mutating func seconds(_ value: RawNode, format: TimecodeFormat?, inferred: Bool = false,
                                   what: () -> String, path: () -> String) -> Double? {
         let because = inferred ? " like the first segment time (segment_time_format is not declared)" : ""
-        let number: Double
-        switch csj_element_type(value) {
-        case CSJ_DOUBLE: number = csj_get_double(value)
-        case CSJ_INT64: number = Double(csj_get_int64(value))
-        case CSJ_UINT64: number = Double(csj_get_uint64(value))
-        case CSJ_STRING:
-            return Self.withString(value) { text -> Double? in
-                guard let parsed = Timecode.parse(utf8: text) else {
-                    report("time_invalid", path(), "\(what()) is not a time: \(ResultValue.quoted(String(decoding: text, as: UTF8.self))) (expected seconds, hh:mm:ss or hh:mm:ss.fff)")
-                    return nil
-                }
-                if let format, !parsed.isWritten(in: format) {
-                    report("time_format", path(), "\(what()) is not in the format \(format.rawValue)\(because): \(ResultValue.quoted(String(decoding: text, as: UTF8.self)))")
-                }
-                return parsed.seconds
+        if value.isString {
+            let text = value.utf8
+            guard let parsed = Timecode.parse(utf8: text) else {
+                report("time_invalid", path(), "\(what()) is not a time: \(MessageText.quotedInFull(String(decoding: text, as: UTF8.self))) (expected seconds, hh:mm:ss or hh:mm:ss.fff)")
+                return nil
             }
-        default:
+            if let format, !parsed.isWritten(in: format) {
+                report("time_format", path(), "\(what()) is not in the format \(format.rawValue)\(because): \(MessageText.quotedInFull(String(decoding: text, as: UTF8.self)))")
+            }
+            return parsed.seconds
+        }
+        guard value.isNumber else {
             report("time_invalid", path(), "\(what()) must be a number of seconds or a hh:mm:ss[.fff] string, got \(node(value).kind.name)")
             return nil
         }
+        let number = value.number
         if let format, format != .seconds {
-            report("time_format", path(), "\(what()) is the number \(ResultValue.describe(node(value))), expected a \(ResultValue.quoted(format.rawValue)) string\(because)")
+            report("time_format", path(), "\(what()) is the number \(MessageText.value(node(value))), expected a \(MessageText.quotedInFull(format.rawValue)) string\(because)")
         }
         if number < 0 {
-            report("time_negative", path(), "\(what()) is negative: \(ResultValue.describe(node(value)))")
+            report("time_negative", path(), "\(what()) is negative: \(MessageText.value(node(value)))")
         }
         return number
     }
 
-    private mutating func metadata(_ value: csj_element?, _ definition: ResultSegmentDefinition?,
+    private mutating func metadata(_ value: RawNode?, _ definition: ResultSegmentDefinition?,
                                    _ path: () -> String, to writer: inout JSONWriter) {
         writer.beginObject()
         let fieldCount = definition?.fields.count ?? 0
-        present.removeAll(keepingCapacity: true)
-        present.append(contentsOf: repeatElement(false, count: fieldCount))
-        if let value, csj_element_type(value) != CSJ_NULL {
-            if csj_element_type(value) == CSJ_OBJECT {
-                for (key, member) in RawMembers(value) {
-                    writer.key(utf8: key)
+        if present.count == fieldCount {
+            present.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+        } else {
+            present = Array(repeating: false, count: fieldCount)
+        }
+        if let value, !value.isNull {
+            if value.isObject {
+                var position = 0
+                for (key, member) in value.members {
+                    defer { position += 1 }
                     guard let definition else {
-                        writer.write(element: member)
+                        writer.key(utf8: key)
+                        writer.write(raw: member)
                         continue
                     }
+                    if let index = definition.fieldIndex(at: position, ifNamed: key) {
+                        present[index] = true
+                        let field = definition.fields[index]
+                        writer.key(quoted: field.quotedName)
+                        check(member, field, { JSONPath.member(path(), field.name) }, to: &writer)
+                        continue
+                    }
+                    writer.key(utf8: key)
                     // Presence is decided on bytes, the declared field by string equality.
                     if let field = definition.field(utf8: key, markingIn: &present) {
                         check(member, field, { JSONPath.member(path(), String(decoding: key, as: UTF8.self)) }, to: &writer)
                     } else {
-                        report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(ResultValue.quoted(String(decoding: key, as: UTF8.self))) is not declared in segment definition \(ResultValue.quoted(definition.id))")
-                        writer.write(element: member)
+                        report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(MessageText.quotedInFull(String(decoding: key, as: UTF8.self))) is not declared in segment definition \(MessageText.quotedInFull(definition.id))")
+                        writer.write(raw: member)
                     }
                 }
             } else {
@@ -245,42 +238,43 @@ struct SegmentsNormalizer {
         writer.endObject()
         if let definition {
             for (index, field) in definition.fields.enumerated() where !present[index] {
-                report("field_missing", JSONPath.member(path(), field.name), "field \(ResultValue.quoted(field.name)) of segment definition \(ResultValue.quoted(definition.id)) is missing")
+                report("field_missing", JSONPath.member(path(), field.name), "field \(MessageText.quotedInFull(field.name)) of segment definition \(MessageText.quotedInFull(definition.id)) is missing")
             }
         }
     }
 
     /// Checks a metadata value against its field and writes it, converted to
     /// seconds for a timestamp field that could be read.
-    private mutating func check(_ value: csj_element, _ field: ResultSegmentField, _ path: () -> String,
+    private mutating func check(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String,
                                 to writer: inout JSONWriter) {
         switch field.check {
         case .timeArray:
-            guard csj_element_type(value) == CSJ_ARRAY, let events = field.eventFields else {
+            guard value.isArray, let events = field.eventFields else {
                 wrongType(value, field.type, field.name, path())
                 break
             }
             writer.beginArray()
             var index = 0
-            for element in RawElements(value) {
+            for element in value.elements {
                 event(element, events, { JSONPath.element(path(), index) }, to: &writer)
                 index += 1
             }
             writer.endArray()
             return
         case .timestamp:
-            if let converted = seconds(value, format: field.format, what: { "field \(ResultValue.quoted(field.name))" }, path: path) {
+            if let converted = seconds(value, format: field.format, what: { "field \(MessageText.quotedInFull(field.name))" }, path: path) {
                 writer.double(converted)
                 return
             }
         case .array:
-            guard csj_element_type(value) == CSJ_ARRAY else {
+            guard value.isArray else {
                 wrongType(value, field.type, field.name, path())
                 break
             }
             var index = 0
-            for element in RawElements(value) {
-                if let itemType = field.itemType, !Self.matches(element, field.itemCheck) {
+            for element in value.elements {
+                // A missing items.type checks as .any, which every value matches.
+                if !Self.matches(element, field.itemCheck), let itemType = field.itemType {
                     wrongType(element, itemType, field.name, JSONPath.element(path(), index))
                 } else {
                     checkAllowed(element, field, { JSONPath.element(path(), index) })
@@ -294,81 +288,80 @@ struct SegmentsNormalizer {
                 checkAllowed(value, field, path)
             }
         }
-        writer.write(element: value)
+        writer.write(raw: value)
     }
 
     /// One event of a time_array field: `{start_time, end_time, fields…}` with
     /// the times in seconds (in the segment time format), inside the segment,
     /// and the declared fields checked like metadata.
-    private mutating func event(_ element: csj_element, _ events: ResultSegmentDefinition, _ path: () -> String,
+    private mutating func event(_ element: RawNode, _ events: ResultSegmentDefinition, _ path: () -> String,
                                 to writer: inout JSONWriter) {
-        guard csj_element_type(element) == CSJ_OBJECT else {
+        guard element.isObject else {
             report("segments_shape", path(), "expected a time_array event object, got \(node(element).kind.name)")
-            writer.write(element: element)
+            writer.write(raw: element)
             return
         }
-        var startNode: csj_element?
-        var endNode: csj_element?
-        for (key, value) in RawMembers(element) {
+        var startNode: RawNode?
+        var endNode: RawNode?
+        for (key, value) in element.members {
             if Self.equal(key, Self.startTime) { startNode = value } else if Self.equal(key, Self.endTime) { endNode = value }
         }
         let start = boundary(startNode, "start_time", path)
         let end = boundary(endNode, "end_time", path)
         if let start, let end, !(start <= end) {
-            report("segment_time_order", path(), "event start_time \(ResultValue.describe(.double(start))) is after its end_time \(ResultValue.describe(.double(end)))")
+            report("segment_time_order", path(), "event start_time \(MessageText.value(.double(start))) is after its end_time \(MessageText.value(.double(end)))")
         }
         let bounds = segmentBounds
         if let start, let from = bounds.start, start < from {
-            report("event_outside_segment", JSONPath.member(path(), "start_time"), "event start_time \(ResultValue.describe(.double(start))) is before its segment's start_time \(ResultValue.describe(.double(from)))")
+            report("event_outside_segment", JSONPath.member(path(), "start_time"), "event start_time \(MessageText.value(.double(start))) is before its segment's start_time \(MessageText.value(.double(from)))")
         }
         if let end, let to = bounds.end, end > to {
-            report("event_outside_segment", JSONPath.member(path(), "end_time"), "event end_time \(ResultValue.describe(.double(end))) is after its segment's end_time \(ResultValue.describe(.double(to)))")
+            report("event_outside_segment", JSONPath.member(path(), "end_time"), "event end_time \(MessageText.value(.double(end))) is after its segment's end_time \(MessageText.value(.double(to)))")
         }
         writer.beginObject()
-        writer.key(quoted: Self.quotedStartTime)
+        writer.key(plain: Self.startTime)
         if let start { writer.double(start) } else { writer.null() }
-        writer.key(quoted: Self.quotedEndTime)
+        writer.key(plain: Self.endTime)
         if let end { writer.double(end) } else { writer.null() }
         var present = Array(repeating: false, count: events.fields.count)
-        for (key, member) in RawMembers(element) where !Self.equal(key, Self.startTime) && !Self.equal(key, Self.endTime) {
+        for (key, member) in element.members where !Self.equal(key, Self.startTime) && !Self.equal(key, Self.endTime) {
             writer.key(utf8: key)
             if let field = events.field(utf8: key, markingIn: &present), field.check != .timeArray {
                 check(member, field, { JSONPath.member(path(), String(decoding: key, as: UTF8.self)) }, to: &writer)
             } else {
-                report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(ResultValue.quoted(String(decoding: key, as: UTF8.self))) is not declared in the events of time_array field \(ResultValue.quoted(events.id))")
-                writer.write(element: member)
+                report("field_unknown", JSONPath.member(path(), String(decoding: key, as: UTF8.self)), "field \(MessageText.quotedInFull(String(decoding: key, as: UTF8.self))) is not declared in the events of time_array field \(MessageText.quotedInFull(events.id))")
+                writer.write(raw: member)
             }
         }
         writer.endObject()
         for (index, field) in events.fields.enumerated() where !present[index] {
-            report("field_missing", JSONPath.member(path(), field.name), "field \(ResultValue.quoted(field.name)) of the events of time_array field \(ResultValue.quoted(events.id)) is missing")
+            report("field_missing", JSONPath.member(path(), field.name), "field \(MessageText.quotedInFull(field.name)) of the events of time_array field \(MessageText.quotedInFull(events.id)) is missing")
         }
     }
 
-    private mutating func wrongType(_ value: csj_element, _ type: String, _ name: String, _ path: String) {
-        report("field_type", path, "expected \(type) (declared for field \(ResultValue.quoted(name))), got \(ResultValue.kindAndValue(node(value)))")
+    private mutating func wrongType(_ value: RawNode, _ type: String, _ name: String, _ path: String) {
+        report("field_type", path, "expected \(type) (declared for field \(MessageText.quotedInFull(name))), got \(MessageText.kindAndValue(node(value)))")
     }
 
-    private mutating func checkAllowed(_ value: csj_element, _ field: ResultSegmentField, _ path: () -> String) {
-        guard field.allowed != nil, csj_element_type(value) == CSJ_STRING else { return }
-        if Self.withString(value, { field.allows(utf8: $0) }) { return }
-        report("field_enum", path(), "value \(ResultValue.quoted(node(value).string ?? "")) of field \(ResultValue.quoted(field.name)) is not one of the allowed values \(field.allowedText)")
+    private mutating func checkAllowed(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String) {
+        guard field.allowed != nil, value.isString else { return }
+        if field.allows(utf8: value.utf8) { return }
+        report("field_enum", path(), "value \(MessageText.quotedInFull(node(value).string ?? "")) of field \(MessageText.quotedInFull(field.name)) is not one of the allowed values \(field.allowedText)")
     }
 
     /// Whether `value` passes the check of a declared field type; unknown type
     /// names (and `timestamp`, checked on its own) always match.
-    private static func matches(_ value: csj_element, _ check: ResultSegmentField.Check) -> Bool {
-        let type = csj_element_type(value)
+    private static func matches(_ value: RawNode, _ check: ResultSegmentField.Check) -> Bool {
         switch check {
-        case .string: return type == CSJ_STRING
-        case .boolean: return type == CSJ_BOOL
-        case .number: return type == CSJ_INT64 || type == CSJ_UINT64 || type == CSJ_DOUBLE
+        case .string: return value.isString
+        case .boolean: return value.isBool
+        case .number: return value.isNumber
         case .integer:
-            if type == CSJ_INT64 || type == CSJ_UINT64 { return true }
-            guard type == CSJ_DOUBLE else { return false }
-            let number = csj_get_double(value)
+            if value.isInteger { return true }
+            guard value.type == JSONTape.Word.double else { return false }
+            let number = value.doubleValue
             return number.isFinite && number.rounded(.towardZero) == number
-        case .array, .timeArray: return type == CSJ_ARRAY
+        case .array, .timeArray: return value.isArray
         case .timestamp, .any: return true
         }
     }

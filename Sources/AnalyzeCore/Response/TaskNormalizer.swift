@@ -58,7 +58,8 @@ struct TaskNormalizer {
             let request = try ResultFormatSource(options.request, path: "request", status: .invalidArgument)
             let context = ResultContext(requestParams: requestParams, request: request,
                                         explicitSchema: options.jsonSchema, echoIsPartial: echoIsPartial)
-            result = try TaskResultNormalizer(resultObject, context: context, truncationMessage: errorMessage, budget: budget)
+            result = try TaskResultNormalizer(resultObject, context: context, truncationMessage: errorMessage, budget: budget,
+                                                 includeData: options.includeData)
         }
         return NormalizedTask(
             status: status,
@@ -89,7 +90,7 @@ struct TaskNormalizer {
             return (.null, .null)
         }
         guard let milliseconds = RFC3339.unixMilliseconds(text) else {
-            throw AnalyzeError(.malformedResponse, "\(key) \(ResultValue.quoted(text)) is not an RFC 3339 date-time", path: object.path(key))
+            throw AnalyzeError(.malformedResponse, "\(key) \(MessageText.quotedInFull(text)) is not an RFC 3339 date-time", path: object.path(key))
         }
         return (.string(text), .int(milliseconds))
     }

@@ -3,7 +3,9 @@
 /// truncated, truncation_message (only when truncated), segments (only for
 /// time_based_metadata) | json (only for json_schema), issues}`.
 ///
-/// `data` is copied untouched. For segment and JSON results it is parsed;
+/// `data` is copied untouched (or written as `null` when the options say
+/// `include_data: false`: the caller holds the body). For segment and JSON
+/// results it is parsed either way;
 /// when that fails the value is `null` and an issue says why — precisely
 /// "output truncated at max_tokens" when `finish_reason` is `length`.
 ///
@@ -22,11 +24,13 @@ struct TaskResultNormalizer {
     private let outputTokens: Int64
     private let inputTokens: Int64?
     private let budget: CheckBudget
+    private let includeData: Bool
 
     /// Checks `result`; `truncationMessage` is the task's `error.message`; its
-    /// schema checks spend `budget`, the call's.
+    /// schema checks spend `budget`, the call's; `includeData` false writes
+    /// `data` as `null`.
     init(_ result: BodyObject, context: ResultContext, truncationMessage: String?,
-         budget: CheckBudget) throws(AnalyzeError) {
+         budget: CheckBudget, includeData: Bool) throws(AnalyzeError) {
         generationID = try result.requiredString("generation_id")
         guard let data = result.value("data") else { throw result.missing("data") }
         guard data.kind == .string else { throw result.wrongType("data", "a string", data) }
@@ -38,6 +42,7 @@ struct TaskResultNormalizer {
         self.context = context
         self.truncationMessage = truncationMessage
         self.budget = budget
+        self.includeData = includeData
     }
 
     /// Writes the normalized result (parsing and checking `data`).
@@ -47,11 +52,12 @@ struct TaskResultNormalizer {
         var dropped = 0
         if finishReason != "stop" && finishReason != "length" {
             issues.append(ResultIssue("finish_reason_unknown", path: "result.finish_reason",
-                                      "finish_reason \(ResultValue.quoted(finishReason)) is not one of stop, length"))
+                                      "finish_reason \(MessageText.quotedInFull(finishReason)) is not one of stop, length"))
         }
         writer.beginObject()
         writer.key("generation_id"); writer.string(generationID)
-        writer.key("data"); data.withUTF8 { writer.string(utf8: $0) }
+        writer.key("data")
+        if includeData { data.withUTF8 { writer.string(utf8: $0) } } else { writer.null() }
         writer.key("finish_reason"); writer.string(finishReason)
         writer.key("usage")
         writer.beginObject()
@@ -105,12 +111,11 @@ struct TaskResultNormalizer {
 
     /// Parses the JSON inside `data`, or reports why it cannot be used.
     private static func parseData(_ data: JSONNode, truncated: Bool, issues: inout [ResultIssue]) -> JSONDocument? {
-        let parsed: Result<JSONDocument, AnalyzeError> = data.withUTF8 { bytes in
-            do throws(AnalyzeError) {
-                return .success(try JSONDocument.parse(UnsafeRawBufferPointer(bytes)))
-            } catch {
-                return .failure(error)
-            }
+        let parsed: Result<JSONDocument, AnalyzeError>
+        do throws(AnalyzeError) {
+            parsed = .success(try data.document.parse(stringOf: data))
+        } catch {
+            parsed = .failure(error)
         }
         let document: JSONDocument
         switch parsed {

@@ -12,7 +12,7 @@
 /// `request` and `json_schema`. Throws `.malformedJSON`, `.malformedResponse`
 /// (with the path) or `.invalidArgument` (options).
 public func parseWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
-    let options = try ResultOptions.parse(rawOptions, allowed: ["request", "json_schema"])
+    let options = try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys)
     let document = try JSONDocument.parse(body)
     let event = try BodyObject(document.root, path: "")
     let id = try event.requiredString("id")
@@ -39,7 +39,7 @@ public func parseWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions
         normalizer.webhookData = true
         let normalized = try normalizer.prepare(data.node, path: "data")
         if normalized.status != expectedStatus {
-            throw AnalyzeError(.malformedResponse, "status must be \(ResultValue.quoted(expectedStatus)) in an event of type \(type)", path: "data.status")
+            throw AnalyzeError(.malformedResponse, "status must be \(MessageText.quotedInFull(expectedStatus)) in an event of type \(type)", path: "data.status")
         }
         task = normalized
     }

@@ -73,7 +73,7 @@ struct JSONSchemaSubset {
 
     private func checkSchema(_ schema: JSONValue, at path: FieldPath, place: Place, _ issues: inout IssueCollector) {
         guard case .object(let members) = schema else {
-            issues.invalid(path, "a schema must be an object, not \(Self.describe(schema))")
+            issues.invalid(path, "a schema must be an object, not \(MessageText.kind(of: schema))")
             return
         }
         var type: String? = nil
@@ -85,7 +85,7 @@ struct JSONSchemaSubset {
                     issues.invalid(path.key("type"), "unsupported type \(MessageText.quoted(name)); allowed: \(Self.types.joined(separator: ", "))")
                 }
             } else {
-                issues.invalid(path.key("type"), "must be one type name (a string), not \(Self.describe(declared)); use anyOf for alternatives")
+                issues.invalid(path.key("type"), "must be one type name (a string), not \(MessageText.kind(of: declared)); use anyOf for alternatives")
             }
         }
         if type == "timestamp" { checkTimestamp(schema, at: path, place: place, &issues) }
@@ -125,7 +125,7 @@ struct JSONSchemaSubset {
                 return
             }
             guard case .object(let entries) = value else {
-                issues.invalid(keyPath, "must be an object of named schemas, not \(Self.describe(value))")
+                issues.invalid(keyPath, "must be an object of named schemas, not \(MessageText.kind(of: value))")
                 return
             }
             for entry in entries { checkSchema(entry.value, at: keyPath.key(entry.key), place: .inDefinition, &issues) }
@@ -136,14 +136,14 @@ struct JSONSchemaSubset {
             } else if case .array(let items) = value {
                 values = items
             } else {
-                issues.invalid(keyPath, "must be an array of values, not \(Self.describe(value))")
+                issues.invalid(keyPath, "must be an array of values, not \(MessageText.kind(of: value))")
                 return
             }
             for (index, item) in values.enumerated() {
                 switch item {
                 case .array, .object:
                     issues.invalid(key == "const" ? keyPath : keyPath.index(index),
-                                   "\(key) values may only be boolean, null, number or string, not \(Self.describe(item))")
+                                   "\(key) values may only be boolean, null, number or string, not \(MessageText.kind(of: item))")
                 default:
                     break
                 }
@@ -161,32 +161,26 @@ struct JSONSchemaSubset {
         case "$ref":
             checkReference(value, at: keyPath, &issues)
         case _ where Self.integerKeywords.contains(key):
-            if type != "integer" {
-                issues.invalid(keyPath, "\(key) is supported only on type integer\(Self.onType(type))")
-            } else if !Self.isNumber(value) {
-                issues.invalid(keyPath, "must be a number, not \(Self.describe(value))")
+            if Self.onlyOnType("integer", key, type, at: keyPath, &issues) && !Self.isNumber(value) {
+                issues.invalid(keyPath, "must be a number, not \(MessageText.kind(of: value))")
             }
         case "minLength", "maxLength":
             issues.invalid(keyPath, "string length constraints (\(key)) are not supported")
         case "pattern":
-            if type != "string" {
-                issues.invalid(keyPath, "pattern is supported only on type string\(Self.onType(type))")
-            } else if case .string(let pattern) = value {
+            guard Self.onlyOnType("string", key, type, at: keyPath, &issues) else { return }
+            if case .string(let pattern) = value {
                 if let problem = RegexParser.problem(pattern) {
                     issues.invalid(keyPath, "is not a valid regular expression: \(problem)")
                 }
             } else {
-                issues.invalid(keyPath, "must be a string, not \(Self.describe(value))")
+                issues.invalid(keyPath, "must be a string, not \(MessageText.kind(of: value))")
             }
         case "format":
             checkFormat(value, type: type, at: keyPath, &issues)
         case "properties":
-            guard type == "object" else {
-                issues.invalid(keyPath, "properties is supported only on type object\(Self.onType(type))")
-                return
-            }
+            guard Self.onlyOnType("object", key, type, at: keyPath, &issues) else { return }
             guard case .object(let properties) = value else {
-                issues.invalid(keyPath, "must be an object of property schemas, not \(Self.describe(value))")
+                issues.invalid(keyPath, "must be an object of property schemas, not \(MessageText.kind(of: value))")
                 return
             }
             for property in properties {
@@ -197,19 +191,16 @@ struct JSONSchemaSubset {
                 }
             }
         case "required":
-            guard type == "object" else {
-                issues.invalid(keyPath, "required is supported only on type object\(Self.onType(type))")
-                return
-            }
+            guard Self.onlyOnType("object", key, type, at: keyPath, &issues) else { return }
             guard case .array(let names) = value else {
-                issues.invalid(keyPath, "must be an array of property names, not \(Self.describe(value))")
+                issues.invalid(keyPath, "must be an array of property names, not \(MessageText.kind(of: value))")
                 return
             }
             var declared: Set<String> = []
             if case .object(let properties)? = schema["properties"] { declared = Set(properties.map(\.key)) }
             for (index, name) in names.enumerated() {
                 guard case .string(let text) = name else {
-                    issues.invalid(keyPath.index(index), "must be a property name (a string), not \(Self.describe(name))")
+                    issues.invalid(keyPath.index(index), "must be a property name (a string), not \(MessageText.kind(of: name))")
                     continue
                 }
                 if !declared.contains(text) {
@@ -219,19 +210,14 @@ struct JSONSchemaSubset {
         case "additionalProperties":
             issues.invalid(keyPath, "additionalProperties is not supported; remove it")
         case "items":
-            guard type == "array" else {
-                issues.invalid(keyPath, "items is supported only on type array\(Self.onType(type))")
-                return
-            }
+            guard Self.onlyOnType("array", key, type, at: keyPath, &issues) else { return }
             if case .array = value {
                 issues.invalid(keyPath, "must be one schema (an object); tuple forms are not supported")
                 return
             }
             checkSchema(value, at: keyPath, place: place.items, &issues)
         case "minItems":
-            if type != "array" {
-                issues.invalid(keyPath, "minItems is supported only on type array\(Self.onType(type))")
-            } else if value != .int(0) && value != .int(1) {
+            if Self.onlyOnType("array", key, type, at: keyPath, &issues) && value != .int(0) && value != .int(1) {
                 issues.invalid(keyPath, "minItems accepts only 0 or 1; got \(Self.short(value))")
             }
         case "maxItems", "uniqueItems":
@@ -284,7 +270,7 @@ struct JSONSchemaSubset {
 
     private func checkReference(_ value: JSONValue, at path: FieldPath, _ issues: inout IssueCollector) {
         guard case .string(let reference) = value else {
-            issues.invalid(path, "must be a string, not \(Self.describe(value))")
+            issues.invalid(path, "must be a string, not \(MessageText.kind(of: value))")
             return
         }
         guard let name = Self.definitionName(reference) else {
@@ -302,7 +288,7 @@ struct JSONSchemaSubset {
         guard reference.hasPrefix(prefix) else { return nil }
         let token = String(reference.dropFirst(prefix.count))
         guard !token.isEmpty, !token.contains("/") else { return nil }
-        return token.replacingAll("~1", with: "/").replacingAll("~0", with: "~")
+        return JSONPointer.unescape(token)
     }
 
     /// Reports every `$defs` entry that can never be satisfied by a finite value
@@ -325,7 +311,7 @@ struct JSONSchemaSubset {
         switch value {
         case .int, .double, .bool, .null: return value.jsonText
         case .string(let text): return MessageText.quoted(text)
-        default: return describe(value)
+        default: return MessageText.kind(of: value)
         }
     }
 
@@ -336,34 +322,16 @@ struct JSONSchemaSubset {
         }
     }
 
+    /// Whether the schema's `type` is `wanted`; when not, reports that `key` is
+    /// supported only on that type.
+    private static func onlyOnType(_ wanted: String, _ key: String, _ type: String?, at path: FieldPath,
+                                   _ issues: inout IssueCollector) -> Bool {
+        if type == wanted { return true }
+        issues.invalid(path, "\(key) is supported only on type \(wanted)\(onType(type))")
+        return false
+    }
+
     private static func onType(_ type: String?) -> String {
         type.map { " (type is \($0))" } ?? " (no type is declared)"
-    }
-
-    static func describe(_ value: JSONValue) -> String {
-        switch value {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .int: return "an integer"
-        case .double: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
-    }
-}
-
-extension String {
-    /// The string with every occurrence of `target` replaced (no Foundation).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[rest.startIndex..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

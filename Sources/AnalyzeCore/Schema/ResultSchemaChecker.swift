@@ -42,7 +42,7 @@ struct ResultSchemaChecker {
         func text(of node: JSONNode) -> String {
             let key = NodeKey(node)
             if let known = texts[key] { return known }
-            let text = ResultValue.describe(node)
+            let text = MessageText.value(node)
             texts[key] = text
             return text
         }
@@ -52,7 +52,7 @@ struct ResultSchemaChecker {
     private struct NodeKey: Hashable {
         let tape: UInt64
         let index: UInt64
-        init(_ node: JSONNode) { (tape, index) = node.element.opaque }
+        init(_ node: JSONNode) { (tape, index) = node.identity }
     }
 
     /// The values of an `enum`: scalars under their `MemberKey.scalarHash`,
@@ -123,19 +123,19 @@ struct ResultSchemaChecker {
             if let target {
                 check(instance, target, path, depth: depth + 1)
             } else {
-                report("schema_ref", path, "$ref \(ResultValue.quoted(reference)) cannot be resolved (only #, #/$defs/... and other pointers inside the schema are supported); not checked")
+                report("schema_ref", path, "$ref \(MessageText.quotedInFull(reference)) cannot be resolved (only #, #/$defs/... and other pointers inside the schema are supported); not checked")
             }
         }
         if let type = schema["type"], !matchesType(instance, type) {
-            report("schema_type", path, "expected \(Self.typeText(type)), got \(ResultValue.kindAndValue(instance))")
+            report("schema_type", path, "expected \(Self.typeText(type)), got \(MessageText.kindAndValue(instance))")
             return
         }
         let descriptions = self.descriptions
         if let allowed = schema["enum"], allowed.kind == .array, !isInEnum(instance, allowed) {
-            report("schema_enum", path, "value \(ResultValue.describe(instance)) is not one of \(descriptions.text(of: allowed))")
+            report("schema_enum", path, "value \(MessageText.value(instance)) is not one of \(descriptions.text(of: allowed))")
         }
         if let constant = schema["const"], !ResultValue.jsonEqual(instance, constant) {
-            report("schema_const", path, "value \(ResultValue.describe(instance)) is not the constant \(descriptions.text(of: constant))")
+            report("schema_const", path, "value \(MessageText.value(instance)) is not the constant \(descriptions.text(of: constant))")
         }
         checkNumber(instance, schema, path)
         checkString(instance, schema, path)
@@ -193,23 +193,23 @@ struct ResultSchemaChecker {
             if !issues[before...].contains(where: { $0.code != "pattern_not_checked" }) { return }
             issues.removeSubrange(before...)
         }
-        report("schema_anyOf", path, "value \(ResultValue.describe(instance)) matches none of the \(count) alternatives of anyOf")
+        report("schema_anyOf", path, "value \(MessageText.value(instance)) matches none of the \(count) alternatives of anyOf")
     }
 
     private mutating func checkNumber(_ instance: JSONNode, _ schema: JSONNode, _ path: FieldPath) {
         guard instance.double != nil else { return }
-        let value = ResultValue.describe(instance)
+        let value = MessageText.value(instance)
         if let limit = schema["minimum"], let order = ResultValue.compareNumbers(instance, limit), order < 0 {
-            report("schema_minimum", path, "value \(value) is less than the minimum \(ResultValue.describe(limit))")
+            report("schema_minimum", path, "value \(value) is less than the minimum \(MessageText.value(limit))")
         }
         if let limit = schema["exclusiveMinimum"], let order = ResultValue.compareNumbers(instance, limit), order <= 0 {
-            report("schema_exclusiveMinimum", path, "value \(value) is not greater than the exclusive minimum \(ResultValue.describe(limit))")
+            report("schema_exclusiveMinimum", path, "value \(value) is not greater than the exclusive minimum \(MessageText.value(limit))")
         }
         if let limit = schema["maximum"], let order = ResultValue.compareNumbers(instance, limit), order > 0 {
-            report("schema_maximum", path, "value \(value) is greater than the maximum \(ResultValue.describe(limit))")
+            report("schema_maximum", path, "value \(value) is greater than the maximum \(MessageText.value(limit))")
         }
         if let limit = schema["exclusiveMaximum"], let order = ResultValue.compareNumbers(instance, limit), order >= 0 {
-            report("schema_exclusiveMaximum", path, "value \(value) is not less than the exclusive maximum \(ResultValue.describe(limit))")
+            report("schema_exclusiveMaximum", path, "value \(value) is not less than the exclusive maximum \(MessageText.value(limit))")
         }
         if let format = schema["format"]?.string, let wanted = TimecodeFormat(rawValue: format), wanted != .seconds {
             report("schema_format", path, "value \(value) is a number, not a time in the format \(format)")
@@ -218,7 +218,7 @@ struct ResultSchemaChecker {
 
     private mutating func reportPatternBudgetSpent(_ pattern: String, _ path: FieldPath) {
         let total = budget.patternWork
-        report("pattern_not_checked", path, "pattern \(ResultValue.quoted(pattern)) not checked: this call's budget of \(MessageText.grouped(total)) units of pattern work (shared by all the results it reads) is spent")
+        report("pattern_not_checked", path, "pattern \(MessageText.quotedInFull(pattern)) not checked: this call's budget of \(MessageText.grouped(total)) units of pattern work (shared by all the results it reads) is spent")
     }
 
     private mutating func checkString(_ instance: JSONNode, _ schema: JSONNode, _ path: FieldPath) {
@@ -231,11 +231,11 @@ struct ResultSchemaChecker {
                 if work <= SafeRegex.maxWork && !budget.spendPatternWork(work) { return reportPatternBudgetSpent(pattern, path) }
                 switch matcher.matches(text) {
                 case true?: break
-                case false?: report("schema_pattern", path, "value \(ResultValue.describe(instance)) does not match the pattern \(ResultValue.quoted(pattern))")
-                case nil: report("pattern_not_checked", path, "pattern \(ResultValue.quoted(pattern)) not checked: the string is too long for a bounded check")
+                case false?: report("schema_pattern", path, "value \(MessageText.value(instance)) does not match the pattern \(MessageText.quotedInFull(pattern))")
+                case nil: report("pattern_not_checked", path, "pattern \(MessageText.quotedInFull(pattern)) not checked: the string is too long for a bounded check")
                 }
             } catch {
-                report("pattern_not_checked", path, "pattern \(ResultValue.quoted(pattern)) not checked: \(error.reason)")
+                report("pattern_not_checked", path, "pattern \(MessageText.quotedInFull(pattern)) not checked: \(error.reason)")
             }
         }
         guard let format = schema["format"]?.string else { return }
@@ -246,14 +246,14 @@ struct ResultSchemaChecker {
         case "date": valid = RFC3339.isDate(text)
         case "time": valid = RFC3339.isTime(text)
         case TimecodeFormat.seconds.rawValue:
-            report("schema_format", path, "value \(ResultValue.describe(instance)) is a string, not a number of seconds")
+            report("schema_format", path, "value \(MessageText.value(instance)) is a string, not a number of seconds")
             return
         case TimecodeFormat.clock.rawValue: valid = Timecode.matches(text, .clock)
         case TimecodeFormat.clockMilliseconds.rawValue: valid = Timecode.matches(text, .clockMilliseconds)
         default: return
         }
         if !valid {
-            report("schema_format", path, "value \(ResultValue.describe(instance)) is not a valid \(format)")
+            report("schema_format", path, "value \(MessageText.value(instance)) is not a valid \(format)")
         }
     }
 
@@ -291,7 +291,7 @@ struct ResultSchemaChecker {
             // One step per name: a long list met by many objects counts against the budget.
             _ = budget.spendSteps(names.count)
             for name in names where !present.contains(name) {
-                report("schema_required", path.key(name.text), "required property \(ResultValue.quoted(name.text)) is missing")
+                report("schema_required", path.key(name.text), "required property \(MessageText.quotedInFull(name.text)) is missing")
             }
         }
     }
@@ -319,7 +319,7 @@ struct ResultSchemaChecker {
         guard pointer.hasPrefix("/") else { return nil }
         var node = root
         for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            let key = String(token).unescapingJSONPointer()
+            let key = JSONPointer.unescape(token)
             switch node.kind {
             case .object:
                 guard let child = node[key] else { return nil }
@@ -364,27 +364,6 @@ struct ResultSchemaChecker {
     private static func typeText(_ type: JSONNode) -> String {
         if let name = type.string { return name }
         let names = type.elements.compactMap { $0.string }
-        return names.isEmpty ? ResultValue.describe(type) : names.joined(separator: " or ")
-    }
-}
-
-private extension String {
-    /// A JSON pointer token with `~1` turned back into `/` and `~0` into `~`.
-    func unescapingJSONPointer() -> String {
-        var result = ""
-        var iterator = makeIterator()
-        while let character = iterator.next() {
-            if character == "~" {
-                switch iterator.next() {
-                case "1": result.append("/")
-                case "0": result.append("~")
-                case let other?: result.append("~"); result.append(other)
-                case nil: result.append("~")
-                }
-            } else {
-                result.append(character)
-            }
-        }
-        return result
+        return names.isEmpty ? MessageText.value(type) : names.joined(separator: " or ")
     }
 }

@@ -66,4 +66,10 @@ public struct AnalyzeError: Error, Sendable, Equatable {
         self.line = line
         self.column = column
     }
+
+    /// This error (a JSON syntax error in an argument) as `status`, its message
+    /// after `prefix` (`"options: "`); path, position, line and column kept.
+    func relabelled(_ status: AnalyzeStatus, prefix: String) -> AnalyzeError {
+        AnalyzeError(status, prefix + message, path: path, position: position, line: line, column: column)
+    }
 }

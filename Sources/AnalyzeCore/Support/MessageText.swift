@@ -21,15 +21,73 @@ enum MessageText {
         return value < 0 ? "-" + out : out
     }
 
-    /// A string value quoted as JSON, cut to 60 characters so that messages stay short.
+    /// A string value quoted as JSON, cut to 60 characters (57 and `...`,
+    /// inside the quotes) so that messages stay short.
     static func quoted(_ text: String) -> String {
-        var shown = text
-        if text.unicodeScalars.count > 60 {
-            shown = String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))) + "..."
+        guard text.unicodeScalars.count > 60 else { return quotedInFull(text) }
+        return quotedInFull(String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))) + "...")
+    }
+
+    /// A string quoted as JSON, whole: for names the message must show as they
+    /// are (a field, a header, an option).
+    static func quotedInFull(_ text: String) -> String {
+        String(decoding: JSONWriter.quoted(text), as: UTF8.self)
+    }
+
+    /// A value as message text: its compact JSON, cut after 60 bytes (at a
+    /// character boundary, then `...`; a long string loses its closing quote).
+    static func value(_ node: JSONNode) -> String {
+        var writer = JSONWriter()
+        writer.write(node)
+        return shortJSON(writer.bytes)
+    }
+
+    /// An owned value as message text, as `value(_:)` writes a node.
+    static func value(_ value: JSONValue) -> String {
+        var writer = JSONWriter()
+        writer.write(value)
+        return shortJSON(writer.bytes)
+    }
+
+    private static func shortJSON(_ bytes: [UInt8]) -> String {
+        let limit = 60
+        if bytes.count <= limit { return String(decoding: bytes, as: UTF8.self) }
+        var end = limit
+        while end > 0 && (bytes[end] & 0xC0) == 0x80 { end -= 1 }
+        return String(decoding: bytes[0..<end], as: UTF8.self) + "..."
+    }
+
+    /// The JSON Schema kind and the value (`integer 9`, `string "x"`), or just
+    /// `null`.
+    static func kindAndValue(_ node: JSONNode) -> String {
+        node.isNull ? "null" : node.kind.name + " " + value(node)
+    }
+
+    /// A value's kind with its article, for "must be …, not …" messages:
+    /// `a string`, `an integer`, `a number` (a double), `null`.
+    static func kind(_ kind: JSONKind) -> String {
+        switch kind {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .integer: return "an integer"
+        case .double: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
         }
-        var bytes: [UInt8] = []
-        JSONWriter.appendQuoted(shown, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The kind of an owned value with its article, as `kind(_:)` names it.
+    static func kind(of value: JSONValue) -> String {
+        switch value {
+        case .null: return kind(.null)
+        case .bool: return kind(.bool)
+        case .int: return kind(.integer)
+        case .double: return kind(.double)
+        case .string: return kind(.string)
+        case .array: return kind(.array)
+        case .object: return kind(.object)
+        }
     }
 
     /// Text from the input shown inside a message without quotes (a name in

@@ -1,12 +1,20 @@
-/* A C view of simdjson's DOM for Swift: error codes only, no exceptions.
+/* A C view of simdjson's DOM for Swift: one call parses, and hands back the
+ * document's tape and string buffer, which Swift then reads on its own
+ * (Sources/AnalyzeCore/JSON/JSONTape.swift). Error codes only, no exceptions.
  *
- * Elements and iterators are opaque 16-byte copies of simdjson's own value
- * types (simdjson::dom::element and its iterators); they stay valid while the
- * document that produced them is alive. */
+ * The tape format is simdjson's (3.x, documented in simdjson's
+ * doc/tape.md and in `simdjson::internal::tape_type`): 64-bit words, the top
+ * 8 bits a type character, the low 56 bits a payload. Word 0 and the last word
+ * are 'r' (payload of word 0: the number of words); the root value
+ * starts at word 1. '[' and '{': low 32 bits the index one past the matching
+ * ']' / '}', bits 32..55 the element or member count (saturated at 0xFFFFFF).
+ * 'l', 'u', 'd': the next word holds the int64, uint64 or double bits. '"':
+ * the payload is an offset into the string buffer, where a 4-byte
+ * little-endian length, the bytes and a NUL are. 't', 'f', 'n': true, false,
+ * null. An object's members are a '"' key word followed by the value. */
 #ifndef CSIMDJSON_H
 #define CSIMDJSON_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,32 +22,38 @@
 extern "C" {
 #endif
 
-/** A parsed document: owns the parser, its tape and its string buffer. */
+/** A parsed document: owns its tape and its string buffer (nothing else: the
+ * parser's copy of the input and its index of structural characters are freed
+ * before `csj_parse` returns). */
 typedef struct csj_document csj_document;
 
-/** An element of a document (a copy of simdjson::dom::element). */
-typedef struct csj_element { uint64_t opaque[2]; } csj_element;
+/** What Swift reads of a parsed document. */
+typedef struct csj_tape {
+  /** The tape: `count` words. */
+  const uint64_t *words;
+  /** Number of tape words (word 0 and word `count - 1` are 'r'). */
+  size_t count;
+  /** The string buffer the '"' words point into. */
+  const uint8_t *strings;
+  /** The size of the string buffer's allocation: at least the bytes the
+   * strings use plus `CSJ_PADDING` (see `csj_parse`). */
+  size_t strings_capacity;
+} csj_tape;
 
-/** A position inside an array or an object (a copy of simdjson's iterator). */
-typedef struct csj_iterator { uint64_t opaque[2]; } csj_iterator;
+/** simdjson's SIMDJSON_PADDING: the readable bytes it needs after an input
+ * that it is told not to copy. */
+extern const size_t CSJ_PADDING;
 
-/** The type of an element, as simdjson's element_type characters. */
-typedef enum csj_type {
-  CSJ_ARRAY = '[',
-  CSJ_OBJECT = '{',
-  CSJ_INT64 = 'l',
-  CSJ_UINT64 = 'u',
-  CSJ_DOUBLE = 'd',
-  CSJ_STRING = '"',
-  CSJ_BOOL = 't',
-  CSJ_NULL = 'n'
-} csj_type;
-
-/** Parses `len` bytes at `buf` (copied into a padded buffer), nesting at most
- * `max_depth` deep. Returns 0 and sets `*out_doc`/`*out_root`, or a simdjson
- * error code (then `*out_doc` is NULL). `CSJ_ALLOCATION_FAILED` when memory runs out. */
-int csj_parse(const char *buf, size_t len, size_t max_depth,
-              csj_document **out_doc, csj_element *out_root);
+/** Parses `len` bytes at `buf`, nesting at most `max_depth` deep. When
+ * `padded` is 0 the input is copied into a padded buffer first; when it is 1,
+ * `buf` must have `CSJ_PADDING` readable bytes after `len` (such as the bytes
+ * of a string of another document: its string buffer is allocated with
+ * 5 * input / 3 + CSJ_PADDING bytes, while its strings use at most
+ * 5 * input / 3 of them). Returns 0 and sets `*out_doc`/`*out_tape`, or a
+ * simdjson error code (then `*out_doc` is NULL). `CSJ_ALLOCATION_FAILED` when
+ * memory runs out. */
+int csj_parse(const char *buf, size_t len, size_t max_depth, int padded,
+              csj_document **out_doc, csj_tape *out_tape);
 
 /** The simdjson error code for an allocation failure. */
 extern const int CSJ_ALLOCATION_FAILED;
@@ -51,26 +65,6 @@ void csj_document_free(csj_document *doc);
 
 /** simdjson's static text for an error code. */
 const char *csj_error_message(int code);
-
-csj_type csj_element_type(csj_element e);
-int64_t csj_get_int64(csj_element e);
-uint64_t csj_get_uint64(csj_element e);
-double csj_get_double(csj_element e);
-bool csj_get_bool(csj_element e);
-/** The string's bytes (not NUL-terminated inside JSON strings with \u0000); `*len` gets its length. */
-const char *csj_get_string(csj_element e, size_t *len);
-
-/** Iteration over an array or an object: from `begin` to `end`. */
-csj_iterator csj_begin(csj_element container);
-csj_iterator csj_end(csj_element container);
-/** One step of an array iterator, in one call: false when `*it` is `end`;
- * otherwise `*value` gets the element it points at and `*it` advances. */
-bool csj_array_step(csj_iterator *it, csj_iterator end, csj_element *value);
-/** One step of an object iterator, in one call: false when `*it` is `end`;
- * otherwise `*key`/`*len` get the member's key bytes, `*value` its value, and
- * `*it` advances. */
-bool csj_object_step(csj_iterator *it, csj_iterator end, const char **key, size_t *len,
-                     csj_element *value);
 
 #ifdef __cplusplus
 }

@@ -19,7 +19,7 @@ static int cmd_build_batch_request(const struct cli_args *args) {
   return cli_run_build(args, analyze_request_build_batch_create, analyze_batch_validate);
 }
 
-static int cmd_batch_build(const struct cli_args *args) { return cli_run_print(args, analyze_batch_from_jsonl); }
+static int cmd_batch_build(const struct cli_args *args) { return cli_run_print(args, analyze_batch_from_jsonl, NULL); }
 
 static const struct cli_option validate_options[] = {CLI_VALIDATE_OPTIONS, {0}};
 

@@ -21,10 +21,7 @@ static int cmd_normalize(const struct cli_args *args) {
   if (input == NULL) return EXIT_UNUSABLE;
   rc = analyze_json_normalize(&out, input, len, &err);
   free(input);
-  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
-  puts(out);
-  analyze_free(out);
-  return EXIT_OK_;
+  return cli_print_result(args, rc, out, &err, NULL);
 }
 
 static const struct cli_option no_options[] = {{0}};

@@ -103,7 +103,7 @@ int cli_run_build(const struct cli_args *args, cli_request_fn build, cli_request
   return rc;
 }
 
-int cli_run_print(const struct cli_args *args, cli_request_fn function) {
+int cli_run_print(const struct cli_args *args, cli_request_fn function, void (*print)(const char *out)) {
   size_t len = 0, options_len = 0;
   char *input, *options = NULL, *out = NULL;
   analyze_error_t err;
@@ -112,10 +112,7 @@ int cli_run_print(const struct cli_args *args, cli_request_fn function) {
   rc = function(&out, input, len, options, options_len, &err);
   free(input);
   free(options);
-  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
-  puts(out);
-  analyze_free(out);
-  return EXIT_OK_;
+  return cli_print_result(args, rc, out, &err, print);
 }
 
 static int cmd_validate(const struct cli_args *args) { return cli_run_validate(args, analyze_request_validate); }
@@ -128,10 +125,7 @@ static int cmd_api_revisions(const struct cli_args *args) {
   char *out = NULL;
   analyze_error_t err;
   int rc = analyze_api_revisions(&out, &err);
-  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
-  puts(out);
-  analyze_free(out);
-  return EXIT_OK_;
+  return cli_print_result(args, rc, out, &err, NULL);
 }
 
 static const struct cli_option no_options[] = {{0}};

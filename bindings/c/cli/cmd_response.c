@@ -50,19 +50,15 @@ static const char *kind_name(const char *p) {
 
 /* The short human summary of a normalized task (mirrored by cli_responses.py). */
 static void print_summary(const char *task) {
+  static const char *const lines[] = {"task_id", "custom_id", "status", "created_at", "completed_at", NULL};
   const char *result = cli_json_member(task, "result"), *error = cli_json_member(task, "error"), *p;
-  printf("task_id: ");
-  print_value(cli_json_member(task, "task_id"));
-  printf("\ncustom_id: ");
-  print_value(cli_json_member(task, "custom_id"));
-  printf("\nstatus: ");
-  print_value(cli_json_member(task, "status"));
-  if (is_true(cli_json_member(task, "terminal"))) printf(" (terminal)");
-  printf("\ncreated_at: ");
-  print_value(cli_json_member(task, "created_at"));
-  printf("\ncompleted_at: ");
-  print_value(cli_json_member(task, "completed_at"));
-  putchar('\n');
+  const char *const *name;
+  for (name = lines; *name != NULL; name++) {
+    printf("%s: ", *name);
+    print_value(cli_json_member(task, *name));
+    if (strcmp(*name, "status") == 0 && is_true(cli_json_member(task, "terminal"))) printf(" (terminal)");
+    putchar('\n');
+  }
   if (!is_null(error)) {
     printf("error: ");
     print_value(cli_json_member(error, "message"));
@@ -203,22 +199,11 @@ static char *headers_json(const struct cli_args *args, size_t *len) {
 
 /* ---- Commands ------------------------------------------------------------ */
 
+/* Prints text that ends as it should (WebVTT, CSV, SVG). */
+static void print_text(const char *text) { fputs(text, stdout); }
+
 static int cmd_parse_task(const struct cli_args *args) {
-  size_t len = 0, options_len = 0;
-  char *input, *options, *out = NULL;
-  analyze_error_t err;
-  int rc;
-  if (!cli_read_command_input(args, &input, &len, &options, &options_len)) return EXIT_UNUSABLE;
-  rc = analyze_task_parse(&out, input, len, options, options_len, &err);
-  free(input);
-  free(options);
-  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
-  if (cli_text(args, "--json") != NULL)
-    puts(out);
-  else
-    print_summary(out);
-  analyze_free(out);
-  return EXIT_OK_;
+  return cli_run_print(args, analyze_task_parse, cli_text(args, "--json") != NULL ? NULL : print_summary);
 }
 
 static int cmd_parse_response(const struct cli_args *args) {
@@ -264,14 +249,11 @@ static int cmd_segments(const struct cli_args *args) {
   rc = analyze_segments_export(&out, input, len, format, options, options_len, &err);
   free(input);
   free(options);
-  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
-  fputs(out, stdout);
-  if (strcmp(format, "json") == 0) putchar('\n');
-  analyze_free(out);
-  return EXIT_OK_;
+  /* JSON is printed as one line; the other formats end as they should already. */
+  return cli_print_result(args, rc, out, &err, strcmp(format, "json") == 0 ? NULL : print_text);
 }
 
-static int cmd_parse_webhook(const struct cli_args *args) { return cli_run_print(args, analyze_webhook_parse); }
+static int cmd_parse_webhook(const struct cli_args *args) { return cli_run_print(args, analyze_webhook_parse, NULL); }
 
 const struct cli_command cli_response_commands[] = {
     {"parse-task", "print a task body normalized (a summary, or --json)",

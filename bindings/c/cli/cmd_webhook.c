@@ -69,6 +69,19 @@ static char *read_secret(const struct cli_args *args, size_t *len) {
   return copy;
 }
 
+/* The secret (read_secret) and the body (the operand); 0 after printing why not, with nothing left allocated. */
+static int read_secret_and_body(const struct cli_args *args, char **secret, size_t *secret_len, char **body,
+                                size_t *body_len) {
+  *body = NULL;
+  *secret = read_secret(args, secret_len);
+  if (*secret == NULL) return 0;
+  *body = cli_read_input(args->operand, body_len);
+  if (*body != NULL) return 1;
+  free(*secret);
+  *secret = NULL;
+  return 0;
+}
+
 static int cmd_verify_webhook(const struct cli_args *args) {
   const char *signature = cli_text(args, "--signature");
   long long now = cli_integer(args, "--now", (long long)time(NULL));
@@ -76,13 +89,7 @@ static int cmd_verify_webhook(const struct cli_args *args) {
   char *secret, *body;
   analyze_error_t err;
   int rc;
-  secret = read_secret(args, &secret_len);
-  if (secret == NULL) return EXIT_UNUSABLE;
-  body = cli_read_input(args->operand, &body_len);
-  if (body == NULL) {
-    free(secret);
-    return EXIT_UNUSABLE;
-  }
+  if (!read_secret_and_body(args, &secret, &secret_len, &body, &body_len)) return EXIT_UNUSABLE;
   rc = analyze_webhook_verify(secret, secret_len, signature, strlen(signature), body, body_len, now,
                               cli_integer(args, "--tolerance", ANALYZE_WEBHOOK_DEFAULT_TOLERANCE), &err);
   free(secret);
@@ -106,21 +113,12 @@ static int cmd_sign_webhook(const struct cli_args *args) {
   char *secret, *body, *header = NULL;
   analyze_error_t err;
   int rc;
-  secret = read_secret(args, &secret_len);
-  if (secret == NULL) return EXIT_UNUSABLE;
-  body = cli_read_input(args->operand, &body_len);
-  if (body == NULL) {
-    free(secret);
-    return EXIT_UNUSABLE;
-  }
+  if (!read_secret_and_body(args, &secret, &secret_len, &body, &body_len)) return EXIT_UNUSABLE;
   rc = analyze_webhook_sign(&header, secret, secret_len, body, body_len,
                             cli_integer(args, "--timestamp", (long long)time(NULL)), &err);
   free(secret);
   free(body);
-  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
-  puts(header);
-  analyze_free(header);
-  return EXIT_OK_;
+  return cli_print_result(args, rc, header, &err, NULL);
 }
 
 static int cmd_poll_next(const struct cli_args *args) {
@@ -128,20 +126,12 @@ static int cmd_poll_next(const struct cli_args *args) {
   char *state, *options = NULL, *out = NULL;
   analyze_error_t err;
   int rc;
-  if (!cli_library_options(args, NULL, &options, &options_len)) return EXIT_UNUSABLE;
-  state = cli_read_input(args->operand, &state_len);
-  if (state == NULL) {
-    free(options);
-    return EXIT_UNUSABLE;
-  }
+  if (!cli_read_command_input(args, &state, &state_len, &options, &options_len)) return EXIT_UNUSABLE;
   rc = analyze_poll_next(&out, state, state_len, (unsigned)cli_integer(args, "--attempt", 0), options, options_len,
                          &err);
   free(state);
   free(options);
-  if (rc != ANALYZE_OK) return cli_library_error(args, rc, &err);
-  puts(out);
-  analyze_free(out);
-  return EXIT_OK_;
+  return cli_print_result(args, rc, out, &err, NULL);
 }
 
 const struct cli_command cli_webhook_commands[] = {

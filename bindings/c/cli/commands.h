@@ -39,8 +39,9 @@ int cli_run_validate(const struct cli_args *args, cli_request_fn validate);
 int cli_run_build(const struct cli_args *args, cli_request_fn build, cli_request_fn validate);
 
 /* Runs a command that prints what `function` returns for its input and library
- * options (batch-build, parse-webhook): exit 0, or the library's error. */
-int cli_run_print(const struct cli_args *args, cli_request_fn function);
+ * options (batch-build, parse-task, parse-webhook), with `print` or as one line
+ * when it is NULL (see cli_print_result): exit 0, or the library's error. */
+int cli_run_print(const struct cli_args *args, cli_request_fn function, void (*print)(const char *out));
 
 /* NULL-terminated values of --validate. */
 extern const char *const cli_validation_modes[];

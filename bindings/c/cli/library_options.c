@@ -1,6 +1,7 @@
 /* The JSON options object handed to the library, written from the option
  * declarations, and library option errors blamed back on the option that fed
  * them (see options.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,6 +133,20 @@ int cli_library_error(const struct cli_args *args, int code, const struct analyz
                          shown_path ? " (at " : "", shown_path ? err->path : "", shown_path ? ")" : "");
   cli_buffer_free(&label);
   return usage;
+}
+
+int cli_print_result(const struct cli_args *args, int code, char *out, const struct analyze_error *err,
+                     void (*print)(const char *out)) {
+  if (code != ANALYZE_OK) {
+    analyze_free(out);
+    return cli_library_error(args, code, err);
+  }
+  if (print != NULL)
+    print(out);
+  else
+    puts(out);
+  analyze_free(out);
+  return EXIT_OK_;
 }
 
 int cli_read_command_input(const struct cli_args *args, char **input, size_t *len, char **options, size_t *options_len) {

@@ -151,4 +151,10 @@ int cli_read_command_input(const struct cli_args *args, char **input, size_t *le
  * EXIT_UNUSABLE as well. */
 int cli_library_error(const struct cli_args *args, int code, const struct analyze_error *err);
 
+/* Ends a command that prints what one library call returned: for ANALYZE_OK,
+ * prints `out` (with `print`, or as one line when `print` is NULL) and returns
+ * EXIT_OK_; otherwise returns cli_library_error. Frees `out` either way. */
+int cli_print_result(const struct cli_args *args, int code, char *out, const struct analyze_error *err,
+                     void (*print)(const char *out));
+
 #endif

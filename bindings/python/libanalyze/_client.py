@@ -27,8 +27,8 @@ from ._errors import ApiError
 from ._polling import poll_next
 from ._requests import (HttpRequest, build_cancel_request, build_create_request, build_delete_request,
                         build_list_request, build_retrieve_request, new_idempotency_key)
-from ._responses import (Batch, BatchList, BatchResults, CanceledTask, CreatedTask, DeletedBatch, DeletedTask, Schema,
-                         Task, TaskList, parse_response)
+from ._responses import (Batch, BatchResults, CanceledTask, CreatedTask, DeletedBatch, DeletedTask, Schema, Task,
+                         parse_response)
 
 __all__ = ["Client", "AsyncClient", "Progress", "WaitTimeout", "DEFAULT_BASE_URL", "API_KEY_VARIABLES"]
 
@@ -151,30 +151,21 @@ class _Operations:
         created: CreatedTask = yield from self._call("create", http, retry=True)
         return created
 
-    def retrieve(self, task_id: str) -> Operation:
-        """The task, parsed (segments in seconds)."""
-        http = build_retrieve_request(task_id, self._api_key, self.base_url, self.user_agent, **self._revision)
-        task: Task = yield from self._call("retrieve", http, retry=True)
-        return task
+    def call(self, kind: str, build: Callable[..., HttpRequest], resource_id: str,
+             parse_options: Optional[Mapping[str, Any]] = None) -> Operation:
+        """The operation `kind` on one task or batch (retrieve, delete, cancel,
+        batch-retrieve, …), its request made by `build` from the id."""
+        http = build(resource_id, self._api_key, self.base_url, self.user_agent, **self._revision)
+        answer: Any = yield from self._call(kind, http, retry=True, parse_options=parse_options)
+        return answer
 
-    def delete(self, task_id: str) -> Operation:
-        """Deletes a terminal task."""
-        http = build_delete_request(task_id, self._api_key, self.base_url, self.user_agent, **self._revision)
-        deleted: DeletedTask = yield from self._call("delete", http, retry=True)
-        return deleted
-
-    def cancel(self, task_id: str) -> Operation:
-        """Cancels a queued, pending or processing task (a second cancel answers the same)."""
-        http = build_cancel_request(task_id, self._api_key, self.base_url, self.user_agent, **self._revision)
-        canceled: CanceledTask = yield from self._call("cancel", http, retry=True)
-        return canceled
-
-    def list_page(self, filters: Mapping[str, Any], page: int) -> Operation:
-        """One page of the task list."""
-        http = build_list_request({**filters, "page": page}, api_key=self._api_key,
-                                  base_url=self.base_url, user_agent=self.user_agent, **self._revision)
-        tasks: TaskList = yield from self._call("list", http, retry=True)
-        return tasks
+    def list_page(self, kind: str, build: Callable[..., HttpRequest], filters: Mapping[str, Any],
+                  page: int) -> Operation:
+        """One page of the list `kind` (list or batch-list), its request made by `build`."""
+        http = build({**filters, "page": page}, api_key=self._api_key, base_url=self.base_url,
+                     user_agent=self.user_agent, **self._revision)
+        listing: Any = yield from self._call(kind, http, retry=True)
+        return listing
 
     def create_batch(self, batch: Any, idempotency_key: Optional[str]) -> Operation:
         """Validates and creates a batch; every retry carries the same Idempotency-Key."""
@@ -183,20 +174,6 @@ class _Operations:
                                    user_agent=self.user_agent, **self._revision)
         created: Batch = yield from self._call("batch-create", http, retry=True)
         return created
-
-    def batch_call(self, kind: str, build: Callable[..., HttpRequest], batch_id: str,
-                   parse_options: Optional[Mapping[str, Any]] = None) -> Operation:
-        """The batch operation `kind` on one batch, its request made by `build`."""
-        http = build(batch_id, self._api_key, self.base_url, self.user_agent, **self._revision)
-        answer: Any = yield from self._call(kind, http, retry=True, parse_options=parse_options)
-        return answer
-
-    def list_batches_page(self, filters: Mapping[str, Any], page: int) -> Operation:
-        """One page of the batch list."""
-        http = build_batch_list_request({**filters, "page": page}, api_key=self._api_key,
-                                        base_url=self.base_url, user_agent=self.user_agent, **self._revision)
-        batches: BatchList = yield from self._call("batch-list", http, retry=True)
-        return batches
 
     def wait(self, task_id: str, timeout: Optional[float], on_progress: Optional[ProgressCallback],
              kind: str = "retrieve") -> Operation:
@@ -247,6 +224,12 @@ class _Operations:
 def _last_page(items: List[Any], page_info: Any, page: int) -> bool:
     """Whether `page` is the last page of a list answer (empty, or no later page announced)."""
     return not items or page_info.total_page is None or page >= page_info.total_page
+
+
+#: What list_tasks and list_batches page through: the list kind, its request builder
+#: and the attribute of the answer that holds the items.
+_TASK_PAGES = ("list", build_list_request, "tasks")
+_BATCH_PAGES = ("batch-list", build_batch_list_request, "batches")
 
 
 def _terminal_line(progress: Progress) -> None:
@@ -315,6 +298,19 @@ class Client:
             except httpx.TransportError as error:
                 answer = _Failure(error)
 
+    def _pages(self, pages: Tuple[str, Callable[..., HttpRequest], str], filters: Dict[str, Any]) -> Iterator[Any]:
+        """Every item of a list (`pages`: _TASK_PAGES or _BATCH_PAGES), page after page
+        from `filters`' page (default 1)."""
+        kind, build, attribute = pages
+        page = filters.pop("page", 1)
+        while True:
+            listing = self._run(self._operations.list_page(kind, build, filters, page))
+            items = getattr(listing, attribute)
+            yield from items
+            if _last_page(items, listing.page_info, page):
+                return
+            page += 1
+
     def create_task(self, request: Any, idempotency_key: Optional[str] = None) -> CreatedTask:
         """Creates a task. Raises ValidationError (`.report` lists every issue) before
         sending an invalid request, ApiError for an API error."""
@@ -322,27 +318,21 @@ class Client:
 
     def retrieve_task(self, task_id: str) -> Task:
         """The task, parsed by the library."""
-        return self._run(self._operations.retrieve(task_id))
+        return self._run(self._operations.call("retrieve", build_retrieve_request, task_id))
 
     def delete_task(self, task_id: str) -> DeletedTask:
         """Deletes a terminal task (ApiError 409 while it is still running)."""
-        return self._run(self._operations.delete(task_id))
+        return self._run(self._operations.call("delete", build_delete_request, task_id))
 
     def cancel_task(self, task_id: str) -> CanceledTask:
         """Cancels a queued, pending or processing task (revision 2026-10); ApiError 409
         once it is ready or failed."""
-        return self._run(self._operations.cancel(task_id))
+        return self._run(self._operations.call("cancel", build_cancel_request, task_id))
 
     def list_tasks(self, **filters: Any) -> Iterator[Task]:
         """Every task matching the filters (status, video_url, asset_id, analysis_mode,
         page_limit, …), newest first, fetching page after page."""
-        page = filters.pop("page", 1)
-        while True:
-            tasks: TaskList = self._run(self._operations.list_page(filters, page))
-            yield from tasks.tasks
-            if _last_page(tasks.tasks, tasks.page_info, page):
-                return
-            page += 1
+        yield from self._pages(_TASK_PAGES, filters)
 
     def create_batch(self, batch: Any, idempotency_key: Optional[str] = None) -> Batch:
         """Creates a batch (revision 2026-10; up to 1,000 items): the pending batch, its
@@ -352,17 +342,17 @@ class Client:
 
     def retrieve_batch(self, batch_id: str) -> Batch:
         """The batch, parsed by the library (status, item counts, expires_at, …)."""
-        return self._run(self._operations.batch_call("batch-retrieve", build_batch_retrieve_request, batch_id))
+        return self._run(self._operations.call("batch-retrieve", build_batch_retrieve_request, batch_id))
 
     def cancel_batch(self, batch_id: str) -> Batch:
         """Cancels a batch and its items that have not finished: the batch as the API
         answers (202); ApiError 409 (batch_completed, batch_canceled, batch_expired) once
         it is terminal."""
-        return self._run(self._operations.batch_call("batch-cancel", build_batch_cancel_request, batch_id))
+        return self._run(self._operations.call("batch-cancel", build_batch_cancel_request, batch_id))
 
     def delete_batch(self, batch_id: str) -> DeletedBatch:
         """Deletes a terminal batch and its tasks (ApiError 409 batch_not_terminal before)."""
-        return self._run(self._operations.batch_call("batch-delete", build_batch_delete_request, batch_id))
+        return self._run(self._operations.call("batch-delete", build_batch_delete_request, batch_id))
 
     def batch_results(self, batch_id: str, request: Optional[Mapping[str, Any]] = None,
                       json_schema: Schema = None) -> BatchResults:
@@ -371,19 +361,13 @@ class Client:
         `request` (the batch's defaults or an item) and `json_schema` as
         iter_batch_results."""
         options = {"request": request, "json_schema": json_schema}
-        return self._run(self._operations.batch_call("batch-results", build_batch_results_request, batch_id,
+        return self._run(self._operations.call("batch-results", build_batch_results_request, batch_id,
                                                      options))
 
     def list_batches(self, **filters: Any) -> Iterator[Batch]:
         """Every batch matching the filters (status, analysis_mode — a string or a list —
         page_limit), fetching page after page."""
-        page = filters.pop("page", 1)
-        while True:
-            batches: BatchList = self._run(self._operations.list_batches_page(filters, page))
-            yield from batches.batches
-            if _last_page(batches.batches, batches.page_info, page):
-                return
-            page += 1
+        yield from self._pages(_BATCH_PAGES, filters)
 
     def wait_batch(self, batch_id: str, timeout: Optional[float] = 3600.0,
                    on_progress: Optional[ProgressCallback] = None) -> Batch:
@@ -446,32 +430,40 @@ class AsyncClient:
             except httpx.TransportError as error:
                 answer = _Failure(error)
 
+    async def _pages(self, pages: Tuple[str, Callable[..., HttpRequest], str],
+                     filters: Dict[str, Any]) -> AsyncIterator[Any]:
+        """See Client._pages."""
+        kind, build, attribute = pages
+        page = filters.pop("page", 1)
+        while True:
+            listing = await self._run(self._operations.list_page(kind, build, filters, page))
+            items = getattr(listing, attribute)
+            for item in items:
+                yield item
+            if _last_page(items, listing.page_info, page):
+                return
+            page += 1
+
     async def create_task(self, request: Any, idempotency_key: Optional[str] = None) -> CreatedTask:
         """See Client.create_task."""
         return await self._run(self._operations.create(request, idempotency_key))
 
     async def retrieve_task(self, task_id: str) -> Task:
         """See Client.retrieve_task."""
-        return await self._run(self._operations.retrieve(task_id))
+        return await self._run(self._operations.call("retrieve", build_retrieve_request, task_id))
 
     async def delete_task(self, task_id: str) -> DeletedTask:
         """See Client.delete_task."""
-        return await self._run(self._operations.delete(task_id))
+        return await self._run(self._operations.call("delete", build_delete_request, task_id))
 
     async def cancel_task(self, task_id: str) -> CanceledTask:
         """See Client.cancel_task."""
-        return await self._run(self._operations.cancel(task_id))
+        return await self._run(self._operations.call("cancel", build_cancel_request, task_id))
 
     async def list_tasks(self, **filters: Any) -> AsyncIterator[Task]:
         """See Client.list_tasks (an async iterator)."""
-        page = filters.pop("page", 1)
-        while True:
-            tasks: TaskList = await self._run(self._operations.list_page(filters, page))
-            for task in tasks.tasks:
-                yield task
-            if _last_page(tasks.tasks, tasks.page_info, page):
-                return
-            page += 1
+        async for task in self._pages(_TASK_PAGES, filters):
+            yield task
 
     async def create_batch(self, batch: Any, idempotency_key: Optional[str] = None) -> Batch:
         """See Client.create_batch."""
@@ -479,33 +471,27 @@ class AsyncClient:
 
     async def retrieve_batch(self, batch_id: str) -> Batch:
         """See Client.retrieve_batch."""
-        return await self._run(self._operations.batch_call("batch-retrieve", build_batch_retrieve_request, batch_id))
+        return await self._run(self._operations.call("batch-retrieve", build_batch_retrieve_request, batch_id))
 
     async def cancel_batch(self, batch_id: str) -> Batch:
         """See Client.cancel_batch."""
-        return await self._run(self._operations.batch_call("batch-cancel", build_batch_cancel_request, batch_id))
+        return await self._run(self._operations.call("batch-cancel", build_batch_cancel_request, batch_id))
 
     async def delete_batch(self, batch_id: str) -> DeletedBatch:
         """See Client.delete_batch."""
-        return await self._run(self._operations.batch_call("batch-delete", build_batch_delete_request, batch_id))
+        return await self._run(self._operations.call("batch-delete", build_batch_delete_request, batch_id))
 
     async def batch_results(self, batch_id: str, request: Optional[Mapping[str, Any]] = None,
                             json_schema: Schema = None) -> BatchResults:
         """See Client.batch_results."""
         options = {"request": request, "json_schema": json_schema}
-        return await self._run(self._operations.batch_call("batch-results", build_batch_results_request, batch_id,
+        return await self._run(self._operations.call("batch-results", build_batch_results_request, batch_id,
                                                            options))
 
     async def list_batches(self, **filters: Any) -> AsyncIterator[Batch]:
         """See Client.list_batches (an async iterator)."""
-        page = filters.pop("page", 1)
-        while True:
-            batches: BatchList = await self._run(self._operations.list_batches_page(filters, page))
-            for batch in batches.batches:
-                yield batch
-            if _last_page(batches.batches, batches.page_info, page):
-                return
-            page += 1
+        async for batch in self._pages(_BATCH_PAGES, filters):
+            yield batch
 
     async def wait_batch(self, batch_id: str, timeout: Optional[float] = 3600.0,
                          on_progress: Optional[ProgressCallback] = None) -> Batch:

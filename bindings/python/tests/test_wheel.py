@@ -6,11 +6,13 @@ import os
 import re
 import subprocess
 import sys
+import tarfile
 import zipfile
 
 from conftest import REPO
 
 BUILD_WHEEL = os.path.join(REPO, "scripts", "build_wheel.sh")
+PACKAGE = os.path.join(REPO, "bindings", "python")
 REQUEST = os.path.join(REPO, "tests", "fixtures", "requests", "valid_pegasus12.json")
 with open(os.path.join(REPO, "VERSION"), encoding="ascii") as _version:
     VERSION = _version.read().strip()
@@ -67,3 +69,27 @@ def test_the_wheel_installs_and_runs_without_the_systems_libraries(tmp_path):
         "valid: 0 errors, 0 warnings",
         f"libanalyze {VERSION} (abi 1)",
     ]
+
+
+def test_the_sdist_builds_a_wheel_on_its_own(tmp_path):
+    """The sdist carries VERSION (setup.py reads ../../VERSION in the repository
+    only), so a wheel builds from it alone, away from the repository (what
+    `python -m build` does: sdist, then the wheel from the unpacked sdist)."""
+    made = subprocess.run([sys.executable, "-c", "import setuptools.build_meta as backend, sys; "
+                           "print(backend.build_sdist(sys.argv[1]))", str(tmp_path / "sdist")],
+                          cwd=PACKAGE, capture_output=True, text=True)
+    assert made.returncode == 0, made.stdout + made.stderr
+    sdist = tmp_path / "sdist" / made.stdout.splitlines()[-1]
+    assert sdist.name == f"libanalyze-{VERSION}.tar.gz"
+    with tarfile.open(sdist) as archive:
+        assert archive.extractfile(f"libanalyze-{VERSION}/VERSION").read() == f"{VERSION}\n".encode()
+        archive.extractall(tmp_path / "unpacked")
+    unpacked = tmp_path / "unpacked" / f"libanalyze-{VERSION}"
+    assert not (unpacked / ".." / ".." / "VERSION").exists()
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--disable-pip-version-check", "--no-index",
+                            "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "wheel"), str(unpacked)],
+                           capture_output=True, text=True, env={**os.environ, "ANALYZE_BUILD_DIR": str(tmp_path / "none")})
+    assert built.returncode == 0, built.stdout + built.stderr
+    wheel = tmp_path / "wheel" / f"libanalyze-{VERSION}-py3-none-any.whl"
+    metadata = zipfile.ZipFile(wheel).read(f"libanalyze-{VERSION}.dist-info/METADATA").decode()
+    assert f"\nVersion: {VERSION}\n" in metadata

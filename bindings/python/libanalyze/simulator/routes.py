@@ -205,14 +205,16 @@ class Api:
         self.store.put_task(task, notify)
         return task
 
-    def _missing_task(self, task_id: str) -> Answer:
-        return error(404, "not_found", f"Task {task_id} not found.")
+    @staticmethod
+    def _missing(noun: str, resource_id: str) -> Answer:
+        """The API's 404 for an unknown task or batch (`noun`: Task or Batch)."""
+        return error(404, "not_found", f"{noun} {resource_id} not found.")
 
     def retrieve_task(self, task_id: str, **_: Any) -> Answer:
         """GET /analyze/tasks/{id}: the task, or 404."""
         task = self.store.task(task_id)
         if task is None:
-            return self._missing_task(task_id)
+            return self._missing("Task", task_id)
         return json_answer(200, tasks.task_body(task, clock.now(), self.config.api_revision))
 
     def delete_task(self, task_id: str, **_: Any) -> Answer:
@@ -220,7 +222,7 @@ class Api:
         with self.store.transaction():
             task = self.store.task(task_id)
             if task is None:
-                return self._missing_task(task_id)
+                return self._missing("Task", task_id)
             if clock.status_at(task, clock.now()) not in clock.TERMINAL:
                 return error(409, "conflict", "Cannot delete task while it is being processed.")
             self.store.delete_task(task_id)
@@ -233,7 +235,7 @@ class Api:
         with self.store.transaction():
             task = self.store.task(task_id)
             if task is None:
-                return self._missing_task(task_id)
+                return self._missing("Task", task_id)
             now = clock.now()
             status = clock.status_at(task, now)
             if task["batch_id"] is not None:
@@ -319,14 +321,11 @@ class Api:
         finished = batches.finished([clock.finished_at(task, now) for task in items])
         return items, statuses, batches.status_body(batch, statuses, finished)
 
-    def _missing_batch(self, batch_id: str) -> Answer:
-        return error(404, "not_found", f"Batch {batch_id} not found.")
-
     def retrieve_batch(self, batch_id: str, **_: Any) -> Answer:
         """GET /analyze/batches/{id}: status with item counts, or 404."""
         batch = self.store.batch(batch_id)
         if batch is None:
-            return self._missing_batch(batch_id)
+            return self._missing("Batch", batch_id)
         return json_answer(200, self._batch_state(batch, clock.now())[2])
 
     def list_batches(self, *, query: Dict[str, List[str]], **_: Any) -> Answer:
@@ -354,7 +353,7 @@ class Api:
         with self.store.transaction():
             batch = self.store.batch(batch_id)
             if batch is None:
-                return self._missing_batch(batch_id)
+                return self._missing("Batch", batch_id)
             now = clock.now()
             items, statuses, body = self._batch_state(batch, now)
             if body["status"] not in ("pending", "processing"):
@@ -374,7 +373,7 @@ class Api:
         with self.store.transaction():
             batch = self.store.batch(batch_id)
             if batch is None:
-                return self._missing_batch(batch_id)
+                return self._missing("Batch", batch_id)
             status = self._batch_state(batch, clock.now())[2]["status"]
             if status not in ("completed", "canceled", "expired"):
                 return error(409, "batch_not_terminal", f"Batch {batch_id} is {status}; cancel it and wait first.")
@@ -385,7 +384,7 @@ class Api:
         """GET /analyze/batches/{id}/results: one JSON Lines entry per item (application/jsonl)."""
         batch = self.store.batch(batch_id)
         if batch is None:
-            return self._missing_batch(batch_id)
+            return self._missing("Batch", batch_id)
         items, statuses, _ = self._batch_state(batch, clock.now())
         lines = "".join(batches.result_line(task, status) + "\n" for task, status in zip(items, statuses))
         return Answer(200, lines.encode("utf-8"), "application/jsonl")

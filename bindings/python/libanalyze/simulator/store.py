@@ -64,6 +64,18 @@ class Store:
             self._db.execute("INSERT OR REPLACE INTO counters (name, value) VALUES (?, ?)", (kind, value))
         return hashlib.sha256(f"{self._seed}:{kind}:{value}".encode()).hexdigest()[:24]
 
+    def _record(self, table: str, record_id: str) -> Optional[Dict[str, Any]]:
+        """The record with this id in `table` (tasks or batches), or None."""
+        with self._lock:
+            row = self._db.execute(f"SELECT record FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def _records(self, table: str) -> List[Dict[str, Any]]:
+        """Every record in `table` (tasks or batches), newest first."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT record FROM {table} ORDER BY seq DESC").fetchall()
+        return [json.loads(row[0]) for row in rows]
+
     # ---- tasks -------------------------------------------------------------------------
 
     def put_task(self, task: Dict[str, Any], notify_at: Optional[float] = None) -> None:
@@ -75,15 +87,11 @@ class Store:
 
     def task(self, task_id: str) -> Optional[Dict[str, Any]]:
         """The task with this id, or None."""
-        with self._lock:
-            row = self._db.execute("SELECT record FROM tasks WHERE id = ?", (task_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return self._record("tasks", task_id)
 
     def tasks(self) -> List[Dict[str, Any]]:
         """Every task, newest first."""
-        with self._lock:
-            rows = self._db.execute("SELECT record FROM tasks ORDER BY seq DESC").fetchall()
-        return [json.loads(row[0]) for row in rows]
+        return self._records("tasks")
 
     def due_tasks(self, when: float) -> List[Dict[str, Any]]:
         """Tasks whose webhook delivery is due at `when`."""
@@ -121,15 +129,11 @@ class Store:
 
     def batch(self, batch_id: str) -> Optional[Dict[str, Any]]:
         """The batch with this id, or None."""
-        with self._lock:
-            row = self._db.execute("SELECT record FROM batches WHERE id = ?", (batch_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return self._record("batches", batch_id)
 
     def batches(self) -> List[Dict[str, Any]]:
         """Every batch, newest first."""
-        with self._lock:
-            rows = self._db.execute("SELECT record FROM batches ORDER BY seq DESC").fetchall()
-        return [json.loads(row[0]) for row in rows]
+        return self._records("batches")
 
     def delete_batch(self, batch_id: str) -> None:
         """Removes a batch and its tasks."""
