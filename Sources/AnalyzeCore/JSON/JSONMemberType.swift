@@ -2,7 +2,18 @@
 /// one name of each type for the typed reads of `FieldReader` (which records
 /// a wrong type as an issue and reads on) and `BodyObject` (which throws).
 enum JSONMemberType {
-    case string, number, integer, boolean, object, array
+    /// A string.
+    case string
+    /// A number, integer or not (read as a double).
+    case number
+    /// An integer within 64 bits (no fraction, no exponent).
+    case integer
+    /// `true` or `false`.
+    case boolean
+    /// An object.
+    case object
+    /// An array.
+    case array
 
     /// The type in messages, with its article: "a string", "an integer"…
     var expected: String {
