@@ -69,7 +69,7 @@ public struct JSONNode: @unchecked Sendable {
         guard raw.isObject else { return nil }
         var key = key
         return key.withUTF8 { wanted -> JSONNode? in
-            for (candidate, value) in raw.members where candidate.elementsEqual(wanted) {
+            for (candidate, value) in raw.members where RawNode.bytesEqual(candidate, wanted) {
                 return JSONNode(document: document, raw: value)
             }
             return nil
@@ -78,7 +78,14 @@ public struct JSONNode: @unchecked Sendable {
 
     /// The members of an object in document order (empty for other kinds).
     public var members: [(key: String, value: JSONNode)] {
-        raw.members.map { (String(decoding: $0.key, as: UTF8.self), JSONNode(document: document, raw: $0.value)) }
+        guard raw.isObject else { return [] }
+        var members: [(key: String, value: JSONNode)] = []
+        // The tape stores the count (saturated for huge objects): one allocation, not 1, 2, 4, 8…
+        members.reserveCapacity(raw.storedCount)
+        for (key, value) in raw.members {
+            members.append((String(decoding: key, as: UTF8.self), JSONNode(document: document, raw: value)))
+        }
+        return members
     }
 
     /// The elements of an array in order (empty for other kinds).
