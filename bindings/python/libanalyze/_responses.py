@@ -500,7 +500,6 @@ _NO_DATA = 'null,"finish_reason":'
 _DATA_IN_BODY = ("result", "data")
 
 
-
 def _member(text: str, position: int, opener: str, key: str) -> int:
     """The position of the value of ``key``, which must follow at ``position``."""
     token = f'{opener}"{key}":'
@@ -650,25 +649,6 @@ def _without_data(options: Optional[bytes]) -> bytes:
     return options[:-1] + b"," + _INCLUDE_DATA_FALSE + b"}"
 
 
-def _knows_include_data(function: Any, *leading: Any) -> bool:
-    """Whether the loaded library's `function` takes the option include_data
-    (libraries before it refuse it as an unknown option, naming it in the
-    error path; options are checked before the body, so an empty body tells)."""
-    try:
-        _native.call(function, *leading, *_native.sized(b""), *_native.sized(_without_data(None)))
-    except ArgumentError as error:
-        return error.path != "include_data"
-    except AnalyzeError:
-        pass
-    return True
-
-
-#: Whether parse_task and parse_response("retrieve") can ask for the task without result.data.
-_TASK_PARSE_OMITS_DATA = _knows_include_data(_native.lib.analyze_task_parse)
-_RETRIEVE_OMITS_DATA = _knows_include_data(_native.lib.analyze_response_parse, RESPONSE_KINDS["retrieve"], 200,
-                                           None, 0)
-
-
 def _parse(function: Any, body: Body, options: Optional[bytes]) -> str:
     """The output of a `(out, body, len, options, len, err)` parser."""
     return _native.call(function, *_native.sized(_arguments.body(body, "body")), *_native.sized(options))
@@ -685,9 +665,7 @@ def parse_task(body: Body, request: Optional[Mapping[str, Any]] = None, json_sch
     the result are ``task.result.issues``; a body without the documented shape
     raises ResponseError (with ``path``), malformed JSON JSONError."""
     options = _options(request, json_schema)
-    if _TASK_PARSE_OMITS_DATA:
-        return _task_without_data("analyze_task_parse", (), _arguments.body(body, "body"), options)
-    return _task_from_text(_parse(_native.lib.analyze_task_parse, body, options))
+    return _task_without_data("analyze_task_parse", (), _arguments.body(body, "body"), options)
 
 
 def parse_batch(body: Body) -> Batch:
@@ -748,7 +726,7 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
                             f"option now must be a number of Unix seconds within years 1\u20139999, got {now!r}", "now")
     data = _arguments.body(body, "body")
     options = _options(request, json_schema, now)
-    if kind == "retrieve" and _RETRIEVE_OMITS_DATA and 200 <= status <= 299:
+    if kind == "retrieve" and 200 <= status <= 299:
         return _task_without_data("analyze_response_parse", (RESPONSE_KINDS[kind], status,
                                                               *_native.sized(headers_json(headers))), data, options)
     text = _native.call(_native.lib.analyze_response_parse, RESPONSE_KINDS[kind], status,

@@ -321,30 +321,19 @@ def default_output(function, *leading, body, options=None):
     return _native.call(function, *leading, *_native.sized(body), *_native.sized(options))
 
 
-def library_takes_include_data():
-    try:
-        default_output(_native.lib.analyze_task_parse, body=b"{}", options=b'{"include_data":false}')
-    except analyze.ArgumentError as error:
-        return error.path != "include_data"
-    except analyze.AnalyzeError:
-        return True
-    return True
-
-
 TASK_BODIES = sorted(name for name in os.listdir(FIXTURES) if name.startswith("task_"))
 
 
 class TestTheFastPath:
-    """parse_task asks the library for its output without result.data when the
-    library takes include_data false; every value and to_json() stay exactly
-    those of the output with data, whichever library is loaded."""
+    """parse_task asks the library for its output without result.data
+    (include_data false); every value and to_json() stay exactly those of the
+    output with data."""
 
-    def test_the_binding_uses_include_data_exactly_when_the_library_takes_it(self):
-        assert _responses._TASK_PARSE_OMITS_DATA is library_takes_include_data()
+    def test_the_binding_asks_for_the_task_without_data(self):
         task = analyze.parse_task(fixture("task_ready_segments_clock_ms.json"))
         stored = task.result.__dict__["data"]
         assert type(stored).__name__ == "_LazyText"
-        assert stored.keys == (("result", "data") if library_takes_include_data() else ())
+        assert stored.keys == ("result", "data")
 
     @pytest.mark.parametrize("name", TASK_BODIES)
     def test_every_member_is_that_of_the_full_output(self, name):
