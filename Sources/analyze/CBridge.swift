@@ -10,7 +10,7 @@ import Musl
 /// Conversions between the C ABI's types and the core's, shared by every entry point.
 enum CBridge {
     /// Runs `body` over the input bytes, or reports why the pointer/length pair is unusable.
-    static func withInput<R>(_ pointer: UnsafePointer<CChar>?, _ length: Int, name: String = "json",
+    static func withInput<R: ~Copyable>(_ pointer: UnsafePointer<CChar>?, _ length: Int, name: String = "json",
                              _ body: (UnsafeRawBufferPointer) throws(AnalyzeError) -> R) throws(AnalyzeError) -> R {
         if length < 0 || length > JSONDocument.maxInputBytes {
             throw AnalyzeError(.invalidArgument, "\(name) length is out of range (at most \(JSONDocument.maxInputBytes) bytes)")
@@ -23,7 +23,7 @@ enum CBridge {
     }
 
     /// `withInput` over two pointer/length pairs, checked in the order given.
-    static func withInputs<R>(_ first: UnsafePointer<CChar>?, _ firstLength: Int, _ firstName: String,
+    static func withInputs<R: ~Copyable>(_ first: UnsafePointer<CChar>?, _ firstLength: Int, _ firstName: String,
                               _ second: UnsafePointer<CChar>?, _ secondLength: Int, _ secondName: String,
                               _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws(AnalyzeError) -> R) throws(AnalyzeError) -> R {
         try withInput(first, firstLength, name: firstName) { firstBytes throws(AnalyzeError) in
@@ -61,7 +61,7 @@ enum CBridge {
 
     /// Runs a function that produces the output for `*out`: sets `*out` to NULL
     /// first, to the new string on success, and maps every failure to a code.
-    static func produce<Output: CString>(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    static func produce<Output: CString & ~Copyable>(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                          _ detail: UnsafeMutablePointer<analyze_error_t>?,
                                          _ body: () throws(AnalyzeError) -> Output) -> Int32 {
         guard let out else {
@@ -95,7 +95,7 @@ enum CBridge {
 
 /// Output an entry point hands to C as a NUL-terminated string the caller
 /// frees with `analyze_free` (= `free`).
-protocol CString {
+protocol CString: ~Copyable {
     /// The output as a new malloc'd NUL-terminated string.
     consuming func cString() throws(AnalyzeError) -> UnsafeMutablePointer<CChar>
 }

@@ -45,18 +45,6 @@ struct JSONWriterHandOffTests {
         #expect(take(writer.handOff()) == expected)
     }
 
-    @Test func aCopySharingTheOutputKeepsItsBytes() {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.key("a")
-        writer.int(1)
-        let copy = writer
-        writer.endObject()
-        #expect(take(writer.handOff()) == #"{"a":1}"#)
-        #expect(copy.text == #"{"a":1"#)
-        #expect(take(copy.handOff()) == #"{"a":1"#)
-    }
-
     @Test func writerFormsMatchTheByteForms() throws {
         let body = Array(#"{"b":[1,2.5,"\u2028"],"a":{}}"#.utf8)
         let normalized = try body.withUnsafeBytes { raw throws(AnalyzeError) in try normalizedJSON(raw).bytes }

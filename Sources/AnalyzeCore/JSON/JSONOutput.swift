@@ -8,7 +8,7 @@ import Darwin
 
 /// Where `JSONWriter`'s routines put bytes: the writer's own buffer, or a
 /// byte array (for the static helpers other code calls).
-protocol JSONOutput {
+protocol JSONOutput: ~Copyable {
     /// Appends one byte.
     mutating func append(_ byte: UInt8)
     /// Appends the bytes of `bytes`.
@@ -31,10 +31,9 @@ extension Array: JSONOutput where Element == UInt8 {
     }
 }
 
-/// The memory a `JSONWriter` writes into: allocated with `malloc` once per
-/// size (a writer that outgrows it moves to a larger one), with one byte past
-/// `capacity` for the NUL a C string ends with, and freed with its last owner
-/// unless it was handed off (`handOff`). Immutable but for that mark, so
+/// The memory a `JSONWriter` writes into: allocated with `malloc` and grown
+/// with `realloc`, with one byte past `capacity` for the NUL a C string ends
+/// with, and freed with its writer unless it was handed off (`handOff`). Immutable but for that mark, so
 /// writing needs no exclusivity bookkeeping; the writer keeps the count and
 /// writes through the pointer.
 final class JSONOutputStorage {
@@ -69,19 +68,9 @@ final class JSONOutputStorage {
         max(needed, capacity > Int.max / 2 ? needed : capacity * 2)
     }
 
-    /// A larger allocation (room for `needed` bytes, at least twice this one)
-    /// holding the first `count` bytes of this one, which stays as it is (for
-    /// a writer that shares it with a copy).
-    func moved(count: Int, needed: Int) -> JSONOutputStorage {
-        let larger = JSONOutputStorage(capacity: grownCapacity(needed))
-        larger.base.update(from: base, count: count)
-        return larger
-    }
-
     /// This allocation grown with `realloc` (room for `needed` bytes, at
     /// least twice this one), which may extend it in place instead of
-    /// copying; for a writer that is its only owner, which must not use this
-    /// one again.
+    /// copying; the writer (its only owner) must not use this one again.
     func enlarged(needed: Int) -> JSONOutputStorage {
         let size = min(grownCapacity(needed), Int.max - 1)
         guard let memory = realloc(base, size + 1) else { fatalError("out of memory allocating \(size + 1) bytes") }

@@ -4,8 +4,8 @@
 /// and `\u2029`; integers are written exactly; doubles as Swift's shortest text
 /// that reads back as the same value (`0.1`, `1e+20`, `12.0`), non-finite ones as
 /// `null`. Callers emit keys in the order they want, which keeps output stable.
-public struct JSONWriter {
-    /// The output's memory (never shared between two writers when written to).
+public struct JSONWriter: ~Copyable {
+    /// The output's memory (the writer's alone: a writer cannot be copied).
     private var storage: JSONOutputStorage
     /// The bytes written.
     private var count = 0
@@ -32,9 +32,8 @@ public struct JSONWriter {
 
     /// The bytes written, NUL-terminated, in memory from `malloc` that now
     /// belongs to the caller (who frees it with `free`): the output handed to
-    /// C without a copy (copied only when a copy of this writer shares it).
+    /// C without a copy.
     public consuming func handOff() -> UnsafeMutablePointer<CChar> {
-        owned()
         return UnsafeMutableRawPointer(storage.handOff(count: count)).assumingMemoryBound(to: CChar.self)
     }
 
@@ -44,25 +43,18 @@ public struct JSONWriter {
     /// Starts an object.
     public mutating func beginObject() { separate(); append(UInt8(ascii: "{")); open() }
     /// Ends an object.
-    public mutating func endObject() { owned(); append(UInt8(ascii: "}")); close() }
+    public mutating func endObject() { append(UInt8(ascii: "}")); close() }
     /// Starts an array.
     public mutating func beginArray() { separate(); append(UInt8(ascii: "[")); open() }
     /// Ends an array.
-    public mutating func endArray() { owned(); append(UInt8(ascii: "]")); close() }
-
-    /// Copies the output first when another writer (a copy of this one) shares it.
-    @inline(__always)
-    private mutating func owned() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.moved(count: count, needed: storage.capacity) }
-    }
+    public mutating func endArray() { append(UInt8(ascii: "]")); close() }
 
     /// Makes room for `extra` more bytes.
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
         if storage.capacity - count < extra {
             let needed = extra > Int.max - count ? Int.max : count + extra
-            storage = isKnownUniquelyReferenced(&storage) ? storage.enlarged(needed: needed)
-                : storage.moved(count: count, needed: needed)
+            storage = storage.enlarged(needed: needed)
         }
     }
 
@@ -158,7 +150,7 @@ public struct JSONWriter {
     /// decimals with the same number of fraction digits cannot both round to
     /// `value`, so the first that does is the shortest. Returns false, having
     /// written nothing, for any other value.
-    static func appendShortDecimal<Output: JSONOutput>(_ value: Double, to bytes: inout Output) -> Bool {
+    static func appendShortDecimal<Output: JSONOutput & ~Copyable>(_ value: Double, to bytes: inout Output) -> Bool {
         let magnitude = value.magnitude
         guard magnitude >= 1e-3, magnitude < 1e15 else { return false }
         var scale = 1.0
@@ -181,7 +173,7 @@ public struct JSONWriter {
 
     /// Appends `digits` / 10^fractionDigits as `[-]I.F` (`.0` when there is no
     /// fraction; a plain integer when `fractionDigits` is -1).
-    private static func appendDecimal<Output: JSONOutput>(_ digits: UInt64, fractionDigits: Int, negative: Bool,
+    private static func appendDecimal<Output: JSONOutput & ~Copyable>(_ digits: UInt64, fractionDigits: Int, negative: Bool,
                                                           to bytes: inout Output) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
             var end = 40
@@ -272,11 +264,9 @@ public struct JSONWriter {
         }
     }
 
-    /// Writes the comma due before a value or key (none after a key), once
-    /// the output is this writer's own.
+    /// Writes the comma due before a value or key (none after a key).
     @inline(__always)
     private mutating func separate() {
-        owned()
         if afterKey {
             afterKey = false
             return
@@ -310,7 +300,7 @@ public struct JSONWriter {
     }
 
     /// `appendQuoted(utf8:to:)` into any output.
-    static func appendQuoted<Output: JSONOutput>(utf8 value: UnsafeBufferPointer<UInt8>, into bytes: inout Output) {
+    static func appendQuoted<Output: JSONOutput & ~Copyable>(utf8 value: UnsafeBufferPointer<UInt8>, into bytes: inout Output) {
         bytes.append(UInt8(ascii: "\""))
         if let source = value.baseAddress {
             let count = value.count
@@ -336,7 +326,7 @@ public struct JSONWriter {
     /// the rest plus an eighth (at least 16 bytes), advancing `index` as far as
     /// that room allows. Every step writes at most 14 bytes past `written`: an
     /// eight-byte word, or up to seven bytes copied then a six-byte escape.
-    private static func appendEscaped<Output: JSONOutput>(_ value: UnsafeBufferPointer<UInt8>, from index: inout Int,
+    private static func appendEscaped<Output: JSONOutput & ~Copyable>(_ value: UnsafeBufferPointer<UInt8>, from index: inout Int,
                                                           to bytes: inout Output) {
         guard let source = value.baseAddress else { return }
         let count = value.count

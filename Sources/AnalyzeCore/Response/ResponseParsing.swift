@@ -36,7 +36,7 @@ public enum ResponseOutcome: Sendable, Equatable {
 
 /// `ResponseOutcome` with the output still in its writer, whose memory
 /// `analyze_response_parse` hands to C without a copy (`JSONWriter.handOff`).
-public enum WrittenResponse {
+public enum WrittenResponse: ~Copyable {
     /// A 2xx response, normalized.
     case success(JSONWriter)
     /// A non-2xx response: the API error object and the error for the caller.
