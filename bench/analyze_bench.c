@@ -256,6 +256,7 @@ int main(int argc, char **argv) {
   buf_t webhook = bench_webhook_body(quick ? 200 : 10240);
   const char *options = "{\"api_key\":\"tlk_bench\",\"idempotency_key\":\"bench-key\"}";
   const char *no_data = "{\"include_data\":false}";
+  const char *pickled = "{\"include_data\":false,\"segments_encoding\":\"pickle\"}";
   char *header = NULL;
   if (analyze_webhook_sign(&header, "whsec_bench", 11, webhook.data, webhook.len, 1764500000, NULL) != ANALYZE_OK)
     fail("analyze_webhook_sign");
@@ -264,6 +265,8 @@ int main(int argc, char **argv) {
   input_t in_task4 = {task4.data, task4.len, NULL, 0, NULL, 0};
   input_t in_task_nodata = {task.data, task.len, no_data, strlen(no_data), NULL, 0};
   input_t in_task4_nodata = {task4.data, task4.len, no_data, strlen(no_data), NULL, 0};
+  input_t in_task_pickle = {task.data, task.len, pickled, strlen(pickled), NULL, 0};
+  input_t in_task4_pickle = {task4.data, task4.len, pickled, strlen(pickled), NULL, 0};
   input_t in_request = {request.data, request.len, options, strlen(options), NULL, 0};
   input_t in_webhook = {webhook.data, webhook.len, NULL, 0, header, strlen(header)};
   bench_case_t cases[] = {
@@ -280,6 +283,8 @@ int main(int argc, char **argv) {
       {"abi_call", run_abi_call, in_request, 0, {0}, 0},
       {"parse_task_nodata", run_task_parse, in_task_nodata, 0, {0}, 0},
       {"parse_task_nodata_4x", run_task_parse, in_task4_nodata, 0, {0}, 0},
+      {"parse_task_pickle", run_task_parse, in_task_pickle, 0, {0}, 0},
+      {"parse_task_pickle_4x", run_task_parse, in_task4_pickle, 0, {0}, 0},
   };
   enum { CASES = sizeof cases / sizeof cases[0] };
 
@@ -297,6 +302,7 @@ int main(int argc, char **argv) {
   double rss_task = peak_rss_ratio(run_task_parse, &in_task4);
   double rss_simdjson = peak_rss_ratio(run_simdjson_task, &in_task4);
   double rss_task_nodata = peak_rss_ratio(run_task_parse, &in_task4_nodata);
+  double rss_task_pickle = peak_rss_ratio(run_task_parse, &in_task4_pickle);
   for (int k = 0; k < CASES; k++) calibrate(&cases[k], quick);
   measure(cases, CASES, quick ? 1 : MAX_SAMPLES);
 
@@ -329,6 +335,15 @@ int main(int argc, char **argv) {
        mb_s(&cases[12]) / mb_s(&cases[4])},
       {"parse_task_nodata_peak_rss_ratio", "x", "peak RSS growth / body size, 4x body, include_data false",
        rss_task_nodata},
+      {"parse_task_pickle_mb_s", "MB/s", "analyze_task_parse, include_data false, segments as a pickle (the Python binding's call)",
+       mb_s(&cases[13])},
+      {"parse_task_pickle_vs_simdjson", "x", "parse_task_pickle_mb_s / simdjson_floor_mb_s",
+       mb_s(&cases[13]) / mb_s(&cases[1])},
+      {"parse_task_pickle_4x_mb_s", "MB/s", "the same on the 4x body", mb_s(&cases[14])},
+      {"parse_task_pickle_4x_vs_simdjson", "x", "parse_task_pickle_4x_mb_s / simdjson_floor_4x_mb_s",
+       mb_s(&cases[14]) / mb_s(&cases[4])},
+      {"parse_task_pickle_peak_rss_ratio", "x", "peak RSS growth / body size, 4x body, segments as a pickle",
+       rss_task_pickle},
   };
   enum { METRICS = sizeof metrics / sizeof metrics[0] };
 

@@ -111,10 +111,10 @@ def main() -> None:
 
     # The bare C calls through ctypes, with the options the binding passes: what
     # the binding adds on top of them is the Python side of parse_task and validate_request.
-    # (A binding from before include_data, run for a "before" column, passes none.)
+    # (A binding from before them, run for a "before" column, passes none.)
     import ctypes
     from libanalyze import _native, _responses
-    task_options = b'{"include_data":false}' if getattr(_responses, "_TASK_PARSE_OMITS_DATA", False) else None
+    task_options = _responses._for_binding(None) if hasattr(_responses, "_for_binding") else None
 
     def c_call(function: Any, data: bytes, options: Any) -> None:
         out, detail = ctypes.c_void_p(), _native.ErrorDetail()

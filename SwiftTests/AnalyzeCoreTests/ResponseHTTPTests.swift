@@ -147,7 +147,7 @@ struct ResponseHTTPTests {
         #expect(httpFailure(2, 500, "", headers: "{")?.message.hasPrefix("headers_json: unexpected end of input") == true)
         #expect(httpFailure(2, 500, "", options: #"{"now":"today"}"#) == AnalyzeError(.invalidArgument, #"option now must be a number of Unix seconds within years 1–9999, got "today""#, path: "now"))
         #expect(httpFailure(2, 500, "", options: #"{"now":1e300}"#)?.status == .invalidArgument)
-        #expect(httpFailure(2, 500, "", options: #"{"later":1}"#) == AnalyzeError(.invalidArgument, #"unknown option "later" (allowed: now, request, json_schema, include_data)"#, path: "later"))
+        #expect(httpFailure(2, 500, "", options: #"{"later":1}"#) == AnalyzeError(.invalidArgument, #"unknown option "later" (allowed: now, request, json_schema, include_data, segments_encoding)"#, path: "later"))
         #expect((try? httpResult(2, 500, "", headers: "null")) != nil)
     }
 }

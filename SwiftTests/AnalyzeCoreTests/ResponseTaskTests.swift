@@ -125,7 +125,7 @@ struct ResponseTaskTests {
     }
 
     @Test func unknownOptionsAreRejected() {
-        #expect(taskFailure(Self.queued, options: #"{"now":1}"#) == AnalyzeError(.invalidArgument, #"unknown option "now" (allowed: request, json_schema, include_data)"#, path: "now"))
+        #expect(taskFailure(Self.queued, options: #"{"now":1}"#) == AnalyzeError(.invalidArgument, #"unknown option "now" (allowed: request, json_schema, include_data, segments_encoding)"#, path: "now"))
         #expect(taskFailure(Self.queued, options: "[]") == AnalyzeError(.invalidArgument, "options must be a JSON object, got array"))
         #expect(taskFailure(Self.queued, options: #"{"request":"x"}"#) == AnalyzeError(.invalidArgument, "option request must be an object (the create request), got string", path: "request"))
         #expect(taskFailure(Self.queued, options: #"{"request":{"response_format":{"type":1}}}"#) == AnalyzeError(.invalidArgument, "type must be a string, got integer", path: "request.response_format.type"))

@@ -153,7 +153,7 @@ static void check_arguments(void) {
   check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "options is NULL but its length is 3", "");
   out = (char *)1;
   rc = analyze_task_parse(&out, task, strlen(task), "{\"x\":1}", 7, &err);
-  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "unknown option \"x\" (allowed: request, json_schema, include_data)", "x");
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "unknown option \"x\" (allowed: request, json_schema, include_data, segments_encoding)", "x");
   /* err may be NULL. */
   CHECK_INT(analyze_task_parse(&out, task, strlen(task), NULL, 0, NULL), ANALYZE_OK);
   analyze_free(out);

@@ -80,7 +80,7 @@ public enum BatchResults {
             let context = ResultContext(requestParams: ResultFormatSource(), request: request,
                                         explicitSchema: options.jsonSchema, echoIsPartial: false)
             result = try TaskResultNormalizer(data, context: context, truncationMessage: errorMessage, budget: budget,
-                                              includeData: options.includeData)
+                                              includeData: options.includeData, segmentsEncoding: .json)
         }
         writer.beginObject()
         writer.key("line"); writer.int(Int64(line))

@@ -31,7 +31,71 @@ extension Array: JSONOutput where Element == UInt8 {
     }
 }
 
-/// The memory a `JSONWriter` writes into: allocated with `malloc` and grown
+/// A growing byte buffer in `malloc`'d memory (`JSONOutputStorage`), which
+/// `JSONWriter` and `PickleWriter` write into and can hand to C as it is.
+struct OutputBuffer: ~Copyable, JSONOutput {
+    /// The memory (the buffer's alone: a buffer cannot be copied).
+    private var storage: JSONOutputStorage
+    /// The bytes written.
+    private(set) var count = 0
+
+    /// An empty buffer with room for `capacity` bytes.
+    init(capacity: Int) { storage = JSONOutputStorage(capacity: capacity) }
+
+    /// A view of the bytes written (valid while nothing is written).
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage.base, count: count) }
+
+    /// The bytes written, NUL-terminated, in memory that now belongs to the
+    /// caller (who frees it with `free`).
+    consuming func handOff() -> UnsafeMutablePointer<UInt8> { storage.handOff(count: count) }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if storage.capacity - count < extra {
+            storage = storage.enlarged(needed: extra > Int.max - count ? Int.max : count + extra)
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        storage.base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (storage.base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(atMost maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(maximum)
+        count += body(storage.base + count)
+    }
+
+    /// Writes `value`'s 8 bytes as they lie in memory over the 8 written at
+    /// `offset` (a length known only once what follows it is written).
+    mutating func overwrite(word value: UInt64, at offset: Int) {
+        guard offset >= 0, offset <= count - 8 else { return }
+        UnsafeMutableRawPointer(storage.base + offset).storeBytes(of: value, as: UInt64.self)
+    }
+
+    /// Appends `value`'s 8 bytes as they lie in memory (`littleEndian` or
+    /// `bigEndian` chooses the order), keeping the low `keeping` of them.
+    @inline(__always)
+    mutating func append(word value: UInt64, keeping: Int) {
+        reserve(8)
+        UnsafeMutableRawPointer(storage.base + count).storeBytes(of: value, as: UInt64.self)
+        count += keeping
+    }
+}
+
+/// The memory an `OutputBuffer` writes into: allocated with `malloc` and grown
 /// with `realloc`, with one byte past `capacity` for the NUL a C string ends
 /// with, and freed with its writer unless it was handed off (`handOff`). Immutable but for that mark, so
 /// writing needs no exclusivity bookkeeping; the writer keeps the count and

@@ -4,11 +4,12 @@
 /// and `\u2029`; integers are written exactly; doubles as Swift's shortest text
 /// that reads back as the same value (`0.1`, `1e+20`, `12.0`), non-finite ones as
 /// `null`. Callers emit keys in the order they want, which keeps output stable.
-public struct JSONWriter: ~Copyable {
-    /// The output's memory (the writer's alone: a writer cannot be copied).
-    private var storage: JSONOutputStorage
-    /// The bytes written.
-    private var count = 0
+public struct JSONWriter: ~Copyable, ValueWriter {
+    /// The output (the writer's alone: a writer cannot be copied).
+    private var output: OutputBuffer
+    /// What follows the JSON text in `bytes` and `handOff`, when anything
+    /// was attached (see `attach`).
+    private var trailer: [UInt8]?
     /// Whether a comma is due before the next value, for each enclosing
     /// container but the innermost one (whose state is `commaDue`).
     private var enclosingCommaDue: [Bool] = []
@@ -19,26 +20,43 @@ public struct JSONWriter: ~Copyable {
     private var afterKey = false
 
     /// Creates an empty writer.
-    public init() { storage = JSONOutputStorage(capacity: 256) }
+    public init() { output = OutputBuffer(capacity: 256) }
 
     /// Creates a writer with room for `capacity` bytes (no reallocation below it).
-    public init(capacity: Int) { storage = JSONOutputStorage(capacity: capacity) }
+    public init(capacity: Int) { output = OutputBuffer(capacity: capacity) }
 
-    /// The bytes written so far.
-    public var bytes: [UInt8] { Array(written) }
+    /// The bytes written so far, and the trailer after them when one is attached.
+    public var bytes: [UInt8] {
+        guard let trailer else { return Array(written) }
+        return Array(written) + [0] + withUnsafeBytes(of: UInt64(trailer.count).littleEndian, Array.init) + trailer
+    }
 
-    /// The text written so far.
+    /// The JSON text written so far (without the trailer).
     public var text: String { String(decoding: written, as: UTF8.self) }
 
     /// The bytes written, NUL-terminated, in memory from `malloc` that now
     /// belongs to the caller (who frees it with `free`): the output handed to
-    /// C without a copy.
+    /// C without a copy. An attached trailer follows the NUL as `bytes` has it.
     public consuming func handOff() -> UnsafeMutablePointer<CChar> {
-        return UnsafeMutableRawPointer(storage.handOff(count: count)).assumingMemoryBound(to: CChar.self)
+        if let trailer {
+            output.append(0)
+            output.append(word: UInt64(trailer.count).littleEndian, keeping: 8)
+            trailer.withUnsafeBufferPointer { output.append(bytes: $0) }
+        }
+        return UnsafeMutableRawPointer(output.handOff()).assumingMemoryBound(to: CChar.self)
+    }
+
+    /// Appends `bytes` to the trailer: binary data that the output carries
+    /// after the JSON text, laid out as its NUL, the trailer's byte count
+    /// (8 bytes, little-endian) and the trailer (`segments_encoding: "pickle"`:
+    /// the pickles of the segments, in document order). Once anything is
+    /// attached, even no bytes, the output has a trailer.
+    mutating func attach(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if trailer == nil { trailer = Array(bytes) } else { trailer?.append(contentsOf: bytes) }
     }
 
     /// A view of the bytes written (valid while nothing is written).
-    private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage.base, count: count) }
+    private var written: UnsafeBufferPointer<UInt8> { output.written }
 
     /// Starts an object.
     public mutating func beginObject() { separate(); append(UInt8(ascii: "{")); open() }
@@ -48,15 +66,6 @@ public struct JSONWriter: ~Copyable {
     public mutating func beginArray() { separate(); append(UInt8(ascii: "[")); open() }
     /// Ends an array.
     public mutating func endArray() { append(UInt8(ascii: "]")); close() }
-
-    /// Makes room for `extra` more bytes.
-    @inline(__always)
-    private mutating func reserve(_ extra: Int) {
-        if storage.capacity - count < extra {
-            let needed = extra > Int.max - count ? Int.max : count + extra
-            storage = storage.enlarged(needed: needed)
-        }
-    }
 
     private mutating func open() {
         if depth > 0 { enclosingCommaDue.append(commaDue) }
@@ -85,11 +94,10 @@ public struct JSONWriter: ~Copyable {
         afterKey = true
     }
 
-    /// Writes an object key already quoted and escaped (see `quoted(_:)`): for
-    /// keys written many times.
-    mutating func key(quoted key: [UInt8]) {
+    /// Writes a key written many times, already quoted and escaped.
+    mutating func key(_ key: WriterKey) {
         separate()
-        key.withUnsafeBufferPointer { self.append(bytes: $0) }
+        key.quoted.withUnsafeBufferPointer { self.append(bytes: $0) }
         append(UInt8(ascii: ":"))
         afterKey = true
     }
@@ -427,23 +435,13 @@ public struct JSONWriter: ~Copyable {
 
 extension JSONWriter: JSONOutput {
     @inline(__always)
-    mutating func append(_ byte: UInt8) {
-        reserve(1)
-        storage.base[count] = byte
-        count += 1
-    }
+    mutating func append(_ byte: UInt8) { output.append(byte) }
 
     @inline(__always)
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress else { return }
-        reserve(bytes.count)
-        (storage.base + count).update(from: source, count: bytes.count)
-        count += bytes.count
-    }
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) { output.append(bytes: bytes) }
 
     @inline(__always)
     mutating func append(atMost maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        reserve(maximum)
-        count += body(storage.base + count)
+        output.append(atMost: maximum, body)
     }
 }

@@ -53,7 +53,9 @@ public enum WrittenResponse: ~Copyable {
 /// Throws `.invalidArgument` for an unknown kind, a status outside 100...599,
 /// or bad headers or options; `.malformedJSON` for a 2xx body that is not JSON;
 /// `.malformedResponse` (with the path) for one without the documented shape.
-/// `options` accepts `now`, `request` and `json_schema` (see `ResultOptions`).
+/// `options` accepts `now`, `request`, `json_schema`, `include_data` and
+/// `segments_encoding` (see `ResultOptions`; with `"pickle"`, a 2xx output always
+/// has a trailer, see `JSONWriter.attach`).
 public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: UnsafeRawBufferPointer,
                           body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> ResponseOutcome {
     switch try parsedResponse(kind: rawKind, httpStatus: httpStatus, headers: headers, body: body, options: rawOptions) {
@@ -71,18 +73,25 @@ public func parsedResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsa
     guard (100...599).contains(httpStatus) else {
         throw AnalyzeError(.invalidArgument, "http_status \(httpStatus) is not an HTTP status (100-599)")
     }
-    let options = try ResultOptions.parse(rawOptions, allowed: ["now"] + ResultOptions.taskKeys)
+    let options = try ResultOptions.parse(rawOptions, allowed: ["now"] + ResultOptions.parseKeys)
     let parsedHeaders = try ResponseHeaders.parse(headers)
     guard (200...299).contains(httpStatus) else {
         let (object, error) = APIErrorObject.build(kind: kind, status: httpStatus, headers: parsedHeaders,
                                                    body: body, nowMilliseconds: options.nowMilliseconds)
         return .apiError(object: ResultValue.written(object), error: error)
     }
+    var writer = try successOutput(kind: kind, body: body, options: options)
+    if options.segmentsEncoding == .pickle { writer.attach(UnsafeBufferPointer(start: nil, count: 0)) }
+    return .success(writer)
+}
+
+/// The normalized output of a 2xx response of `kind`.
+private func successOutput(kind: ResponseKind, body: UnsafeRawBufferPointer, options: ResultOptions) throws(AnalyzeError) -> JSONWriter {
     if kind == .delete || kind == .batchDelete {
-        return .success(ResultValue.written(jsonObject(("deleted", .bool(true)))))
+        return ResultValue.written(jsonObject(("deleted", .bool(true))))
     }
     if kind == .batchResults {
-        return .success(try BatchResults.written(body, options: options))
+        return try BatchResults.written(body, options: options)
     }
     let document = try JSONDocument.parse(body)
     switch kind {
@@ -90,20 +99,20 @@ public func parsedResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsa
         let created = try BodyObject(document.root, path: "")
         let taskID = try created.requiredString("task_id")
         if taskID.isEmpty { throw AnalyzeError(.malformedResponse, "the task id is empty", path: "task_id") }
-        return .success(ResultValue.written(jsonObject(("task_id", .string(taskID)), ("status", .string(try created.requiredString("status"))))))
+        return ResultValue.written(jsonObject(("task_id", .string(taskID)), ("status", .string(try created.requiredString("status")))))
     case .retrieve:
         let task = try TaskNormalizer(options: options).prepare(document.root, path: "")
-        return .success(task.written(capacity: outputCapacity(body.count)))
+        return task.written(capacity: outputCapacity(body.count))
     case .list:
-        return .success(try taskList(document.root, options: options, capacity: outputCapacity(body.count)))
+        return try taskList(document.root, options: options, capacity: outputCapacity(body.count))
     case .batchCreate:
-        return .success(ResultValue.written(try BatchNormalizer.created(document.root)))
+        return ResultValue.written(try BatchNormalizer.created(document.root))
     case .batchRetrieve, .batchCancel:
-        return .success(ResultValue.written(try BatchNormalizer.batch(document.root, path: "")))
+        return ResultValue.written(try BatchNormalizer.batch(document.root, path: ""))
     case .batchList:
-        return .success(ResultValue.written(try BatchNormalizer.list(document.root)))
+        return ResultValue.written(try BatchNormalizer.list(document.root))
     case .delete, .batchDelete, .batchResults:
-        return .success(ResultValue.written(jsonObject(("deleted", .bool(true)))))
+        return ResultValue.written(jsonObject(("deleted", .bool(true))))
     }
 }
 
@@ -151,7 +160,9 @@ func pageInfo(_ list: BodyObject) throws(AnalyzeError) -> JSONValue {
 }
 
 /// Parses a task body (a retrieve response's body) into the normalized task:
-/// the core of `analyze_task_parse`. `options` accepts `request` and `json_schema`.
+/// the core of `analyze_task_parse`. `options` accepts `request`, `json_schema`,
+/// `include_data` and `segments_encoding` (with `"pickle"` the output always has a
+/// trailer: see `JSONWriter.attach`).
 /// Throws `.malformedJSON`, `.malformedResponse` (with the path) or `.invalidArgument` (options).
 public func parseTask(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
     try parsedTask(body, options: rawOptions).bytes
@@ -160,8 +171,9 @@ public func parseTask(_ body: UnsafeRawBufferPointer, options rawOptions: Unsafe
 /// `parseTask`'s output still in its writer, whose memory `analyze_task_parse`
 /// hands to C without a copy (`JSONWriter.handOff`).
 public func parsedTask(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> JSONWriter {
-    let options = try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys)
+    let options = try ResultOptions.parse(rawOptions, allowed: ResultOptions.parseKeys)
     var writer = JSONWriter(capacity: outputCapacity(body.count))
+    if options.segmentsEncoding == .pickle { writer.attach(UnsafeBufferPointer(start: nil, count: 0)) }
     try writeTask(body, options: options, to: &writer)
     return writer
 }

@@ -150,8 +150,8 @@ final class ResultSegmentField {
 
     /// `name`, the key in each segment's `metadata`.
     let name: String
-    /// `name` quoted and escaped as a JSON string: written as the key.
-    let quotedName: [UInt8]
+    /// `name` as the key written into each segment's `metadata`.
+    let key: WriterKey
     /// `type`: string, boolean, number, integer, array, timestamp or time_array.
     let type: String
     /// The check `type` calls for.
@@ -181,7 +181,7 @@ final class ResultSegmentField {
     init?(_ node: JSONNode) {
         guard let name = node["name"]?.string, let type = node["type"]?.string else { return nil }
         self.name = name
-        quotedName = JSONWriter.quoted(name)
+        key = WriterKey(name)
         self.type = type
         check = Check(type)
         format = node["format"]?.string.flatMap(TimecodeFormat.init(rawValue:))

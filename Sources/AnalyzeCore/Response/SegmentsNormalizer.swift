@@ -16,7 +16,7 @@
 /// be read becomes `null`, a metadata value of the wrong type stays as it is.
 ///
 /// The segments are written straight from the parsed `data` into a
-/// `JSONWriter` (no owned copy of each value, no key strings), and a path is
+/// `ValueWriter` (JSON text, or a pickle for the Python binding; no owned copy of each value, no key strings), and a path is
 /// only turned into text when an issue names it: results hold tens of
 /// thousands of segments.
 struct SegmentsNormalizer {
@@ -58,7 +58,7 @@ struct SegmentsNormalizer {
 
     /// Writes the normalized segments of `data` (a value of the normalizer's
     /// document), reported under `path` (`result.segments`).
-    mutating func write(_ data: JSONNode, path: String, to writer: inout JSONWriter) {
+    mutating func write<Writer: ValueWriter & ~Copyable>(_ data: JSONNode, path: String, to writer: inout Writer) {
         guard data.kind == .object else {
             report("segments_shape", path, "data must be a JSON object keyed by segment definition id, got \(data.kind.name)")
             writer.null()
@@ -105,8 +105,8 @@ struct SegmentsNormalizer {
     private static let metadataKey: StaticString = "metadata"
 
     /// One segment; `listPath` (valid for the call) is the path of its list.
-    private mutating func segment(_ element: RawNode, _ definition: ResultSegmentDefinition?,
-                                  _ listPath: UnsafePointer<String>, _ index: Int, to writer: inout JSONWriter) {
+    private mutating func segment<Writer: ValueWriter & ~Copyable>(_ element: RawNode, _ definition: ResultSegmentDefinition?,
+                                  _ listPath: UnsafePointer<String>, _ index: Int, to writer: inout Writer) {
         writer.beginObject()
         guard element.isObject else {
             report("segments_shape", JSONPath.element(listPath.pointee, index), "expected a segment object, got \(node(element).kind.name)")
@@ -203,8 +203,8 @@ struct SegmentsNormalizer {
         return number
     }
 
-    private mutating func metadata(_ value: RawNode?, _ definition: ResultSegmentDefinition?,
-                                   _ path: () -> String, to writer: inout JSONWriter) {
+    private mutating func metadata<Writer: ValueWriter & ~Copyable>(_ value: RawNode?, _ definition: ResultSegmentDefinition?,
+                                   _ path: () -> String, to writer: inout Writer) {
         writer.beginObject()
         let fieldCount = definition?.fields.count ?? 0
         if present.count == fieldCount {
@@ -226,7 +226,7 @@ struct SegmentsNormalizer {
                         present[index] = true
                         // `definition` holds the field for the whole call: the closure need not retain it.
                         unowned(unsafe) let field = definition.fields[index]
-                        writer.key(quoted: field.quotedName)
+                        writer.key(field.key)
                         check(member, field, { JSONPath.member(path(), field.name) }, to: &writer)
                         continue
                     }
@@ -253,8 +253,8 @@ struct SegmentsNormalizer {
 
     /// Checks a metadata value against its field and writes it, converted to
     /// seconds for a timestamp field that could be read.
-    private mutating func check(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String,
-                                to writer: inout JSONWriter) {
+    private mutating func check<Writer: ValueWriter & ~Copyable>(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String,
+                                to writer: inout Writer) {
         // The caller holds the field for the call: the closures need not retain it.
         unowned(unsafe) let field = field
         switch field.check {
@@ -304,8 +304,8 @@ struct SegmentsNormalizer {
     /// One event of a time_array field: `{start_time, end_time, fields…}` with
     /// the times in seconds (in the segment time format), inside the segment,
     /// and the declared fields checked like metadata.
-    private mutating func event(_ element: RawNode, _ events: ResultSegmentDefinition, _ path: () -> String,
-                                to writer: inout JSONWriter) {
+    private mutating func event<Writer: ValueWriter & ~Copyable>(_ element: RawNode, _ events: ResultSegmentDefinition, _ path: () -> String,
+                                to writer: inout Writer) {
         guard element.isObject else {
             report("segments_shape", path(), "expected a time_array event object, got \(node(element).kind.name)")
             writer.write(raw: element)

@@ -59,7 +59,7 @@ struct TaskNormalizer {
             let context = ResultContext(requestParams: requestParams, request: request,
                                         explicitSchema: options.jsonSchema, echoIsPartial: echoIsPartial)
             result = try TaskResultNormalizer(resultObject, context: context, truncationMessage: errorMessage, budget: budget,
-                                                 includeData: options.includeData)
+                                                 includeData: options.includeData, segmentsEncoding: options.segmentsEncoding)
         }
         return NormalizedTask(
             status: status,

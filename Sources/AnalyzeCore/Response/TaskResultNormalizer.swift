@@ -4,7 +4,9 @@
 /// time_based_metadata) | json (only for json_schema), issues}`.
 ///
 /// `data` is copied untouched (or written as `null` when the options say
-/// `include_data: false`: the caller holds the body). For segment and JSON
+/// `include_data: false`: the caller holds the body). With
+/// `segments_encoding: "pickle"`, `segments` is the byte count of their
+/// pickle, which the writer carries after the text (`JSONWriter.attach`). For segment and JSON
 /// results it is parsed either way;
 /// when that fails the value is `null` and an issue says why — precisely
 /// "output truncated at max_tokens" when `finish_reason` is `length`.
@@ -25,12 +27,13 @@ struct TaskResultNormalizer {
     private let inputTokens: Int64?
     private let budget: CheckBudget
     private let includeData: Bool
+    private let segmentsEncoding: SegmentsEncoding
 
     /// Checks `result`; `truncationMessage` is the task's `error.message`; its
     /// schema checks spend `budget`, the call's; `includeData` false writes
-    /// `data` as `null`.
+    /// `data` as `null`; `segmentsEncoding` says how segments are handed over.
     init(_ result: BodyObject, context: ResultContext, truncationMessage: String?,
-         budget: CheckBudget, includeData: Bool) throws(AnalyzeError) {
+         budget: CheckBudget, includeData: Bool, segmentsEncoding: SegmentsEncoding) throws(AnalyzeError) {
         generationID = try result.requiredString("generation_id")
         guard let data = result.value("data") else { throw result.missing("data") }
         guard data.kind == .string else { throw result.wrongType("data", "a string", data) }
@@ -43,6 +46,7 @@ struct TaskResultNormalizer {
         self.truncationMessage = truncationMessage
         self.budget = budget
         self.includeData = includeData
+        self.segmentsEncoding = segmentsEncoding
     }
 
     /// Writes the normalized result (parsing and checking `data`).
@@ -76,7 +80,16 @@ struct TaskResultNormalizer {
             writer.key("segments")
             if let document = Self.parseData(data, truncated: truncated, issues: &issues) {
                 var normalizer = SegmentsNormalizer(context: context, document: document)
-                normalizer.write(document.root, path: "result.segments", to: &writer)
+                switch segmentsEncoding {
+                case .json:
+                    normalizer.write(document.root, path: "result.segments", to: &writer)
+                case .pickle:
+                    var pickle = PickleWriter(capacity: data.withUTF8 { $0.count })
+                    normalizer.write(document.root, path: "result.segments", to: &pickle)
+                    pickle.finish()
+                    writer.int(Int64(pickle.written.count))
+                    writer.attach(pickle.written)
+                }
                 issues += normalizer.issues
                 dropped = normalizer.droppedIssues
             } else {

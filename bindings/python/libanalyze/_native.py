@@ -192,6 +192,7 @@ _c_string_to_str.restype = ctypes.py_object
 _c_string_to_str.argtypes = [ctypes.c_void_p]
 _free = lib.analyze_free
 _byref = ctypes.byref
+_string_at = ctypes.string_at
 
 
 def call(function: Callable[..., int], *args: Any, output: bool = True) -> str:
@@ -199,18 +200,35 @@ def call(function: Callable[..., int], *args: Any, output: bool = True) -> str:
     parameter (left out when `output` is False) and its error-detail last one.
     Returns the output text (freed with analyze_free; "" without output) or
     raises the status code's exception."""
+    return _call(function, args, output, False)[0]
+
+
+def call_with_trailer(function: Callable[..., int], *args: Any) -> Tuple[str, bytes]:
+    """call() of a parser given segments_encoding "pickle", whose successful
+    output carries a trailer after its text's NUL: an 8-byte little-endian byte
+    count, then that many bytes (the segments' pickles). Returns the text and
+    the trailer's bytes."""
+    return _call(function, args, True, True)  # type: ignore[return-value]
+
+
+def _call(function: Callable[..., int], args: Tuple[Any, ...], output: bool,
+          trailer: bool) -> Tuple[str, Optional[bytes]]:
     out = ctypes.c_void_p()
     detail = ErrorDetail()
     if output:
         code = function(_byref(out), *args, _byref(detail))
     else:
         code = function(*args, _byref(detail))
+    tail = None
     try:
         text = _c_string_to_str(out.value) if out.value else None
+        if trailer and code == OK and text is not None:
+            end = out.value + 1 + (len(text) if text.isascii() else len(text.encode()))
+            tail = _string_at(end + 8, int.from_bytes(_string_at(end, 8), "little"))
     finally:
         _free(out)
     if code != OK:
         raise exception(code, detail, text)
     if output and text is None:
         raise AnalyzeError(code, "library returned no output")
-    return text or ""
+    return text or "", tail

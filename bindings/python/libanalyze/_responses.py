@@ -9,8 +9,10 @@ the C API and the CLI give it.
 from __future__ import annotations
 
 import heapq
+import io
 import json as _json
 import math
+import pickle
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -438,6 +440,32 @@ class _LazySegments(_LazyText):
         return None if value is None else _typed_segments(value)
 
 
+class _DataOnlyUnpickler(pickle.Unpickler):
+    """Reads the library's pickles, which hold only dicts, lists, str, int,
+    float, bool and None: a reference to any class or function is refused, so
+    no pickle, whatever made it, can run code here."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"libanalyze pickles hold no globals, found {module}.{name}")
+
+
+class _LazyPickledSegments(_Lazy):
+    """A result's segments as the library pickled them (segments_encoding
+    "pickle": the same value as the JSON text, which CPython's pickle decoder
+    builds about twice as fast as its JSON decoder), typed on first read."""
+
+    __slots__ = ("trailer", "start", "size")
+
+    def __init__(self, trailer: bytes, start: int, size: int) -> None:
+        self.trailer = trailer
+        self.start = start
+        self.size = size
+
+    def build(self) -> Dict[str, List[Segment]]:
+        pickled = memoryview(self.trailer)[self.start:self.start + self.size]
+        return _typed_segments(_DataOnlyUnpickler(io.BytesIO(pickled)).load())
+
+
 class _LazyCall(_Lazy):
     """The output text of a library call, made on first read: the normalized
     text of a task parsed with include_data false is that call made again
@@ -518,12 +546,14 @@ def _first_members(text: str, keys: Tuple[str, ...], value: Dict[str, Any]) -> i
     return position
 
 
-def _read_task(text: str, body: Optional[bytes] = None) -> Dict[str, Any]:
+def _read_task(text: str, body: Optional[bytes] = None, trailer: Optional[bytes] = None) -> Dict[str, Any]:
     """The members of a normalized task text, read in the library's fixed member
     order; result.data and result.segments are left as text (_LazyText,
     _LazySegments) until they are read. With ``body`` (the task body the text
     was parsed from with include_data false, where result.data is null),
-    result.data is the body's own, read from it when it is first read.
+    result.data is the body's own, read from it when it is first read. With
+    ``trailer`` (the text was made with segments_encoding "pickle"), segments
+    are the pickle it holds, whose byte count the text has in their place.
     The issues are found from the end: no string can hold an unescaped quote,
     so the last ',"issues":[' of the text is the result's own."""
     value: Dict[str, Any] = {}
@@ -553,7 +583,15 @@ def _read_task(text: str, body: Optional[bytes] = None) -> Dict[str, Any]:
         if issues_at < start:
             raise _Unexpected("issues")
         unread = not (issues_at == start + 4 and text.startswith("null", start))
-        result["segments"] = _LazySegments(text, start) if unread else None
+        if not unread:
+            result["segments"] = None
+        elif trailer is not None:
+            size, end = _decode(text, start)
+            if end != issues_at or type(size) is not int:
+                raise _Unexpected("segments")
+            result["segments"] = _LazyPickledSegments(trailer, 0, size)
+        else:
+            result["segments"] = _LazySegments(text, start)
         position = issues_at
     elif text.startswith(',"json":', position):
         result["json"], position = _decode(text, _member(text, position, ",", "json"))
@@ -576,22 +614,29 @@ def _task_from_text(text: str) -> Task:
     return _task(value, text)
 
 
-def _task_without_data(function: str, leading: Tuple[Any, ...], body: bytes, options: Optional[bytes]) -> Task:
+def _bound_task(function: str, leading: Tuple[Any, ...], body: bytes, options: Optional[bytes]) -> Task:
     """The Task of a task body parsed by `function` (`leading` its arguments
-    before the body) with include_data false: the library neither copies
-    result.data into its output nor escapes it again, and the Python side
-    neither copies nor decodes it; ``result.data`` is the body's own string,
-    decoded on first read (the library accepted the body: JSON without
-    duplicate keys, with a string there, which it writes unchanged), and
-    ``to_json()`` makes the call again with data (first read only)."""
+    before the body) with the binding's options (_for_binding). include_data
+    false: the library neither copies result.data into its output nor escapes
+    it again, and the Python side neither copies nor decodes it;
+    ``result.data`` is the body's own string, decoded on first read (the
+    library accepted the body: JSON without duplicate keys, with a string
+    there, which it writes unchanged). segments_encoding "pickle": the
+    segments come as a pickle, unpickled on first read. ``to_json()`` makes
+    the call again with the caller's options only (first read only), so it is
+    the library's usual text."""
     arguments = (*leading, body, len(body))
-    text = _native.call(getattr(_native.lib, function), *arguments, *_native.sized(_without_data(options)))
+    text, trailer = _native.call_with_trailer(getattr(_native.lib, function), *arguments,
+                                              *_native.sized(_for_binding(options)))
     try:
-        value = _read_task(text, body)
+        value = _read_task(text, body, trailer)
     except (_Unexpected, ValueError):
         value = _json.loads(text)
-        if value["result"] is not None:
-            value["result"]["data"] = _LazyText(body, 0, _DATA_IN_BODY)
+        result = value["result"]
+        if result is not None:
+            result["data"] = _LazyText(body, 0, _DATA_IN_BODY)
+            if type(result.get("segments")) is int:
+                result["segments"] = _LazyPickledSegments(trailer, 0, result["segments"])
     return _task(value, _LazyCall(function, (*arguments, *_native.sized(options))))  # type: ignore[arg-type]
 
 
@@ -639,14 +684,15 @@ def _options(request: Optional[Mapping[str, Any]] = None, json_schema: Schema = 
     return _arguments.options(request=request, json_schema=json_schema, now=now)
 
 
-_INCLUDE_DATA_FALSE = b'"include_data":false'
+_BINDING_OPTIONS = b'"include_data":false,"segments_encoding":"pickle"'
 
 
-def _without_data(options: Optional[bytes]) -> bytes:
-    """`options` (a JSON object or None) with include_data false added."""
+def _for_binding(options: Optional[bytes]) -> bytes:
+    """`options` (a JSON object or None) with the binding's own added:
+    include_data false and segments_encoding "pickle"."""
     if options is None:
-        return b"{" + _INCLUDE_DATA_FALSE + b"}"
-    return options[:-1] + b"," + _INCLUDE_DATA_FALSE + b"}"
+        return b"{" + _BINDING_OPTIONS + b"}"
+    return options[:-1] + b"," + _BINDING_OPTIONS + b"}"
 
 
 def _parse(function: Any, body: Body, options: Optional[bytes]) -> str:
@@ -665,7 +711,7 @@ def parse_task(body: Body, request: Optional[Mapping[str, Any]] = None, json_sch
     the result are ``task.result.issues``; a body without the documented shape
     raises ResponseError (with ``path``), malformed JSON JSONError."""
     options = _options(request, json_schema)
-    return _task_without_data("analyze_task_parse", (), _arguments.body(body, "body"), options)
+    return _bound_task("analyze_task_parse", (), _arguments.body(body, "body"), options)
 
 
 def parse_batch(body: Body) -> Batch:
@@ -727,7 +773,7 @@ def parse_response(kind: str, status: int, body: Body = b"", headers: Headers = 
     data = _arguments.body(body, "body")
     options = _options(request, json_schema, now)
     if kind == "retrieve" and 200 <= status <= 299:
-        return _task_without_data("analyze_response_parse", (RESPONSE_KINDS[kind], status,
+        return _bound_task("analyze_response_parse", (RESPONSE_KINDS[kind], status,
                                                               *_native.sized(headers_json(headers))), data, options)
     text = _native.call(_native.lib.analyze_response_parse, RESPONSE_KINDS[kind], status,
                         *_native.sized(headers_json(headers)), *_native.sized(data), *_native.sized(options))

@@ -92,7 +92,7 @@ class TestTypedTask:
         task = analyze.parse_task(fixture("task_ready_segments_clock_ms.json"))
         stored = task.result.__dict__
         assert type(stored["data"]).__name__ == "_LazyText"
-        assert type(stored["segments"]).__name__ == "_LazySegments"
+        assert type(stored["segments"]).__name__ == "_LazyPickledSegments"
         whole = json.loads(task.to_json())["result"]
         assert task.result.data == whole["data"]
         assert task.result.segments["goal"][0].metadata == whole["segments"]["goal"][0]["metadata"]

@@ -1,0 +1,42 @@
+/// What writes a JSON-shaped value for `SegmentsNormalizer`: `JSONWriter`
+/// (compact JSON text) or `PickleWriter` (the same value as a Python pickle,
+/// for the Python binding, whose pickle decoder builds it faster than its
+/// JSON decoder). Calls come in document order: a key, then its value.
+protocol ValueWriter: ~Copyable {
+    /// Starts an object.
+    mutating func beginObject()
+    /// Ends an object.
+    mutating func endObject()
+    /// Starts an array.
+    mutating func beginArray()
+    /// Ends an array.
+    mutating func endArray()
+    /// Writes an object key from raw UTF-8 bytes (valid UTF-8).
+    mutating func key(utf8 key: UnsafeBufferPointer<UInt8>)
+    /// Writes a key that needs no escape (a literal of the library's own).
+    mutating func key(plain key: StaticString)
+    /// Writes a key written many times (a declared field name).
+    mutating func key(_ key: WriterKey)
+    /// Writes `null`.
+    mutating func null()
+    /// Writes a double (`null` when not finite).
+    mutating func double(_ value: Double)
+    /// Writes a value of a document the caller keeps alive.
+    mutating func write(raw node: RawNode)
+}
+
+/// A member name written many times (a declared segment field's name): kept
+/// quoted and escaped for `JSONWriter` and as UTF-8 for `PickleWriter`, which
+/// writes it once per output and refers back to it (by this object's identity).
+final class WriterKey {
+    /// The name quoted and escaped as a JSON string.
+    let quoted: [UInt8]
+    /// The name's UTF-8.
+    let utf8: [UInt8]
+
+    /// The key `name`.
+    init(_ name: String) {
+        quoted = JSONWriter.quoted(name)
+        utf8 = Array(name.utf8)
+    }
+}
