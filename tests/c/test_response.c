@@ -3,6 +3,7 @@
  * and the Swift tests compare against), the json_t twins, NULL and length
  * arguments, the API-error exception to "out is NULL on failure", and hostile
  * bodies (every truncation, invalid UTF-8, deep nesting, huge numbers). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -576,6 +577,60 @@ static void check_include_data(void) {
   free(body);
 }
 
+/* {"segments_encoding": "pickle"}: the text is that of the default encoding
+ * with each result.segments replaced by its pickle's byte count; after the
+ * text's NUL come the trailer's size (8 bytes, little-endian) and the pickle
+ * (protocol 4: 0x80 0x04, one frame, STOP at the end). Without segments the
+ * trailer is empty. */
+static void check_segments_pickle(void) {
+  size_t len = 0;
+  char *body = read_fixture("task_ready_segments_seconds.json", &len);
+  char *plain = NULL, *out = NULL;
+  const char *pickle = "{\"include_data\":false,\"segments_encoding\":\"pickle\"}";
+  const char *no_data = "{\"include_data\":false}";
+  analyze_error_t err;
+  json_error_t jerr;
+
+  CHECK(body != NULL);
+  CHECK_INT(analyze_task_parse(&plain, body, len, no_data, strlen(no_data), &err), ANALYZE_OK);
+  CHECK_INT(analyze_task_parse(&out, body, len, pickle, strlen(pickle), &err), ANALYZE_OK);
+  json_t *plain_json = json_loads(plain, 0, &jerr), *out_json = json_loads(out, 0, &jerr);
+  CHECK(plain_json != NULL && out_json != NULL);
+  json_t *size = json_object_get(json_object_get(out_json, "result"), "segments");
+  CHECK(json_is_integer(size));
+  size_t text = strlen(out);
+  uint64_t trailer = 0;
+  for (int k = 7; k >= 0; k--) trailer = trailer << 8 | (unsigned char)out[text + 1 + k];
+  CHECK(trailer == (uint64_t)json_integer_value(size) && trailer > 11);
+  const unsigned char *bytes = (const unsigned char *)out + text + 9;
+  CHECK(bytes[0] == 0x80 && bytes[1] == 4 && bytes[2] == 0x95 && bytes[trailer - 1] == '.');
+  json_object_set(json_object_get(out_json, "result"), "segments",
+                  json_object_get(json_object_get(plain_json, "result"), "segments"));
+  CHECK(json_equal(out_json, plain_json));
+  analyze_free(out);
+
+  /* No segments (a text result): the trailer is there, and empty. */
+  free(body);
+  body = read_fixture("task_ready_text.json", &len);
+  CHECK(body != NULL);
+  CHECK_INT(analyze_task_parse(&out, body, len, pickle, strlen(pickle), &err), ANALYZE_OK);
+  text = strlen(out);
+  static const char empty[9] = {0};
+  CHECK(memcmp(out + text, empty, 9) == 0);
+  analyze_free(out);
+
+  const char *wrong = "{\"segments_encoding\":\"xml\"}";
+  out = (char *)1;
+  int rc = analyze_task_parse(&out, body, len, wrong, strlen(wrong), &err);
+  check_failure_shape(rc, out, &err, ANALYZE_EINVAL, "option segments_encoding must be \"json\" or \"pickle\", got \"xml\"",
+                      "segments_encoding");
+
+  json_decref(plain_json);
+  json_decref(out_json);
+  analyze_free(plain);
+  free(body);
+}
+
 int main(int argc, char **argv) {
   if (argc > 1) fixtures = argv[1];
   check_manifest();
@@ -586,5 +641,6 @@ int main(int argc, char **argv) {
   check_time_array_results();
   check_batch_responses();
   check_include_data();
+  check_segments_pickle();
   return CHECK_DONE();
 }
