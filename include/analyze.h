@@ -566,6 +566,17 @@ ANALYZE_EXTERN(int) analyze_api_revisions(char **out, analyze_error_t *err);
  *   "include_data" a boolean, default true; false writes result.data as null
  *                  (for callers that hold the body anyway: it saves copying and
  *                  re-escaping data, often half the output).
+ *   "segments_encoding"  (analyze_task_parse and analyze_response_parse only)
+ *                  "json" (the default) or "pickle": each result.segments is
+ *                  written as the byte count of the same value pickled for
+ *                  Python (protocol 4, one frame, data opcodes only: dicts,
+ *                  lists, str, int, float, bool, None; what json.loads reads
+ *                  from the JSON form, type for type), and a successful output
+ *                  (2xx for analyze_response_parse) goes on after the text's
+ *                  NUL: the trailer's size in bytes (8 bytes, little-endian),
+ *                  then the pickles in document order (a size of 0 when there
+ *                  are none). For language bindings: CPython's pickle decoder
+ *                  builds segments about twice as fast as its JSON decoder.
  */
 
 /** The kinds of HTTP responses analyze_response_parse() reads. */
@@ -646,7 +657,7 @@ typedef enum analyze_response_kind {
  *                     NULL with body_len 0 for an empty body.
  * @param body_len     its length in bytes.
  * @param options      optional JSON options: "now", "request", "json_schema",
- *                     "include_data".
+ *                     "include_data", "segments_encoding".
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK (2xx); ANALYZE_EAPI (other statuses, *out set);
@@ -672,7 +683,7 @@ ANALYZE_EXTERN(int) analyze_response_parse(char **out, int kind, int http_status
  * @param body         the task body (JSON).
  * @param len          its length in bytes.
  * @param options      optional JSON options: "request", "json_schema",
- *                     "include_data".
+ *                     "include_data", "segments_encoding".
  * @param options_len  its length in bytes.
  * @param err          optional error detail.
  * @return ANALYZE_OK (problems in the result are result.issues, not failures);
