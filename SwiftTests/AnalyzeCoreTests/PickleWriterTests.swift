@@ -7,8 +7,8 @@ private func pickleBody(_ json: String) throws -> [UInt8] {
     let document = try JSONDocument.parse(json)
     var pickle = PickleWriter(capacity: 16)
     withExtendedLifetime(document) { pickle.write(raw: document.root.raw) }
-    pickle.finish()
-    let bytes = Array(pickle.written)
+    let finished = pickle.finished()
+    let bytes = Array(finished.written)
     return Array(bytes[11..<(bytes.count - 1)])
 }
 
@@ -42,8 +42,8 @@ struct PickleWriterTests {
     @Test func theHeadIsProtocolFourAndOneFrameAroundTheRest() throws {
         var pickle = PickleWriter(capacity: 1)
         pickle.null()
-        pickle.finish()
-        #expect(Array(pickle.written) == [0x80, 4, 0x95, 2, 0, 0, 0, 0, 0, 0, 0, 0x4E, 0x2E])
+        let finished = pickle.finished()
+        #expect(Array(finished.written) == [0x80, 4, 0x95, 2, 0, 0, 0, 0, 0, 0, 0, 0x4E, 0x2E])
     }
 
     @Test func integersTakeTheShortestOpcodeOfTheirRange() throws {

@@ -53,6 +53,35 @@ struct ResponseTimeTests {
         #expect(ResponseHeaders.retryAfterMilliseconds("Sun, 06 Nov 1994 08:49:37 GMT", nowMilliseconds: 784_111_800_000) == 0)
     }
 
+    @Test func theFixedShapesReadAsDigitByDigit() {
+        // parseCommon reads hh:mm:ss and hh:mm:ss.fff at fixed positions; it
+        // must agree with the general reading wherever it answers, and leave
+        // every other text to it.
+        var answered = 0
+        for hours in ["00", "09", "23", "99", "0a", "/0", ":0", "0:"] {
+            for minutes in ["00", "05", "59", "60", "5/", "5:", "a0"] {
+                for seconds in ["00", "59", "60", "0/"] {
+                    for tail in ["", ".000", ".5", ".999", ".001", ".12a", ",123", ".1234", ":000", ".0/0"] {
+                        for separators in [(":", ":"), (":", "."), ("-", ":")] {
+                            let text = Array((hours + separators.0 + minutes + separators.1 + seconds + tail).utf8)
+                            text.withUnsafeBufferPointer { bytes in
+                                let any = Timecode.parseAny(bytes)
+                                if let common = Timecode.parseCommon(bytes) {
+                                    answered += 1
+                                    #expect(common == any)
+                                } else {
+                                    #expect(Timecode.parse(utf8: bytes) == any)
+                                    #expect(any == nil || bytes.count != 8 && bytes.count != 12)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(answered == 4 * 3 * 2 * 4)
+    }
+
     @Test func timecodes() {
         #expect(Timecode.parse("00:12:03.500") == Timecode.Parsed(seconds: 723.5, fractionDigits: 3))
         #expect(Timecode.parse("01:02:03") == Timecode.Parsed(seconds: 3723, fractionDigits: 0))

@@ -9,7 +9,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     private var output: OutputBuffer
     /// What follows the JSON text in `bytes` and `handOff`, when anything
     /// was attached (see `attach`).
-    private var trailer: [UInt8]?
+    private var trailer: OutputBuffer?
     /// Whether a comma is due before the next value, for each enclosing
     /// container but the innermost one (whose state is `commaDue`).
     private var enclosingCommaDue: [Bool] = []
@@ -27,8 +27,12 @@ public struct JSONWriter: ~Copyable, ValueWriter {
 
     /// The bytes written so far, and the trailer after them when one is attached.
     public var bytes: [UInt8] {
-        guard let trailer else { return Array(written) }
-        return Array(written) + [0] + withUnsafeBytes(of: UInt64(trailer.count).littleEndian, Array.init) + trailer
+        switch trailer {
+        case .some(let tail):
+            return Array(written) + [0] + withUnsafeBytes(of: UInt64(tail.count).littleEndian, Array.init) + Array(tail.written)
+        case .none:
+            return Array(written)
+        }
     }
 
     /// The JSON text written so far (without the trailer).
@@ -38,21 +42,31 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     /// belongs to the caller (who frees it with `free`): the output handed to
     /// C without a copy. An attached trailer follows the NUL as `bytes` has it.
     public consuming func handOff() -> UnsafeMutablePointer<CChar> {
-        if let trailer {
+        if let tail = trailer?.written {
             output.append(0)
-            output.append(word: UInt64(trailer.count).littleEndian, keeping: 8)
-            trailer.withUnsafeBufferPointer { output.append(bytes: $0) }
+            output.append(word: UInt64(tail.count).littleEndian, keeping: 8)
+            output.append(bytes: tail)
         }
         return UnsafeMutableRawPointer(output.handOff()).assumingMemoryBound(to: CChar.self)
     }
 
-    /// Appends `bytes` to the trailer: binary data that the output carries
-    /// after the JSON text, laid out as its NUL, the trailer's byte count
-    /// (8 bytes, little-endian) and the trailer (`segments_encoding: "pickle"`:
-    /// the pickles of the segments, in document order). Once anything is
-    /// attached, even no bytes, the output has a trailer.
-    mutating func attach(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if trailer == nil { trailer = Array(bytes) } else { trailer?.append(contentsOf: bytes) }
+    /// Gives the output a trailer (binary data carried after the JSON text,
+    /// for `segments_encoding: "pickle"`), empty until something is attached:
+    /// the output is then the text, its NUL, the trailer's byte count (8
+    /// bytes, little-endian) and the trailer.
+    mutating func startTrailer() {
+        if trailer == nil { trailer = OutputBuffer(capacity: 0) }
+    }
+
+    /// Appends the bytes of `buffer` to the trailer (started if need be),
+    /// taking the buffer itself as the trailer when it would be the first
+    /// bytes in it (no copy).
+    mutating func attach(taking buffer: consuming OutputBuffer) {
+        if trailer?.count ?? 0 == 0 {
+            trailer = consume buffer
+        } else {
+            trailer?.append(bytes: buffer.written)
+        }
     }
 
     /// A view of the bytes written (valid while nothing is written).

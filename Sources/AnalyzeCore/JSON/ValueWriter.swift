@@ -36,7 +36,9 @@ final class WriterKey {
 
     /// The key `name`.
     init(_ name: String) {
-        quoted = JSONWriter.quoted(name)
         utf8 = Array(name.utf8)
+        // A name without a byte to escape (most) is its bytes between quotes.
+        let plain = utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2 }
+        quoted = plain ? [UInt8(ascii: "\"")] + utf8 + [UInt8(ascii: "\"")] : JSONWriter.quoted(name)
     }
 }

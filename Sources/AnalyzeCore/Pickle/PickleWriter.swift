@@ -53,19 +53,27 @@ struct PickleWriter: ~Copyable, ValueWriter {
     /// The pickle so far (valid while nothing is written).
     var written: UnsafeBufferPointer<UInt8> { output.written }
 
-    /// Ends the pickle (after its one top-level value) and its frame.
-    mutating func finish() {
+    /// Ends the pickle (after its one top-level value) and its frame; returns
+    /// its bytes.
+    consuming func finished() -> OutputBuffer {
         append(Op.stop)
         output.overwrite(word: UInt64(output.count - Self.frameStart).littleEndian, at: Self.frameStart - 8)
+        return output
     }
 
+    @inline(__always)
     mutating func beginObject() { append(Op.emptyDict); append(Op.mark) }
+    @inline(__always)
     mutating func endObject() { append(Op.setItems) }
+    @inline(__always)
     mutating func beginArray() { append(Op.emptyList); append(Op.mark) }
+    @inline(__always)
     mutating func endArray() { append(Op.appends) }
 
+    @inline(__always)
     mutating func key(utf8 key: UnsafeBufferPointer<UInt8>) { string(utf8: key) }
 
+    @inline(__always)
     mutating func key(plain key: StaticString) {
         let address = UInt(bitPattern: key.utf8Start)
         if referred(to: address) { return }
@@ -73,6 +81,7 @@ struct PickleWriter: ~Copyable, ValueWriter {
         memoize(address)
     }
 
+    @inline(__always)
     mutating func key(_ key: WriterKey) {
         let address = UInt(bitPattern: ObjectIdentifier(key))
         if referred(to: address) { return }
@@ -100,6 +109,7 @@ struct PickleWriter: ~Copyable, ValueWriter {
         memoCount += 1
     }
 
+    @inline(__always)
     mutating func null() { append(Op.none) }
 
     /// Writes a boolean.

@@ -55,7 +55,7 @@ public enum WrittenResponse: ~Copyable {
 /// `.malformedResponse` (with the path) for one without the documented shape.
 /// `options` accepts `now`, `request`, `json_schema`, `include_data` and
 /// `segments_encoding` (see `ResultOptions`; with `"pickle"`, a 2xx output always
-/// has a trailer, see `JSONWriter.attach`).
+/// has a trailer, see `JSONWriter.startTrailer`).
 public func parseResponse(kind rawKind: Int32, httpStatus: Int32, headers: UnsafeRawBufferPointer,
                           body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> ResponseOutcome {
     switch try parsedResponse(kind: rawKind, httpStatus: httpStatus, headers: headers, body: body, options: rawOptions) {
@@ -81,7 +81,7 @@ public func parsedResponse(kind rawKind: Int32, httpStatus: Int32, headers: Unsa
         return .apiError(object: ResultValue.written(object), error: error)
     }
     var writer = try successOutput(kind: kind, body: body, options: options)
-    if options.segmentsEncoding == .pickle { writer.attach(UnsafeBufferPointer(start: nil, count: 0)) }
+    if options.segmentsEncoding == .pickle { writer.startTrailer() }
     return .success(writer)
 }
 
@@ -162,7 +162,7 @@ func pageInfo(_ list: BodyObject) throws(AnalyzeError) -> JSONValue {
 /// Parses a task body (a retrieve response's body) into the normalized task:
 /// the core of `analyze_task_parse`. `options` accepts `request`, `json_schema`,
 /// `include_data` and `segments_encoding` (with `"pickle"` the output always has a
-/// trailer: see `JSONWriter.attach`).
+/// trailer: see `JSONWriter.startTrailer`).
 /// Throws `.malformedJSON`, `.malformedResponse` (with the path) or `.invalidArgument` (options).
 public func parseTask(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> [UInt8] {
     try parsedTask(body, options: rawOptions).bytes
@@ -173,7 +173,7 @@ public func parseTask(_ body: UnsafeRawBufferPointer, options rawOptions: Unsafe
 public func parsedTask(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> JSONWriter {
     let options = try ResultOptions.parse(rawOptions, allowed: ResultOptions.parseKeys)
     var writer = JSONWriter(capacity: outputCapacity(body.count))
-    if options.segmentsEncoding == .pickle { writer.attach(UnsafeBufferPointer(start: nil, count: 0)) }
+    if options.segmentsEncoding == .pickle { writer.startTrailer() }
     try writeTask(body, options: options, to: &writer)
     return writer
 }

@@ -92,7 +92,7 @@ public enum SegmentsEncoding: String, Sendable {
     /// As a Python pickle (protocol 4, data opcodes only; `PickleWriter`) of
     /// the same value: the task's text holds the pickle's byte count in its
     /// place, and the pickles of every task follow the text's NUL (see
-    /// `JSONWriter.attach`). For the Python binding, which decodes a pickle
+    /// `JSONWriter.startTrailer`). For the Python binding, which decodes a pickle
     /// about twice as fast as JSON text.
     case pickle
 }

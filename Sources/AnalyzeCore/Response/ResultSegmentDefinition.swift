@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One segment definition of a time_based_metadata request, as far as result
 /// checks need it: its id and its fields. Read leniently from the request JSON
 /// (the request model is validated elsewhere): entries without a string `id`,
@@ -21,31 +29,53 @@ struct ResultSegmentDefinition {
     /// The indices of the fields, in order, under a seeded hash of their
     /// name's bytes: a metadata key is compared with the few names of its
     /// hash, not with every name (definitions may declare thousands of fields;
-    /// used above `scanLimit` fields).
+    /// made only above `scanLimit` fields, empty below).
     private let byNameHash: [Int: [Int]]
-    /// The index of the first field of each name (string equality).
+    /// The index of the first field of each name (string equality; made only
+    /// above `scanLimit` fields, empty below).
     private let firstByName: [String: Int]
 
     init(id: String, fields: [ResultSegmentField]) {
         self.id = id
         self.fields = fields
+        let indexed = fields.count > Self.scanLimit
         var names: [UInt8] = []
         var nameStarts = [0]
+        nameStarts.reserveCapacity(fields.count + 1)
         var byNameHash: [Int: [Int]] = [:]
         var firstByName: [String: Int] = [:]
         for (index, field) in fields.enumerated() {
             let start = names.count
-            names += field.name.utf8
+            names += field.key.utf8
             nameStarts.append(names.count)
-            byNameHash[names[start...].withUnsafeBufferPointer(Self.hash), default: []].append(index)
-            if firstByName[field.name] == nil { firstByName[field.name] = index }
+            if indexed {
+                byNameHash[names[start...].withUnsafeBufferPointer(Self.hash), default: []].append(index)
+                if firstByName[field.name] == nil { firstByName[field.name] = index }
+            }
         }
         self.names = names
         self.nameStarts = nameStarts
         self.byNameHash = byNameHash
         self.firstByName = firstByName
         namesAreASCII = ResultSegmentField.isASCII(names)
-        namesAreUniqueASCII = namesAreASCII && firstByName.count == fields.count
+        // ASCII names are equal exactly when their bytes are.
+        namesAreUniqueASCII = namesAreASCII
+            && (indexed ? firstByName.count == fields.count : Self.bytesDiffer(names, nameStarts))
+    }
+
+    /// True when no two of the names laid out in `names` (`starts`: where each
+    /// begins, and the end) have the same bytes; pairwise, for few names.
+    private static func bytesDiffer(_ names: [UInt8], _ starts: [Int]) -> Bool {
+        names.withUnsafeBufferPointer { names in
+            for first in 0..<max(0, starts.count - 1) {
+                for second in (first + 1)..<starts.count - 1 {
+                    let one = UnsafeBufferPointer(rebasing: names[starts[first]..<starts[first + 1]])
+                    let other = UnsafeBufferPointer(rebasing: names[starts[second]..<starts[second + 1]])
+                    if RawNode.bytesEqual(one, other) { return false }
+                }
+            }
+            return true
+        }
     }
 
     /// The index of the field at `position` when its name has exactly the
@@ -60,9 +90,8 @@ struct ResultSegmentDefinition {
             nameStarts.withUnsafeBufferPointer { starts -> Int? in
                 let start = starts[position]
                 guard starts[position + 1] - start == key.count else { return nil }
-                var offset = 0
-                while offset < key.count && names[start + offset] == key[offset] { offset += 1 }
-                return offset == key.count ? position : nil
+                guard let name = names.baseAddress, let bytes = key.baseAddress else { return key.isEmpty ? position : nil }
+                return memcmp(name + start, bytes, key.count) == 0 ? position : nil
             }
         }
     }
@@ -75,7 +104,9 @@ struct ResultSegmentDefinition {
     }
 
     /// The field called `name`, if declared (the first one of that name).
-    func field(_ name: String) -> ResultSegmentField? { firstByName[name].map { fields[$0] } }
+    func field(_ name: String) -> ResultSegmentField? {
+        fields.count > Self.scanLimit ? firstByName[name].map { fields[$0] } : fields.first { $0.name == name }
+    }
 
     /// Marks in `present` every field whose name has the bytes of `key`, and
     /// returns the field called `key` as `field(_:)` finds it (by string
@@ -166,9 +197,11 @@ final class ResultSegmentField {
     /// bytes equal one of them (compared without hashing).
     private let allowedASCII: [[UInt8]]?
     private static let scanLimit = 16
+    /// `enum`'s string values in order (empty without `enum`).
+    private let allowedInOrder: [String]
     /// The allowed values as issue messages show them: the JSON array cut to
-    /// about 60 bytes (built once per field, not once per issue).
-    let allowedText: String
+    /// about 60 bytes (made for a reported issue only).
+    var allowedText: String { allowed == nil ? "" : MessageText.value(.array(allowedInOrder.map(JSONValue.string))) }
     /// `items.type` of an array field.
     let itemType: String?
     /// The check `items.type` calls for (`.any` when not given).
@@ -190,11 +223,11 @@ final class ResultSegmentField {
             self.allowed = Set(allowed)
             let bytes = allowed.map { Array($0.utf8) }
             allowedASCII = bytes.count <= Self.scanLimit && bytes.allSatisfy(ResultSegmentField.isASCII) ? bytes : nil
-            allowedText = MessageText.value(.array(allowed.map(JSONValue.string)))
+            allowedInOrder = allowed
         } else {
             allowed = nil
             allowedASCII = nil
-            allowedText = ""
+            allowedInOrder = []
         }
         itemType = node["items"]?["type"]?.string
         itemCheck = itemType.map(Check.init) ?? .any

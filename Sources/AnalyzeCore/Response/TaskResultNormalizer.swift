@@ -6,7 +6,7 @@
 /// `data` is copied untouched (or written as `null` when the options say
 /// `include_data: false`: the caller holds the body). With
 /// `segments_encoding: "pickle"`, `segments` is the byte count of their
-/// pickle, which the writer carries after the text (`JSONWriter.attach`). For segment and JSON
+/// pickle, which the writer carries after the text (`JSONWriter.attach(taking:)`). For segment and JSON
 /// results it is parsed either way;
 /// when that fails the value is `null` and an issue says why — precisely
 /// "output truncated at max_tokens" when `finish_reason` is `length`.
@@ -86,9 +86,9 @@ struct TaskResultNormalizer {
                 case .pickle:
                     var pickle = PickleWriter(capacity: data.withUTF8 { $0.count })
                     normalizer.write(document.root, path: "result.segments", to: &pickle)
-                    pickle.finish()
-                    writer.int(Int64(pickle.written.count))
-                    writer.attach(pickle.written)
+                    let pickled = pickle.finished()
+                    writer.int(Int64(pickled.count))
+                    writer.attach(taking: pickled)
                 }
                 issues += normalizer.issues
                 dropped = normalizer.droppedIssues

@@ -37,6 +37,11 @@ public enum Timecode {
 
     /// `parse` over raw UTF-8 bytes (no string is made).
     static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
+        parseCommon(bytes) ?? parseAny(bytes)
+    }
+
+    /// `parse` of any text, digit by digit.
+    static func parseAny(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
         var index = 0
         let count = bytes.count
         /// Reads one to `maximum` digits; nil when there are none or more.
@@ -80,6 +85,25 @@ public enum Timecode {
             return Parsed(seconds: Double(millis) / 1000, fractionDigits: digits)
         }
         return Parsed(seconds: Double(whole) + Double(fraction) / Double(scale), fractionDigits: digits)
+    }
+
+    /// `parse` of the two shapes results use (`hh:mm:ss`, `hh:mm:ss.fff`, two
+    /// hour digits) read at their fixed positions, the same value as the
+    /// general reading; nil for any other text (which that reading then takes).
+    @inline(__always)
+    static func parseCommon(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
+        guard bytes.count == 8 || bytes.count == 12, let text = bytes.baseAddress,
+              text[2] == UInt8(ascii: ":"), text[5] == UInt8(ascii: ":") else { return nil }
+        /// The digit at `offset`, or 10 or more when the byte is not one.
+        func digit(_ offset: Int) -> Int64 { Int64(text[offset] &- 0x30) }
+        let hours = (digit(0), digit(1)), minutes = (digit(3), digit(4)), seconds = (digit(6), digit(7))
+        guard hours.0 < 10, hours.1 < 10, minutes.0 < 6, minutes.1 < 10, seconds.0 < 6, seconds.1 < 10 else { return nil }
+        let whole = ((hours.0 * 10 + hours.1) * 60 + minutes.0 * 10 + minutes.1) * 60 + seconds.0 * 10 + seconds.1
+        if bytes.count == 8 { return Parsed(seconds: Double(whole), fractionDigits: 0) }
+        let fraction = (digit(9), digit(10), digit(11))
+        guard text[8] == UInt8(ascii: "."), fraction.0 < 10, fraction.1 < 10, fraction.2 < 10 else { return nil }
+        let millis = whole * 1000 + fraction.0 * 100 + fraction.1 * 10 + fraction.2
+        return Parsed(seconds: Double(millis) / 1000, fractionDigits: 3)
     }
 
     /// True when `text` is written exactly in `format` (a string format).
