@@ -25,10 +25,12 @@ protocol ValueWriter: ~Copyable {
     mutating func write(raw node: RawNode)
 }
 
-/// A member name written many times (a declared segment field's name): kept
-/// quoted and escaped for `JSONWriter` and as UTF-8 for `PickleWriter`, which
-/// writes it once per output and refers back to it (by this object's identity).
-final class WriterKey {
+/// A member name written many times: kept quoted and escaped for
+/// `JSONWriter` and as UTF-8 for `PickleWriter`, which writes it once per
+/// output and refers back to it (by this object's identity). A declared
+/// segment field is one (`ResultSegmentField`), so that writing its name
+/// takes no reference to another object.
+class WriterKey {
     /// The name quoted and escaped as a JSON string.
     let quoted: [UInt8]
     /// The name's UTF-8.

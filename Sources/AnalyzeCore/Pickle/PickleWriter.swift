@@ -83,7 +83,7 @@ struct PickleWriter: ~Copyable, ValueWriter {
 
     @inline(__always)
     mutating func key(_ key: WriterKey) {
-        let address = UInt(bitPattern: ObjectIdentifier(key))
+        let address = UInt(bitPattern: Unmanaged.passUnretained(key).toOpaque())
         if referred(to: address) { return }
         key.utf8.withUnsafeBufferPointer { string(utf8: $0) }
         memoize(address)
@@ -93,7 +93,7 @@ struct PickleWriter: ~Copyable, ValueWriter {
     /// there is one (a key is written once, then referred to).
     @inline(__always)
     private mutating func referred(to address: UInt) -> Bool {
-        guard let index = memo[address] else { return false }
+        guard let index = memo.index(of: address) else { return false }
         if index < 256 {
             append(Op.binGet); append(UInt8(index))
         } else {
@@ -105,7 +105,7 @@ struct PickleWriter: ~Copyable, ValueWriter {
     /// Keeps the string just written as the memo entry of the key at `address`.
     private mutating func memoize(_ address: UInt) {
         append(Op.memoize)
-        memo[address] = memoCount
+        memo.set(memoCount, for: address)
         memoCount += 1
     }
 
@@ -185,41 +185,62 @@ struct PickleWriter: ~Copyable, ValueWriter {
 
 /// A small open-addressing table from nonzero addresses to memo indices
 /// (a multiplicative hash of the address; grown at half full): a key's memo
-/// entry found in a few instructions, without hashing its text.
-struct AddressTable {
-    private var keys = [UInt](repeating: 0, count: 32)
-    private var values = [UInt32](repeating: 0, count: 32)
+/// entry found in a few instructions, without hashing its text. Its memory is
+/// its own (it cannot be copied), so a lookup takes no reference.
+struct AddressTable: ~Copyable {
+    private var keys: UnsafeMutablePointer<UInt>
+    private var values: UnsafeMutablePointer<UInt32>
+    private var capacity = 32
     private var used = 0
+
+    init() {
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: 0, count: capacity)
+        values = .allocate(capacity: capacity)
+        values.initialize(repeating: 0, count: capacity)
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deallocate()
+    }
 
     /// The slot of `address`: where it is, or the empty slot where it would go.
     @inline(__always)
     private func slot(_ address: UInt) -> Int {
-        let mask = keys.count - 1
+        let mask = capacity - 1
         var index = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
         while keys[index] != 0 && keys[index] != address { index = (index + 1) & mask }
         return index
     }
 
-    subscript(address: UInt) -> UInt32? {
-        get {
-            let index = slot(address)
-            return keys[index] == address ? values[index] : nil
-        }
-        set {
-            guard let newValue, address != 0 else { return }
-            if (used + 1) * 2 > keys.count { grow() }
-            let index = slot(address)
-            if keys[index] == 0 { used += 1 }
-            keys[index] = address
-            values[index] = newValue
-        }
+    /// The memo index kept for `address`, if any.
+    @inline(__always)
+    func index(of address: UInt) -> UInt32? {
+        let index = slot(address)
+        return keys[index] == address ? values[index] : nil
+    }
+
+    /// Keeps `value` for `address` (nonzero).
+    mutating func set(_ value: UInt32, for address: UInt) {
+        guard address != 0 else { return }
+        if (used + 1) * 2 > capacity { grow() }
+        let index = slot(address)
+        if keys[index] == 0 { used += 1 }
+        keys[index] = address
+        values[index] = value
     }
 
     private mutating func grow() {
-        let old = zip(keys, values).filter { $0.0 != 0 }
-        keys = [UInt](repeating: 0, count: keys.count * 2)
-        values = [UInt32](repeating: 0, count: keys.count)
+        let (oldKeys, oldValues, oldCapacity) = (keys, values, capacity)
+        capacity *= 2
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: 0, count: capacity)
+        values = .allocate(capacity: capacity)
+        values.initialize(repeating: 0, count: capacity)
         used = 0
-        for (key, value) in old { self[key] = value }
+        for index in 0..<oldCapacity where oldKeys[index] != 0 { set(oldValues[index], for: oldKeys[index]) }
+        oldKeys.deallocate()
+        oldValues.deallocate()
     }
 }

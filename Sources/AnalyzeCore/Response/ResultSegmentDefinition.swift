@@ -46,7 +46,7 @@ struct ResultSegmentDefinition {
         var firstByName: [String: Int] = [:]
         for (index, field) in fields.enumerated() {
             let start = names.count
-            names += field.key.utf8
+            names += field.utf8
             nameStarts.append(names.count)
             if indexed {
                 byNameHash[names[start...].withUnsafeBufferPointer(Self.hash), default: []].append(index)
@@ -156,7 +156,7 @@ struct ResultSegmentDefinition {
 
 /// One custom field of a segment definition (a class: segments look fields up
 /// thousands of times, and a reference is retained once, not per member).
-final class ResultSegmentField {
+final class ResultSegmentField: WriterKey {
     /// The checks a declared type calls for.
     enum Check {
         case string, boolean, number, integer, array, timestamp
@@ -181,8 +181,6 @@ final class ResultSegmentField {
 
     /// `name`, the key in each segment's `metadata`.
     let name: String
-    /// `name` as the key written into each segment's `metadata`.
-    let key: WriterKey
     /// `type`: string, boolean, number, integer, array, timestamp or time_array.
     let type: String
     /// The check `type` calls for.
@@ -192,10 +190,15 @@ final class ResultSegmentField {
     /// `enum`: the allowed string values, when given, as a set (string
     /// equality, as `==` decides it).
     let allowed: Set<String>?
-    /// The allowed values' bytes when every one is ASCII and there are at most
-    /// `scanLimit` of them: an ASCII value is then allowed exactly when its
-    /// bytes equal one of them (compared without hashing).
-    private let allowedASCII: [[UInt8]]?
+    /// Whether `enum` is given.
+    let isRestricted: Bool
+    /// Whether every allowed value is ASCII and there are at most `scanLimit`
+    /// of them: an ASCII value is then allowed exactly when its bytes equal
+    /// one of them (compared without hashing), laid out one after the other
+    /// in `allowedBytes` (each from `allowedStarts[k]` to `allowedStarts[k + 1]`).
+    private let scansAllowed: Bool
+    private let allowedBytes: [UInt8]
+    private let allowedStarts: [Int]
     private static let scanLimit = 16
     /// `enum`'s string values in order (empty without `enum`).
     private let allowedInOrder: [String]
@@ -214,19 +217,23 @@ final class ResultSegmentField {
     init?(_ node: JSONNode) {
         guard let name = node["name"]?.string, let type = node["type"]?.string else { return nil }
         self.name = name
-        key = WriterKey(name)
         self.type = type
         check = Check(type)
         format = node["format"]?.string.flatMap(TimecodeFormat.init(rawValue:))
         if let values = node["enum"], values.kind == .array {
             let allowed = values.elements.compactMap { $0.string }
             self.allowed = Set(allowed)
-            let bytes = allowed.map { Array($0.utf8) }
-            allowedASCII = bytes.count <= Self.scanLimit && bytes.allSatisfy(ResultSegmentField.isASCII) ? bytes : nil
+            isRestricted = true
+            scansAllowed = allowed.count <= Self.scanLimit && allowed.allSatisfy { ResultSegmentField.isASCII($0.utf8) }
+            allowedBytes = scansAllowed ? allowed.flatMap { $0.utf8 } : []
+            allowedStarts = scansAllowed ? allowed.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.utf8.count) } : []
             allowedInOrder = allowed
         } else {
             allowed = nil
-            allowedASCII = nil
+            isRestricted = false
+            scansAllowed = false
+            allowedBytes = []
+            allowedStarts = []
             allowedInOrder = []
         }
         itemType = node["items"]?["type"]?.string
@@ -236,16 +243,25 @@ final class ResultSegmentField {
         } else {
             eventFields = nil
         }
+        super.init(name)
     }
 
     /// Whether the string `value` (raw UTF-8) is one of `allowed` (true when no
     /// `enum` is given), by string equality.
     func allows(utf8 value: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let allowed else { return true }
-        if let allowedASCII, ResultSegmentField.isASCII(value) {
-            return allowedASCII.contains { $0.withUnsafeBufferPointer { RawNode.bytesEqual($0, value) } }
+        guard isRestricted else { return true }
+        if scansAllowed, ResultSegmentField.isASCII(value) {
+            return allowedBytes.withUnsafeBufferPointer { bytes in
+                allowedStarts.withUnsafeBufferPointer { starts in
+                    for index in 0..<(starts.count - 1) {
+                        let one = UnsafeBufferPointer(rebasing: bytes[starts[index]..<starts[index + 1]])
+                        if RawNode.bytesEqual(one, value) { return true }
+                    }
+                    return false
+                }
+            }
         }
-        return allowed.contains(String(decoding: value, as: UTF8.self))
+        return allowed?.contains(String(decoding: value, as: UTF8.self)) ?? true
     }
 
     /// True when every byte is ASCII.

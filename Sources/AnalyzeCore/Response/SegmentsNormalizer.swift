@@ -224,10 +224,15 @@ struct SegmentsNormalizer {
                     }
                     if let index = definition.fieldIndex(at: position, ifNamed: key) {
                         present[index] = true
-                        // `definition` holds the field for the whole call: the closure need not retain it.
-                        unowned(unsafe) let field = definition.fields[index]
-                        writer.key(field.key)
-                        check(member, field, { JSONPath.member(path(), field.name) }, to: &writer)
+                        // `definition` holds the field for the whole call: neither the
+                        // calls nor the path closure need to retain it (loading it from
+                        // the array, or a closure capturing it, takes a reference for
+                        // every value).
+                        Unmanaged.passUnretained(definition.fields[index])._withUnsafeGuaranteedRef { field in
+                            unowned(unsafe) let named = field
+                            writer.key(field)
+                            check(member, field, { JSONPath.member(path(), named.name) }, to: &writer)
+                        }
                         continue
                     }
                     writer.key(utf8: key)
@@ -255,8 +260,6 @@ struct SegmentsNormalizer {
     /// seconds for a timestamp field that could be read.
     private mutating func check<Writer: ValueWriter & ~Copyable>(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String,
                                 to writer: inout Writer) {
-        // The caller holds the field for the call: the closures need not retain it.
-        unowned(unsafe) let field = field
         switch field.check {
         case .timeArray:
             guard value.isArray, let events = field.eventFields else {
@@ -272,7 +275,9 @@ struct SegmentsNormalizer {
             writer.endArray()
             return
         case .timestamp:
-            if let converted = seconds(value, format: field.format, what: { "field \(MessageText.quotedInFull(field.name))" }, path: path) {
+            // The caller holds the field: the message closure need not retain it.
+            unowned(unsafe) let named = field
+            if let converted = seconds(value, format: field.format, what: { "field \(MessageText.quotedInFull(named.name))" }, path: path) {
                 writer.double(converted)
                 return
             }
@@ -354,7 +359,7 @@ struct SegmentsNormalizer {
     }
 
     private mutating func checkAllowed(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String) {
-        guard field.allowed != nil, value.isString else { return }
+        guard field.isRestricted, value.isString else { return }
         if field.allows(utf8: value.utf8) { return }
         report("field_enum", path(), "value \(MessageText.quotedInFull(node(value).string ?? "")) of field \(MessageText.quotedInFull(field.name)) is not one of the allowed values \(field.allowedText)")
     }
