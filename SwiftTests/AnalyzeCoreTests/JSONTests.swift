@@ -108,6 +108,51 @@ struct JSONTests {
         }
     }
 
+    @Test func escapesLikeAByteByByteEscaper() {
+        // 20,000 strings drawn from the bytes that matter (quotes, backslashes,
+        // controls, U+2028/U+2029 and other E2 sequences, multi-byte letters) at
+        // every length up to 80: the word-at-a-time writer agrees with the
+        // plainest escaper, byte for byte.
+        let pieces: [[UInt8]] = [[0x61], [0x22], [0x5C], [0x0A], [0x0D], [0x09], [0x08], [0x0C], [0x01], [0x1F], [0x00],
+                                 [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9], [0xE2, 0x82, 0xAC], [0xE2, 0x80, 0xA7], [0xC3, 0xA9],
+                                 [0x20], [0x7E], [0x2F]]
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let short: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x0A: 0x6E, 0x0D: 0x72, 0x09: 0x74, 0x08: 0x62, 0x0C: 0x66]
+                if let letter = short[byte] {
+                    out += [0x5C, letter]
+                } else if byte < 0x20 {
+                    out += Array("\\u00".utf8) + Array(String(byte >> 4, radix: 16).utf8) + Array(String(byte & 0xF, radix: 16).utf8)
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 2
+                } else {
+                    out.append(byte)
+                }
+                index += 1
+            }
+            return out + [0x22]
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var mismatches = 0
+        for round in 0..<20_000 {
+            var bytes: [UInt8] = []
+            let length = round % 81
+            while bytes.count < length { bytes += pieces[next(pieces.count)] }
+            var out: [UInt8] = []
+            bytes.withUnsafeBufferPointer { JSONWriter.appendQuoted(utf8: $0, to: &out) }
+            if out != reference(bytes) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test func escapesStrings() throws {
         #expect(try normalize("[\"a\\u0000b\\n\\\"\\/\\u00e9\\u2028\"]") == "[\"a\\u0000b\\n\\\"/é\\u2028\"]")
     }
