@@ -9,17 +9,17 @@ struct RequestDecoder {
     /// The revision whose fields and values are known.
     let revision: APIRevision
 
-    static let imageFields = ["name", "url", "asset_id", "base64_string"]
-    static let videoFields = ["type", "url", "asset_id", "base64_string"]
-    static let promptV2Fields = ["input_text", "media_sources"]
-    static let mediaSourceFields = ["name", "media_type", "url", "asset_id", "base64_string"]
-    static let responseFormatFields = ["type", "json_schema", "segment_definitions", "segment_time_format"]
-    static let segmentDefinitionFields = ["id", "description", "fields", "media_sources", "time_ranges"]
-    static let segmentFieldFields = ["name", "type", "description", "format", "enum", "items"]
-    static let itemsFields = ["type"]
+    static let imageFields = KnownFields(["name", "url", "asset_id", "base64_string"])
+    static let videoFields = KnownFields(["type", "url", "asset_id", "base64_string"])
+    static let promptV2Fields = KnownFields(["input_text", "media_sources"])
+    static let mediaSourceFields = KnownFields(["name", "media_type", "url", "asset_id", "base64_string"])
+    static let responseFormatFields = KnownFields(["type", "json_schema", "segment_definitions", "segment_time_format"])
+    static let segmentDefinitionFields = KnownFields(["id", "description", "fields", "media_sources", "time_ranges"])
+    static let segmentFieldFields = KnownFields(["name", "type", "description", "format", "enum", "items"])
+    static let itemsFields = KnownFields(["type"])
     /// `items` of revision 2026-10, where `time_array` items declare `fields`.
-    static let timeArrayItemsFields = ["type", "fields"]
-    static let timeRangeFields = ["start_time", "end_time"]
+    static let timeArrayItemsFields = KnownFields(["type", "fields"])
+    static let timeRangeFields = KnownFields(["start_time", "end_time"])
 
     /// The message for `key` when it is a top-level field of another revision
     /// (made only for a field that is not one of this revision's).
@@ -38,7 +38,7 @@ struct RequestDecoder {
         }
         let fields = FieldReader(node: root, path: .root)
         let revision = self.revision
-        fields.rejectUnknown(revision.requestFields, elsewhere: otherRevisionNote, &issues)
+        fields.rejectUnknown(revision.requestFieldTable, elsewhere: otherRevisionNote, &issues)
         var request = AnalyzeRequest()
         request.modelName = fields.choice("model_name", &issues, allowed: revision.models.map { $0.name }) { model in
             revision.elsewhere("\(model.rawValue) is a model") { $0.traits(model) != nil }
