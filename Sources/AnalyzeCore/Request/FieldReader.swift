@@ -9,11 +9,25 @@ struct FieldReader {
     let node: JSONNode
     /// Its path.
     let path: FieldPath
+    /// One bit per member key (`Self.signature`): a key whose bit is clear is
+    /// absent without a scan of the members, so most absent optional fields
+    /// cost a few instructions.
+    private let keys: UInt64
 
     /// A reader of the object `node` at `path`.
     init(node: JSONNode, path: FieldPath) {
         self.node = node
         self.path = path
+        var keys: UInt64 = 0
+        for (key, _) in node.raw.members { keys |= Self.signature(key) }
+        self.keys = keys
+    }
+
+    /// A bit chosen by the length and the first and last bytes of `key`.
+    @inline(__always)
+    private static func signature(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let first = key.first, let last = key.last else { return 1 }
+        return 1 &<< UInt64((key.count &* 7 &+ Int(first) &* 3 &+ Int(last)) & 63)
     }
 
     /// The member `key`, or nil when absent.
@@ -23,8 +37,20 @@ struct FieldReader {
 
     /// The member `key` on the tape (alive as long as `node`), or nil when absent.
     private func rawMember(_ key: String) -> RawNode? {
+        if let found = key.utf8.withContiguousStorageIfAvailable({ wanted in
+            keys & Self.signature(wanted) == 0 ? nil : node.raw.member(wanted)
+        }) {
+            return found
+        }
         var key = key
         return key.withUTF8 { node.raw.member($0) }
+    }
+
+    /// True when the UTF-8 `bytes` spell `text`, lengths compared first.
+    private static func spells(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        if let same = text.utf8.withContiguousStorageIfAvailable({ RawNode.bytesEqual($0, bytes) }) { return same }
+        return text.utf8.elementsEqual(bytes)
     }
 
     /// The member `key` when it is of `type`; nil when absent or already
@@ -61,10 +87,13 @@ struct FieldReader {
                                                                allowed: [E]? = nil,
                                                                elsewhere: (E) -> String? = { _ in nil }) -> E?
     where E.RawValue == String {
-        guard let text = string(key, &issues) else { return nil }
-        // Not E(rawValue:): the standard library's string switch it uses costs 4x this.
-        let value = E.allCases.first { $0.rawValue == text }
+        guard let raw = typed(key, .string, &issues) else { return nil }
+        // Not E(rawValue:): the standard library's string switch it uses costs 4x this;
+        // and no String of the value unless it is reported.
+        let bytes = raw.utf8
+        let value = E.allCases.first { Self.spells(bytes, $0.rawValue) }
         if let value, allowed?.contains(value) ?? true { return value }
+        let text = String(decoding: bytes, as: UTF8.self)
         issues.markUnusable(path.key(key))
         if let value, let note = elsewhere(value) {
             issues.invalid(path.key(key), note)
