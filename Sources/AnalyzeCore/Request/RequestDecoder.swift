@@ -152,6 +152,7 @@ struct RequestDecoder {
                                  format: fields.choice("format", &issues))
         if let list = fields.array("enum", &issues) {
             var values: [String] = []
+            values.reserveCapacity(list.count)
             var index = 0
             for element in list.elements {
                 if let text = element.string {
