@@ -7,8 +7,10 @@
 struct FieldReader {
     /// The object being read.
     let node: JSONNode
-    /// Its path.
-    let path: FieldPath
+    /// Its path, or the path of the list it is element `element` of.
+    private let base: FieldPath
+    /// The object's index in the list at `base`; nil when `base` is its path.
+    private let element: Int?
     /// One bit per member key (`Self.signature`): a key whose bit is clear is
     /// absent without a scan of the members, so most absent optional fields
     /// cost a few instructions.
@@ -16,14 +18,24 @@ struct FieldReader {
 
     /// A reader of the object `node` at `path`.
     init(node: JSONNode, path: FieldPath) {
+        self.init(node: node, base: path, element: nil)
+    }
+
+    private init(node: JSONNode, base: FieldPath, element: Int?) {
         self.node = node
-        self.path = path
+        self.base = base
+        self.element = element
         var keys: UInt64 = 0
         for (key, _) in node.raw.members { keys |= Self.signature(key) }
         self.keys = keys
     }
 
     /// A bit chosen by the length and the first and last bytes of `key`.
+    /// The object's path, made when asked for (for an issue, or for the
+    /// path of a list inside it): an element of a list costs no path node
+    /// while it is fine.
+    var path: FieldPath { element.map { base.index($0) } ?? base }
+
     @inline(__always)
     private static func signature(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let first = key.first, let last = key.last else { return 1 }
@@ -132,7 +144,7 @@ struct FieldReader {
         values.reserveCapacity(list.count)
         index = 0
         for element in list.elements {
-            values.append(read(element.kind == .object ? FieldReader(node: element, path: listPath.index(index)) : nil, &issues))
+            values.append(read(element.kind == .object ? FieldReader(node: element, base: listPath, element: index) : nil, &issues))
             index += 1
         }
         return values
