@@ -141,15 +141,18 @@ struct RequestDecoder {
         return definition
     }
 
+    /// The field is made once, from its parts (a `var` set member by member
+    /// was copied twice per field).
     private func decodeSegmentField(_ fields: FieldReader, _ issues: inout IssueCollector) -> SegmentField {
         fields.rejectUnknown(Self.segmentFieldFields, &issues)
         let revision = self.revision
         let type: SegmentFieldType? = fields.choice("type", &issues, allowed: revision.fieldTypes) { type in
             revision.elsewhere("\(type.rawValue) is a field type") { $0.fieldTypes.contains(type) }
         }
-        var field = SegmentField(name: fields.string("name", &issues), type: type,
-                                 description: fields.string("description", &issues),
-                                 format: fields.choice("format", &issues))
+        let name = fields.string("name", &issues)
+        let description = fields.string("description", &issues)
+        let format: TimestampFormat? = fields.choice("format", &issues)
+        var enumValues: [String]? = nil
         if let list = fields.array("enum", &issues) {
             var values: [String] = []
             values.reserveCapacity(list.count)
@@ -163,8 +166,11 @@ struct RequestDecoder {
                 }
                 index += 1
             }
-            field.enumValues = values
+            enumValues = values
         }
+        var hasItems = false
+        var itemsType: SegmentItemType? = nil
+        var itemFields: [SegmentField]? = nil
         if let items = fields.object("items", &issues) {
             let reader = FieldReader(node: items, path: fields.path.key("items"))
             let timeArrays = revision.fieldTypes.contains(.timeArray)
@@ -172,19 +178,20 @@ struct RequestDecoder {
                 guard !timeArrays && key == "fields" else { return nil }
                 return revision.elsewhere("items.fields (of time_array fields) is a field") { $0.fieldTypes.contains(.timeArray) } ?? ""
             }, &issues)
-            field.hasItems = true
-            field.itemsType = reader.choice("type", &issues, allowed: revision.itemTypes) { type in
+            hasItems = true
+            itemsType = reader.choice("type", &issues, allowed: revision.itemTypes) { type in
                 revision.elsewhere("\(type.rawValue) is an item type") { $0.itemTypes.contains(type) }
             }
             if timeArrays {
-                field.itemFields = reader.objects("fields", &issues) { element, issues in
+                itemFields = reader.objects("fields", &issues) { element, issues in
                     guard let element else { return SegmentField() }
                     return decodeSegmentField(element, &issues)
                 }
             }
         } else if fields.member("items") != nil {
-            field.hasItems = true
+            hasItems = true
         }
-        return field
+        return SegmentField(name: name, type: type, description: description, format: format, enumValues: enumValues,
+                            itemsType: itemsType, hasItems: hasItems, itemFields: itemFields)
     }
 }
