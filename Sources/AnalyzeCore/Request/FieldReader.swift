@@ -21,6 +21,7 @@ struct FieldReader {
         self.init(node: node, base: path, element: nil)
     }
 
+    /// A reader at `base`, or at its element `element` when given; reads the key signatures once.
     private init(node: JSONNode, base: FieldPath, element: Int?) {
         self.node = node
         self.base = base
@@ -30,12 +31,12 @@ struct FieldReader {
         self.keys = keys
     }
 
-    /// A bit chosen by the length and the first and last bytes of `key`.
     /// The object's path, made when asked for (for an issue, or for the
     /// path of a list inside it): an element of a list costs no path node
     /// while it is fine.
     var path: FieldPath { element.map { base.index($0) } ?? base }
 
+    /// A bit chosen by the length and the first and last bytes of `key`.
     @inline(__always)
     private static func signature(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let first = key.first, let last = key.last else { return 1 }
