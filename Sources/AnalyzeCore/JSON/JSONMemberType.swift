@@ -28,8 +28,10 @@ enum JSONMemberType {
     }
 
     /// True when `node` has this type (a number may be written as an integer).
-    func admits(_ node: JSONNode) -> Bool {
-        let kind = node.kind
+    func admits(_ node: JSONNode) -> Bool { admits(node.kind) }
+
+    /// True when a value of `kind` has this type.
+    func admits(_ kind: JSONKind) -> Bool {
         switch self {
         case .string: return kind == .string
         case .number: return kind == .double || kind == .integer

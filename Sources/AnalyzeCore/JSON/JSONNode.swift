@@ -44,15 +44,7 @@ public struct JSONNode: @unchecked Sendable {
     }
 
     /// The integer, or nil when the value is not an integer.
-    public var int64: Int64? {
-        switch raw.type {
-        case JSONTape.Word.int64: return raw.int64Value
-        case JSONTape.Word.uint64:
-            let value = raw.uint64Value
-            return value <= UInt64(Int64.max) ? Int64(value) : nil
-        default: return nil
-        }
-    }
+    public var int64: Int64? { raw.int64 }
 
     /// The number as a double (integers converted), or nil when the value is not a number.
     public var double: Double? { raw.isNumber ? raw.number : nil }
@@ -66,14 +58,8 @@ public struct JSONNode: @unchecked Sendable {
     /// The member named `key` of an object (the first, duplicates being rejected
     /// at parse time), or nil when absent or when the value is not an object.
     public subscript(key: String) -> JSONNode? {
-        guard raw.isObject else { return nil }
         var key = key
-        return key.withUTF8 { wanted -> JSONNode? in
-            for (candidate, value) in raw.members where RawNode.bytesEqual(candidate, wanted) {
-                return JSONNode(document: document, raw: value)
-            }
-            return nil
-        }
+        return key.withUTF8 { raw.member($0) }.map { JSONNode(document: document, raw: $0) }
     }
 
     /// The members of an object in document order (empty for other kinds).
@@ -132,6 +118,25 @@ public struct JSONElements: Sequence {
 }
 
 extension RawNode {
+    /// The integer, or nil when the value is not an integer within `Int64`.
+    var int64: Int64? {
+        switch type {
+        case JSONTape.Word.int64: return int64Value
+        case JSONTape.Word.uint64:
+            let value = uint64Value
+            return value <= UInt64(Int64.max) ? Int64(value) : nil
+        default: return nil
+        }
+    }
+
+    /// The member of an object whose key is the UTF-8 `key` (the first,
+    /// duplicates being rejected at parse time), or nil when absent or when
+    /// the value is not an object.
+    func member(_ key: UnsafeBufferPointer<UInt8>) -> RawNode? {
+        for (candidate, value) in members where Self.bytesEqual(candidate, key) { return value }
+        return nil
+    }
+
     /// Rejects what simdjson accepts but the library does not: duplicate keys
     /// and integers above `Int64.max`, in one pass over the value's tape words
     /// (each object's keys compared once more among themselves). The path of a

@@ -23,7 +23,7 @@ public struct APIRevision: Sendable, Equatable {
         let startTimeDefault: String
         let reservesEveryFieldName: Bool
         let mediaSourceMegabytes: Int
-        let requestFields: [String]
+        let requestFields: KnownFields
         let fieldTypes: [SegmentFieldType]
         let itemTypes: [SegmentItemType]
 
@@ -39,7 +39,7 @@ public struct APIRevision: Sendable, Equatable {
             self.startTimeDefault = startTimeDefault
             self.reservesEveryFieldName = reservesEveryFieldName
             self.mediaSourceMegabytes = mediaSourceMegabytes
-            self.requestFields = requestFields
+            self.requestFields = KnownFields(requestFields)
             self.fieldTypes = fieldTypes
             self.itemTypes = itemTypes
         }
@@ -81,7 +81,9 @@ public struct APIRevision: Sendable, Equatable {
     /// warning above the same count of 10^6 bytes).
     public var mediaSourceMegabytes: Int { tables.mediaSourceMegabytes }
     /// The request's top-level fields, in canonical order.
-    public var requestFields: [String] { tables.requestFields }
+    public var requestFields: [String] { tables.requestFields.names }
+    /// The same names as a table the decoder compares keys with.
+    var requestFieldTable: KnownFields { tables.requestFields }
     /// The segment field types.
     public var fieldTypes: [SegmentFieldType] { tables.fieldTypes }
     /// The item types of `items.type`.

@@ -1,40 +1,77 @@
 /// Typed reads of the members of one JSON object that record wrong types and
 /// unknown members as issues instead of failing; the throwing twin for
 /// response bodies is `BodyObject`, and both check types with
-/// `JSONMemberType`. The members are read from the document once, when the
-/// reader is made; paths are built only for the issues reported.
+/// `JSONMemberType`. Members are found on the document's tape by their key
+/// bytes (no `String` per key, no retain per member); paths are built only
+/// for the issues reported.
 struct FieldReader {
     /// The object being read.
     let node: JSONNode
-    /// Its path.
-    let path: FieldPath
-    /// Its members in document order, read once.
-    private let members: [(key: String, value: JSONNode)]
+    /// Its path, or the path of the list it is element `element` of.
+    private let base: FieldPath
+    /// The object's index in the list at `base`; nil when `base` is its path.
+    private let element: Int?
+    /// One bit per member key (`Self.signature`): a key whose bit is clear is
+    /// absent without a scan of the members, so most absent optional fields
+    /// cost a few instructions.
+    private let keys: UInt64
 
     /// A reader of the object `node` at `path`.
     init(node: JSONNode, path: FieldPath) {
+        self.init(node: node, base: path, element: nil)
+    }
+
+    /// A reader at `base`, or at its element `element` when given; reads the key signatures once.
+    private init(node: JSONNode, base: FieldPath, element: Int?) {
         self.node = node
-        self.path = path
-        self.members = node.members
+        self.base = base
+        self.element = element
+        var keys: UInt64 = 0
+        for (key, _) in node.raw.members { keys |= Self.signature(key) }
+        self.keys = keys
+    }
+
+    /// The object's path, made when asked for (for an issue, or for the
+    /// path of a list inside it): an element of a list costs no path node
+    /// while it is fine.
+    var path: FieldPath { element.map { base.index($0) } ?? base }
+
+    /// A bit chosen by the length and the first and last bytes of `key`.
+    @inline(__always)
+    private static func signature(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let first = key.first, let last = key.last else { return 1 }
+        return 1 &<< UInt64((key.count &* 7 &+ Int(first) &* 3 &+ Int(last)) & 63)
     }
 
     /// The member `key`, or nil when absent.
     func member(_ key: String) -> JSONNode? {
-        members.firstIndex { Self.same($0.key, key) }.map { members[$0].value }
+        rawMember(key).map { JSONNode(document: node.document, raw: $0) }
     }
 
-    /// Key equality, lengths first: most keys compared differ in length, and
-    /// a length is read from the string without comparing its bytes.
-    private static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b
+    /// The member `key` on the tape (alive as long as `node`), or nil when absent.
+    private func rawMember(_ key: String) -> RawNode? {
+        if let found = key.utf8.withContiguousStorageIfAvailable({ wanted in
+            keys & Self.signature(wanted) == 0 ? nil : node.raw.member(wanted)
+        }) {
+            return found
+        }
+        var key = key
+        return key.withUTF8 { node.raw.member($0) }
+    }
+
+    /// True when the UTF-8 `bytes` spell `text`, lengths compared first.
+    private static func spells(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        if let same = text.utf8.withContiguousStorageIfAvailable({ RawNode.bytesEqual($0, bytes) }) { return same }
+        return text.utf8.elementsEqual(bytes)
     }
 
     /// The member `key` when it is of `type`; nil when absent or already
     /// unusable, or when of another type (then a wrong-type issue is recorded).
-    private func typed(_ key: String, _ type: JSONMemberType, _ issues: inout IssueCollector) -> JSONNode? {
-        guard let value = member(key), !issues.isUnusable(path.key(key)) else { return nil }
-        guard type.admits(value) else {
-            issues.wrongType(path.key(key), expected: type, got: value)
+    private func typed(_ key: String, _ type: JSONMemberType, _ issues: inout IssueCollector) -> RawNode? {
+        guard let value = rawMember(key), !issues.isUnusable(path.key(key)) else { return nil }
+        guard type.admits(value.kind) else {
+            issues.wrongType(path.key(key), expected: type, got: JSONNode(document: node.document, raw: value))
             return nil
         }
         return value
@@ -42,12 +79,12 @@ struct FieldReader {
 
     /// A string member; nil when absent or of another type (then an issue is recorded).
     func string(_ key: String, _ issues: inout IssueCollector) -> String? {
-        typed(key, .string, &issues)?.string
+        typed(key, .string, &issues).map { String(decoding: $0.utf8, as: UTF8.self) }
     }
 
     /// A number member (integer or not) as a double.
     func number(_ key: String, _ issues: inout IssueCollector) -> Double? {
-        typed(key, .number, &issues)?.double
+        typed(key, .number, &issues)?.number
     }
 
     /// An integer member (a number with a fraction or exponent is refused).
@@ -63,10 +100,13 @@ struct FieldReader {
                                                                allowed: [E]? = nil,
                                                                elsewhere: (E) -> String? = { _ in nil }) -> E?
     where E.RawValue == String {
-        guard let text = string(key, &issues) else { return nil }
-        // Not E(rawValue:): the standard library's string switch it uses costs 4x this.
-        let value = E.allCases.first { $0.rawValue == text }
+        guard let raw = typed(key, .string, &issues) else { return nil }
+        // Not E(rawValue:): the standard library's string switch it uses costs 4x this;
+        // and no String of the value unless it is reported.
+        let bytes = raw.utf8
+        let value = E.allCases.first { Self.spells(bytes, $0.rawValue) }
         if let value, allowed?.contains(value) ?? true { return value }
+        let text = String(decoding: bytes, as: UTF8.self)
         issues.markUnusable(path.key(key))
         if let value, let note = elsewhere(value) {
             issues.invalid(path.key(key), note)
@@ -79,12 +119,12 @@ struct FieldReader {
 
     /// An object member (its node).
     func object(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
-        typed(key, .object, &issues)
+        typed(key, .object, &issues).map { JSONNode(document: node.document, raw: $0) }
     }
 
     /// An array member (its node).
     func array(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
-        typed(key, .array, &issues)
+        typed(key, .array, &issues).map { JSONNode(document: node.document, raw: $0) }
     }
 
     /// The elements of an array member read by `read`, in order: each object
@@ -105,7 +145,7 @@ struct FieldReader {
         values.reserveCapacity(list.count)
         index = 0
         for element in list.elements {
-            values.append(read(element.kind == .object ? FieldReader(node: element, path: listPath.index(index)) : nil, &issues))
+            values.append(read(element.kind == .object ? FieldReader(node: element, base: listPath, element: index) : nil, &issues))
             index += 1
         }
         return values
@@ -113,23 +153,32 @@ struct FieldReader {
 
     /// Records every member not in `known` as `parameter_unknown`, except
     /// those `elsewhere` has a message for (fields of another API revision),
-    /// which get it as `parameter_invalid` and are marked unusable. The list
-    /// of allowed names, the "did you mean" guess, the path and the message
-    /// are made only for the issues found.
-    func rejectUnknown(_ known: [String], elsewhere: (String) -> String? = { _ in nil },
+    /// which get it as `parameter_invalid` and are marked unusable. Keys are
+    /// compared as bytes; the key's `String`, the list of allowed names, the
+    /// "did you mean" guess, the path and the message are made only for the
+    /// issues found.
+    func rejectUnknown(_ known: KnownFields, elsewhere: (String) -> String? = { _ in nil },
                        _ issues: inout IssueCollector) {
         var allowed: String? = nil
-        for index in members.indices where !known.contains(where: { Self.same($0, members[index].key) }) {
-            let key = members[index].key
-            if let note = elsewhere(key) {
-                issues.markUnusable(path.key(key))
-                issues.invalid(path.key(key), note)
-                continue
+        withExtendedLifetime(node.document) {
+            for (rawKey, _) in node.raw.members where !known.contains(rawKey) {
+                let key = String(decoding: rawKey, as: UTF8.self)
+                if let note = elsewhere(key) {
+                    issues.markUnusable(path.key(key))
+                    issues.invalid(path.key(key), note)
+                    continue
+                }
+                let list = allowed ?? "; allowed here: " + known.names.joined(separator: ", ")
+                allowed = list
+                issues.unknown(path.key(key), Self.unknownMessage(key, known.names, list))
             }
-            let list = allowed ?? "; allowed here: " + known.joined(separator: ", ")
-            allowed = list
-            issues.unknown(path.key(key), Self.unknownMessage(key, known, list))
         }
+    }
+
+    /// `rejectUnknown` against a list of names made for this call.
+    func rejectUnknown(_ known: [String], elsewhere: (String) -> String? = { _ in nil },
+                       _ issues: inout IssueCollector) {
+        rejectUnknown(KnownFields(known), elsewhere: elsewhere, &issues)
     }
 
     private static func unknownMessage(_ key: String, _ known: [String], _ allowed: String) -> String {

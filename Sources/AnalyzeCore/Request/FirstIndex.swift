@@ -7,7 +7,11 @@ struct FirstIndex {
     /// The most names compared one by one.
     static let linearLimit = 16
 
-    private var few: [(name: String, index: Int)] = []
+    /// The first `linearLimit` names and where each was seen (two arrays,
+    /// not an array of tuples: the runtime destroys tuples element by element
+    /// through their generic metadata).
+    private var names: [String] = []
+    private var indices: [Int] = []
     private var many: [String: Int]? = nil
 
     /// The index `name` was first seen at, or nil when it is new (and is
@@ -20,15 +24,24 @@ struct FirstIndex {
             table[name] = index
             return nil
         }
-        for entry in few where entry.name == name { return entry.index }
-        if few.count < Self.linearLimit {
-            if few.isEmpty { few.reserveCapacity(Self.linearLimit) }
-            few.append((name, index))
+        // Lengths first: most names that differ differ in length, read without comparing bytes.
+        let length = name.utf8.count
+        for position in names.indices where names[position].utf8.count == length && names[position] == name {
+            return indices[position]
+        }
+        if names.count < Self.linearLimit {
+            if names.isEmpty {
+                names.reserveCapacity(Self.linearLimit)
+                indices.reserveCapacity(Self.linearLimit)
+            }
+            names.append(name)
+            indices.append(index)
         } else {
-            var table = Dictionary(few.map { ($0.name, $0.index) }, uniquingKeysWith: { first, _ in first })
+            var table = Dictionary(zip(names, indices), uniquingKeysWith: { first, _ in first })
             table[name] = index
             many = table
-            few = []
+            names = []
+            indices = []
         }
         return nil
     }

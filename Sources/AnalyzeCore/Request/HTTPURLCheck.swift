@@ -8,11 +8,10 @@ enum HTTPURLCheck {
         for (offset, scalar) in scalars.enumerated() where scalar.value <= 0x20 || scalar.value == 0x7F {
             return "must be an absolute http or https URL; it contains white space or a control character at offset \(offset)"
         }
-        let lower = String(String.UnicodeScalarView(scalars.prefix(8))).lowercased()
         let rest: ArraySlice<Unicode.Scalar>
-        if lower.hasPrefix("https://") {
+        if hasScheme("https://", scalars) {
             rest = scalars.dropFirst(8)
-        } else if lower.hasPrefix("http://") {
+        } else if hasScheme("http://", scalars) {
             rest = scalars.dropFirst(7)
         } else {
             return "must be an absolute http or https URL (starting with http:// or https://)"
@@ -42,5 +41,24 @@ enum HTTPURLCheck {
             }
         }
         return nil
+    }
+
+    /// True when the first 8 scalars, lowercased, start with `scheme` (as
+    /// `String.hasPrefix` compares them: by characters). ASCII scalars are
+    /// compared as bytes; a prefix with any other scalar is compared as text.
+    private static func hasScheme(_ scheme: StaticString, _ scalars: [Unicode.Scalar]) -> Bool {
+        let head = scalars.prefix(8)
+        guard head.allSatisfy(\.isASCII) else {
+            return String(String.UnicodeScalarView(head)).lowercased().hasPrefix(scheme.description)
+        }
+        guard head.count >= scheme.utf8CodeUnitCount else { return false }
+        var index = head.startIndex
+        for byte in UnsafeBufferPointer(start: scheme.utf8Start, count: scheme.utf8CodeUnitCount) {
+            var value = head[index].value
+            if value >= 0x41 && value <= 0x5A { value += 0x20 }
+            if value != UInt32(byte) { return false }
+            index += 1
+        }
+        return true
     }
 }

@@ -9,17 +9,17 @@ struct RequestDecoder {
     /// The revision whose fields and values are known.
     let revision: APIRevision
 
-    static let imageFields = ["name", "url", "asset_id", "base64_string"]
-    static let videoFields = ["type", "url", "asset_id", "base64_string"]
-    static let promptV2Fields = ["input_text", "media_sources"]
-    static let mediaSourceFields = ["name", "media_type", "url", "asset_id", "base64_string"]
-    static let responseFormatFields = ["type", "json_schema", "segment_definitions", "segment_time_format"]
-    static let segmentDefinitionFields = ["id", "description", "fields", "media_sources", "time_ranges"]
-    static let segmentFieldFields = ["name", "type", "description", "format", "enum", "items"]
-    static let itemsFields = ["type"]
+    static let imageFields = KnownFields(["name", "url", "asset_id", "base64_string"])
+    static let videoFields = KnownFields(["type", "url", "asset_id", "base64_string"])
+    static let promptV2Fields = KnownFields(["input_text", "media_sources"])
+    static let mediaSourceFields = KnownFields(["name", "media_type", "url", "asset_id", "base64_string"])
+    static let responseFormatFields = KnownFields(["type", "json_schema", "segment_definitions", "segment_time_format"])
+    static let segmentDefinitionFields = KnownFields(["id", "description", "fields", "media_sources", "time_ranges"])
+    static let segmentFieldFields = KnownFields(["name", "type", "description", "format", "enum", "items"])
+    static let itemsFields = KnownFields(["type"])
     /// `items` of revision 2026-10, where `time_array` items declare `fields`.
-    static let timeArrayItemsFields = ["type", "fields"]
-    static let timeRangeFields = ["start_time", "end_time"]
+    static let timeArrayItemsFields = KnownFields(["type", "fields"])
+    static let timeRangeFields = KnownFields(["start_time", "end_time"])
 
     /// The message for `key` when it is a top-level field of another revision
     /// (made only for a field that is not one of this revision's).
@@ -38,7 +38,7 @@ struct RequestDecoder {
         }
         let fields = FieldReader(node: root, path: .root)
         let revision = self.revision
-        fields.rejectUnknown(revision.requestFields, elsewhere: otherRevisionNote, &issues)
+        fields.rejectUnknown(revision.requestFieldTable, elsewhere: otherRevisionNote, &issues)
         var request = AnalyzeRequest()
         request.modelName = fields.choice("model_name", &issues, allowed: revision.models.map { $0.name }) { model in
             revision.elsewhere("\(model.rawValue) is a model") { $0.traits(model) != nil }
@@ -141,17 +141,21 @@ struct RequestDecoder {
         return definition
     }
 
+    /// The field is made once, from its parts (a `var` set member by member
+    /// was copied twice per field).
     private func decodeSegmentField(_ fields: FieldReader, _ issues: inout IssueCollector) -> SegmentField {
         fields.rejectUnknown(Self.segmentFieldFields, &issues)
         let revision = self.revision
         let type: SegmentFieldType? = fields.choice("type", &issues, allowed: revision.fieldTypes) { type in
             revision.elsewhere("\(type.rawValue) is a field type") { $0.fieldTypes.contains(type) }
         }
-        var field = SegmentField(name: fields.string("name", &issues), type: type,
-                                 description: fields.string("description", &issues),
-                                 format: fields.choice("format", &issues))
+        let name = fields.string("name", &issues)
+        let description = fields.string("description", &issues)
+        let format: TimestampFormat? = fields.choice("format", &issues)
+        var enumValues: [String]? = nil
         if let list = fields.array("enum", &issues) {
             var values: [String] = []
+            values.reserveCapacity(list.count)
             var index = 0
             for element in list.elements {
                 if let text = element.string {
@@ -162,8 +166,11 @@ struct RequestDecoder {
                 }
                 index += 1
             }
-            field.enumValues = values
+            enumValues = values
         }
+        var hasItems = false
+        var itemsType: SegmentItemType? = nil
+        var itemFields: [SegmentField]? = nil
         if let items = fields.object("items", &issues) {
             let reader = FieldReader(node: items, path: fields.path.key("items"))
             let timeArrays = revision.fieldTypes.contains(.timeArray)
@@ -171,19 +178,20 @@ struct RequestDecoder {
                 guard !timeArrays && key == "fields" else { return nil }
                 return revision.elsewhere("items.fields (of time_array fields) is a field") { $0.fieldTypes.contains(.timeArray) } ?? ""
             }, &issues)
-            field.hasItems = true
-            field.itemsType = reader.choice("type", &issues, allowed: revision.itemTypes) { type in
+            hasItems = true
+            itemsType = reader.choice("type", &issues, allowed: revision.itemTypes) { type in
                 revision.elsewhere("\(type.rawValue) is an item type") { $0.itemTypes.contains(type) }
             }
             if timeArrays {
-                field.itemFields = reader.objects("fields", &issues) { element, issues in
+                itemFields = reader.objects("fields", &issues) { element, issues in
                     guard let element else { return SegmentField() }
                     return decodeSegmentField(element, &issues)
                 }
             }
         } else if fields.member("items") != nil {
-            field.hasItems = true
+            hasItems = true
         }
-        return field
+        return SegmentField(name: name, type: type, description: description, format: format, enumValues: enumValues,
+                            itemsType: itemsType, hasItems: hasItems, itemFields: itemFields)
     }
 }

@@ -124,9 +124,16 @@ struct RequestRules {
         guard let text else { return }
         if text.isEmpty {
             issues.invalid(path(), "must not be empty")
-        } else if blank && text.unicodeScalars.allSatisfy(Self.isWhiteSpace) {
+        } else if blank && !Self.startsVisibly(text) && text.unicodeScalars.allSatisfy(Self.isWhiteSpace) {
             issues.invalid(path(), "must not be blank (only white space)")
         }
+    }
+
+    /// True when the first byte of `text` is a printable ASCII character
+    /// (not white space): then `text` is not blank, known without a scalar walk.
+    static func startsVisibly(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first > 0x20 && first < 0x7F
     }
 
     /// Unicode White_Space, answered without the property tables for ASCII

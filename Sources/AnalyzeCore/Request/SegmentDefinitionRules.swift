@@ -39,7 +39,7 @@ extension RequestRules {
             let scope = eventFields ? "a time_array event" : "a definition"
             checkUniqueName(field.name, at: namePath(), entry: index, of: path(), seen: &names,
                             noun: "field name", rule: "names must be unique within \(scope)", required: "required: the name of the field")
-            if let name = field.name, Self.reservedSegmentNames.contains(name) {
+            if let name = field.name, Self.reservedSegmentNames.contains(where: { $0.utf8.count == name.utf8.count && $0 == name }) {
                 if revision.reservesEveryFieldName {
                     issues.invalid(namePath(), "\(name) is reserved for the automatic \(eventFields ? "event" : "segment") keys (reserved: start_time, end_time, metadata)")
                 } else if field.type == .timestamp {
