@@ -39,7 +39,7 @@ struct PickleWriter: ~Copyable, ValueWriter {
     private static let frameStart = 11
 
     /// A pickle with room for `capacity` bytes, started: protocol 4, and one
-    /// frame around everything after it, its length set by `finish`. (A
+    /// frame around everything after it, its length set by `finished`. (A
     /// reader of a file-like object reads a frame at once; without frames,
     /// CPython's reads each opcode through a call of the file's `read`.)
     init(capacity: Int) {

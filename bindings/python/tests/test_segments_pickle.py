@@ -218,3 +218,19 @@ def test_the_reader_refuses_any_global():
     lazy = _responses._LazyPickledSegments(b"xx" + hostile, 2, len(hostile))
     with pytest.raises(pickle.UnpicklingError):
         lazy.build()
+
+
+def test_the_whole_text_fallback_reads_the_pickle_too(monkeypatch):
+    # When the text is not laid out as the reader expects, the binding parses
+    # it whole; the segments are then still the pickle's, typed the same.
+    body = fixture("task_ready_segments_clock_ms.json")
+    expected = pickled_segments(analyze.parse_task(body))
+
+    def unexpected(*arguments):
+        raise _responses._Unexpected("layout")
+
+    monkeypatch.setattr(_responses, "_read_task", unexpected)
+    task = analyze.parse_task(body)
+    assert type(task.result.__dict__["segments"]) is _responses._LazyPickledSegments
+    assert same(pickled_segments(task), expected)
+    assert task.result.data == json.loads(body)["result"]["data"]
