@@ -257,35 +257,6 @@ public struct JSONWriter: ~Copyable, ValueWriter {
         withExtendedLifetime(node.document) { write(raw: node.raw) }
     }
 
-    /// Writes a value of a document the caller keeps alive (no reference
-    /// counting; see `RawNode`).
-    mutating func write(raw node: RawNode) {
-        switch node.type {
-        case JSONTape.Word.null: null()
-        case JSONTape.Word.true: bool(true)
-        case JSONTape.Word.false: bool(false)
-        case JSONTape.Word.int64: int(node.int64Value)
-        case JSONTape.Word.uint64: int(Int64(clamping: node.uint64Value))
-        case JSONTape.Word.double: double(node.doubleValue)
-        case JSONTape.Word.string:
-            separate()
-            quote(node.utf8)
-        case JSONTape.Word.array:
-            beginArray()
-            for item in node.elements { write(raw: item) }
-            endArray()
-        case JSONTape.Word.object:
-            beginObject()
-            for (rawKey, value) in node.members {
-                key(utf8: rawKey)
-                write(raw: value)
-            }
-            endObject()
-        default:
-            null()
-        }
-    }
-
     /// Writes the comma due before a value or key (none after a key).
     @inline(__always)
     private mutating func separate() {

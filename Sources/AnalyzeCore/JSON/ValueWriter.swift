@@ -19,10 +19,45 @@ protocol ValueWriter: ~Copyable {
     mutating func key(_ key: WriterKey)
     /// Writes `null`.
     mutating func null()
+    /// Writes a boolean.
+    mutating func bool(_ value: Bool)
+    /// Writes an integer.
+    mutating func int(_ value: Int64)
     /// Writes a double (`null` when not finite).
     mutating func double(_ value: Double)
-    /// Writes a value of a document the caller keeps alive.
-    mutating func write(raw node: RawNode)
+    /// Writes a string from raw UTF-8 bytes (valid UTF-8).
+    mutating func string(utf8 value: UnsafeBufferPointer<UInt8>)
+}
+
+extension ValueWriter where Self: ~Copyable {
+    /// Writes a value of a document the caller keeps alive (no reference
+    /// counting; see `RawNode`), object keys in document order; unsigned
+    /// integers above `Int64.max` (which the input rules refuse) clamped.
+    /// Recursion is bounded by the parse depth limit.
+    mutating func write(raw node: RawNode) {
+        switch node.type {
+        case JSONTape.Word.null: null()
+        case JSONTape.Word.true: bool(true)
+        case JSONTape.Word.false: bool(false)
+        case JSONTape.Word.int64: int(node.int64Value)
+        case JSONTape.Word.uint64: int(Int64(clamping: node.uint64Value))
+        case JSONTape.Word.double: double(node.doubleValue)
+        case JSONTape.Word.string: string(utf8: node.utf8)
+        case JSONTape.Word.array:
+            beginArray()
+            for item in node.elements { write(raw: item) }
+            endArray()
+        case JSONTape.Word.object:
+            beginObject()
+            for (rawKey, value) in node.members {
+                key(utf8: rawKey)
+                write(raw: value)
+            }
+            endObject()
+        default:
+            null()
+        }
+    }
 }
 
 /// A member name written many times: kept quoted and escaped for

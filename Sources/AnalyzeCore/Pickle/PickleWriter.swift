@@ -146,33 +146,6 @@ struct PickleWriter: ~Copyable, ValueWriter {
         output.append(bytes: value)
     }
 
-    /// Writes a value of a document the caller keeps alive, as `JSONWriter.write(raw:)`
-    /// writes it. Recursion is bounded by the parse depth limit.
-    mutating func write(raw node: RawNode) {
-        switch node.type {
-        case JSONTape.Word.null: null()
-        case JSONTape.Word.true: bool(true)
-        case JSONTape.Word.false: bool(false)
-        case JSONTape.Word.int64: int(node.int64Value)
-        case JSONTape.Word.uint64: int(Int64(clamping: node.uint64Value))
-        case JSONTape.Word.double: double(node.doubleValue)
-        case JSONTape.Word.string: string(utf8: node.utf8)
-        case JSONTape.Word.array:
-            beginArray()
-            for item in node.elements { write(raw: item) }
-            endArray()
-        case JSONTape.Word.object:
-            beginObject()
-            for (rawKey, value) in node.members {
-                key(utf8: rawKey)
-                write(raw: value)
-            }
-            endObject()
-        default:
-            null()
-        }
-    }
-
     @inline(__always)
     private mutating func append(_ byte: UInt8) { output.append(byte) }
 
