@@ -16,9 +16,9 @@
 /// be read becomes `null`, a metadata value of the wrong type stays as it is.
 ///
 /// The segments are written straight from the parsed `data` into a
-/// `ValueWriter` (JSON text, or a pickle for the Python binding; no owned copy of each value, no key strings), and a path is
-/// only turned into text when an issue names it: results hold tens of
-/// thousands of segments.
+/// `ValueWriter` (JSON text, or a pickle for the Python binding; no owned
+/// copy of each value, no key strings), and a path is only turned into text
+/// when an issue names it: results hold tens of thousands of segments.
 struct SegmentsNormalizer {
     /// How the result is to be read (definitions, boundary time format).
     let context: ResultContext

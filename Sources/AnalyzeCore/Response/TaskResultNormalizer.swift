@@ -6,9 +6,9 @@
 /// `data` is copied untouched (or written as `null` when the options say
 /// `include_data: false`: the caller holds the body). With
 /// `segments_encoding: "pickle"`, `segments` is the byte count of their
-/// pickle, which the writer carries after the text (`JSONWriter.attach(taking:)`). For segment and JSON
-/// results it is parsed either way;
-/// when that fails the value is `null` and an issue says why — precisely
+/// pickle, which the writer carries after the text
+/// (`JSONWriter.attach(taking:)`). For segment and JSON results `data` is
+/// parsed either way; when that fails the value is `null` and an issue says why — precisely
 /// "output truncated at max_tokens" when `finish_reason` is `length`.
 ///
 /// Reading is split in two: `init` checks the members (and throws), `write`
