@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One segment definition of a time_based_metadata request, as far as result
 /// checks need it: its id and its fields. Read leniently from the request JSON
 /// (the request model is validated elsewhere): entries without a string `id`,
@@ -22,10 +14,8 @@ struct ResultSegmentDefinition {
     /// True when the names are ASCII and no two are equal: then a key with
     /// the bytes of a name is that one field and no other.
     private let namesAreUniqueASCII: Bool
-    /// The UTF-8 of every field name, one after the other, and where each
-    /// starts (`fields.count + 1` offsets): compared without reference counting.
-    private let names: [UInt8]
-    private let nameStarts: [Int]
+    /// The fields' names, compared as bytes without reference counting.
+    private let names: PackedStrings
     /// The indices of the fields, in order, under a seeded hash of their
     /// name's bytes: a metadata key is compared with the few names of its
     /// hash, not with every name (definitions may declare thousands of fields;
@@ -38,44 +28,21 @@ struct ResultSegmentDefinition {
     init(id: String, fields: [ResultSegmentField]) {
         self.id = id
         self.fields = fields
-        let indexed = fields.count > Self.scanLimit
-        var names: [UInt8] = []
-        var nameStarts = [0]
-        nameStarts.reserveCapacity(fields.count + 1)
+        names = PackedStrings(fields.lazy.map(\.name))
         var byNameHash: [Int: [Int]] = [:]
         var firstByName: [String: Int] = [:]
-        for (index, field) in fields.enumerated() {
-            let start = names.count
-            names += field.utf8
-            nameStarts.append(names.count)
-            if indexed {
-                byNameHash[names[start...].withUnsafeBufferPointer(Self.hash), default: []].append(index)
+        if fields.count > Self.scanLimit {
+            for (index, field) in fields.enumerated() {
+                byNameHash[names.withString(index, Self.hash), default: []].append(index)
                 if firstByName[field.name] == nil { firstByName[field.name] = index }
             }
         }
-        self.names = names
-        self.nameStarts = nameStarts
         self.byNameHash = byNameHash
         self.firstByName = firstByName
-        namesAreASCII = ResultSegmentField.isASCII(names)
+        namesAreASCII = names.isASCII
         // ASCII names are equal exactly when their bytes are.
         namesAreUniqueASCII = namesAreASCII
-            && (indexed ? firstByName.count == fields.count : Self.bytesDiffer(names, nameStarts))
-    }
-
-    /// True when no two of the names laid out in `names` (`starts`: where each
-    /// begins, and the end) have the same bytes; pairwise, for few names.
-    private static func bytesDiffer(_ names: [UInt8], _ starts: [Int]) -> Bool {
-        names.withUnsafeBufferPointer { names in
-            for first in 0..<max(0, starts.count - 1) {
-                for second in (first + 1)..<starts.count - 1 {
-                    let one = UnsafeBufferPointer(rebasing: names[starts[first]..<starts[first + 1]])
-                    let other = UnsafeBufferPointer(rebasing: names[starts[second]..<starts[second + 1]])
-                    if RawNode.bytesEqual(one, other) { return false }
-                }
-            }
-            return true
-        }
+            && (fields.count > Self.scanLimit ? firstByName.count == fields.count : names.allDiffer)
     }
 
     /// The index of the field at `position` when its name has exactly the
@@ -86,14 +53,7 @@ struct ResultSegmentDefinition {
     @inline(__always)
     func fieldIndex(at position: Int, ifNamed key: UnsafeBufferPointer<UInt8>) -> Int? {
         guard namesAreUniqueASCII, position < fields.count else { return nil }
-        return names.withUnsafeBufferPointer { names in
-            nameStarts.withUnsafeBufferPointer { starts -> Int? in
-                let start = starts[position]
-                guard starts[position + 1] - start == key.count else { return nil }
-                guard let name = names.baseAddress, let bytes = key.baseAddress else { return key.isEmpty ? position : nil }
-                return memcmp(name + start, bytes, key.count) == 0 ? position : nil
-            }
-        }
+        return names.equals(position, key) ? position : nil
     }
 
     /// A hash of raw bytes, seeded per process (so not open to chosen collisions).
@@ -118,25 +78,15 @@ struct ResultSegmentDefinition {
 
     func field(utf8 key: UnsafeBufferPointer<UInt8>, markingIn present: inout [Bool]) -> ResultSegmentField? {
         var firstMatch: Int?
-        names.withUnsafeBufferPointer { names in
-            nameStarts.withUnsafeBufferPointer { starts in
-                func compare(_ index: Int) {
-                    guard index + 1 < starts.count else { return }
-                    let start = starts[index]
-                    guard starts[index + 1] - start == key.count else { return }
-                    var offset = 0
-                    while offset < key.count && names[start + offset] == key[offset] { offset += 1 }
-                    if offset == key.count {
-                        if index < present.count { present[index] = true }
-                        if firstMatch == nil { firstMatch = index }
-                    }
-                }
-                if fields.count <= Self.scanLimit {
-                    for index in 0..<fields.count { compare(index) }
-                } else if let candidates = byNameHash[Self.hash(key)] {
-                    for index in candidates { compare(index) }
-                }
-            }
+        func compare(_ index: Int) {
+            guard index < names.count, names.equals(index, key) else { return }
+            if index < present.count { present[index] = true }
+            if firstMatch == nil { firstMatch = index }
+        }
+        if fields.count <= Self.scanLimit {
+            for index in 0..<fields.count { compare(index) }
+        } else if let candidates = byNameHash[Self.hash(key)] {
+            for index in candidates { compare(index) }
         }
         guard namesAreASCII, ResultSegmentField.isASCII(key) else {
             return field(String(decoding: key, as: UTF8.self))
@@ -190,15 +140,10 @@ final class ResultSegmentField: WriterKey {
     /// `enum`: the allowed string values, when given, as a set (string
     /// equality, as `==` decides it).
     let allowed: Set<String>?
-    /// Whether `enum` is given.
-    let isRestricted: Bool
-    /// Whether every allowed value is ASCII and there are at most `scanLimit`
-    /// of them: an ASCII value is then allowed exactly when its bytes equal
-    /// one of them (compared without hashing), laid out one after the other
-    /// in `allowedBytes` (each from `allowedStarts[k]` to `allowedStarts[k + 1]`).
-    private let scansAllowed: Bool
-    private let allowedBytes: [UInt8]
-    private let allowedStarts: [Int]
+    /// The allowed values when every one is ASCII and there are at most
+    /// `scanLimit` of them: an ASCII value is then allowed exactly when its
+    /// bytes equal one of them (compared without hashing).
+    private let scannedAllowed: PackedStrings?
     private static let scanLimit = 16
     /// `enum`'s string values in order (empty without `enum`).
     private let allowedInOrder: [String]
@@ -223,17 +168,12 @@ final class ResultSegmentField: WriterKey {
         if let values = node["enum"], values.kind == .array {
             let allowed = values.elements.compactMap { $0.string }
             self.allowed = Set(allowed)
-            isRestricted = true
-            scansAllowed = allowed.count <= Self.scanLimit && allowed.allSatisfy { ResultSegmentField.isASCII($0.utf8) }
-            allowedBytes = scansAllowed ? allowed.flatMap { $0.utf8 } : []
-            allowedStarts = scansAllowed ? allowed.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.utf8.count) } : []
+            let packed = PackedStrings(allowed)
+            scannedAllowed = packed.count <= Self.scanLimit && packed.isASCII ? packed : nil
             allowedInOrder = allowed
         } else {
             allowed = nil
-            isRestricted = false
-            scansAllowed = false
-            allowedBytes = []
-            allowedStarts = []
+            scannedAllowed = nil
             allowedInOrder = []
         }
         itemType = node["items"]?["type"]?.string
@@ -249,18 +189,8 @@ final class ResultSegmentField: WriterKey {
     /// Whether the string `value` (raw UTF-8) is one of `allowed` (true when no
     /// `enum` is given), by string equality.
     func allows(utf8 value: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard isRestricted else { return true }
-        if scansAllowed, ResultSegmentField.isASCII(value) {
-            return allowedBytes.withUnsafeBufferPointer { bytes in
-                allowedStarts.withUnsafeBufferPointer { starts in
-                    for index in 0..<(starts.count - 1) {
-                        let one = UnsafeBufferPointer(rebasing: bytes[starts[index]..<starts[index + 1]])
-                        if RawNode.bytesEqual(one, value) { return true }
-                    }
-                    return false
-                }
-            }
-        }
+        guard allowed != nil else { return true }
+        if scannedAllowed != nil, ResultSegmentField.isASCII(value) { return scannedAllowed?.contains(value) == true }
         return allowed?.contains(String(decoding: value, as: UTF8.self)) ?? true
     }
 

@@ -359,7 +359,7 @@ struct SegmentsNormalizer {
     }
 
     private mutating func checkAllowed(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String) {
-        guard field.isRestricted, value.isString else { return }
+        guard field.allowed != nil, value.isString else { return }
         if field.allows(utf8: value.utf8) { return }
         report("field_enum", path(), "value \(MessageText.quotedInFull(node(value).string ?? "")) of field \(MessageText.quotedInFull(field.name)) is not one of the allowed values \(field.allowedText)")
     }
