@@ -92,11 +92,3 @@ struct SegmentsTimelineTests {
         #expect(SegmentsTimeline.caption(.object([])) == nil)
     }
 }
-
-extension String {
-    /// The string with the first occurrence of `target` replaced.
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = firstRange(of: target) else { return self }
-        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
-    }
-}

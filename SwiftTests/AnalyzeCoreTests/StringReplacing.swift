@@ -12,4 +12,10 @@ extension String {
         }
         return result + rest
     }
+
+    /// The string with its first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, let range = firstRange(of: target) else { return self }
+        return String(self[startIndex..<range.lowerBound]) + replacement + String(self[range.upperBound...])
+    }
 }

@@ -1,3 +1,5 @@
+import CSimdJSON
+
 /// Writes compact JSON (RFC 8259) into a byte buffer.
 ///
 /// Strings get the minimal escapes (`"`, `\`, control characters) plus `\u2028`
@@ -141,6 +143,14 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     }
     /// Writes a string value from raw UTF-8 bytes (assumed valid).
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) { separate(); quote(value) }
+    /// Writes a string value given as the text this writer writes for it
+    /// between its quotes (see `writtenStringEnd`): copied as it is.
+    mutating func string(written text: UnsafeBufferPointer<UInt8>) {
+        separate()
+        append(UInt8(ascii: "\""))
+        append(bytes: text)
+        append(UInt8(ascii: "\""))
+    }
     /// Writes an integer.
     public mutating func int(_ value: Int64) {
         separate()
@@ -364,6 +374,65 @@ public struct JSONWriter: ~Copyable, ValueWriter {
             }
             return written
         }
+    }
+
+    /// Reads the text of a JSON string in `text` from `start` (just after its
+    /// opening quote) to its closing quote, and returns that quote's index and
+    /// the number of bytes of the string's value, when the text is exactly
+    /// what `appendQuoted` writes for that value: the short escapes, `\u00xx`
+    /// (lowercase hex) for the other control characters, `\u2028` and
+    /// `\u2029`, every other byte as it is. Nil when it is written any other
+    /// way (`\/`, `\u0041`, `\u001F`, a raw U+2028) or does not end in
+    /// `text`. The text is assumed to be valid JSON (UTF-8 included): such a
+    /// string can then be copied instead of unescaped and escaped again. The
+    /// shim's SSE2 scan (`csj_skip_plain_string_text`) reads all but the
+    /// `\u` escapes.
+    static func writtenStringEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, valueCount: Int)? {
+        guard let base = text.baseAddress, start >= 0, start <= text.count else { return nil }
+        let count = text.count
+        var index = start
+        // The two-byte escapes the scan passed (each one byte longer than its value).
+        var shortEscapes = 0
+        // The bytes of the `\u` escapes beyond their value's: five for `\u00xx`, three for `\u2028`.
+        var extra = 0
+        while true {
+            var position = size_t(index), escapes = size_t(0)
+            csj_skip_plain_string_text(base, count, &position, &escapes)
+            index = Int(position)
+            shortEscapes += Int(escapes)
+            guard index < count else { return nil }
+            switch base[index] {
+            case UInt8(ascii: "\""):
+                return (index, index - start - shortEscapes - extra)
+            case UInt8(ascii: "\\"):
+                guard index + 6 <= count, base[index + 1] == UInt8(ascii: "u"), let unit = lowercaseHex(base + index + 2) else { return nil }
+                if unit < 0x20, escapeEntry(UInt8(unit)) == 6 {
+                    extra += 5
+                } else if unit == 0x2028 || unit == 0x2029 {
+                    extra += 3
+                } else {
+                    return nil
+                }
+                index += 6
+            default:
+                // A control character or U+2028/U+2029 as it is: `appendQuoted` escapes them.
+                return nil
+            }
+        }
+    }
+
+    /// The value of the four lowercase hex digits at `digits`, or nil.
+    private static func lowercaseHex(_ digits: UnsafePointer<UInt8>) -> UInt16? {
+        var unit: UInt16 = 0
+        for offset in 0..<4 {
+            let digit = digits[offset]
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): unit = unit << 4 | UInt16(digit - 0x30)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): unit = unit << 4 | UInt16(digit - 0x57)
+            default: return nil
+            }
+        }
+        return unit
     }
 
     /// The high bit of each byte of `word` (little-endian) set exactly when that

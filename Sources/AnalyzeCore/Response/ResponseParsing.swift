@@ -101,7 +101,7 @@ private func successOutput(kind: ResponseKind, body: UnsafeRawBufferPointer, opt
         if taskID.isEmpty { throw AnalyzeError(.malformedResponse, "the task id is empty", path: "task_id") }
         return ResultValue.written(jsonObject(("task_id", .string(taskID)), ("status", .string(try created.requiredString("status")))))
     case .retrieve:
-        let task = try TaskNormalizer(options: options).prepare(document.root, path: "")
+        let task = try TaskNormalizer(options: options).prepare(document.root, path: "", source: body)
         return task.written(capacity: outputCapacity(body.count))
     case .list:
         return try taskList(document.root, options: options, capacity: outputCapacity(body.count))
@@ -182,5 +182,5 @@ public func parsedTask(_ body: UnsafeRawBufferPointer, options rawOptions: Unsaf
 /// released on return, before the caller copies the output out.
 private func writeTask(_ body: UnsafeRawBufferPointer, options: ResultOptions, to writer: inout JSONWriter) throws(AnalyzeError) {
     let document = try JSONDocument.parse(body)
-    try TaskNormalizer(options: options).prepare(document.root, path: "").write(to: &writer)
+    try TaskNormalizer(options: options).prepare(document.root, path: "", source: body).write(to: &writer)
 }

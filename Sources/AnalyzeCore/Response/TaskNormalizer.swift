@@ -31,8 +31,11 @@ struct TaskNormalizer {
     /// A normalizer using `options`.
     init(options: ResultOptions) { self.options = options }
 
-    /// Checks the task `node` (errors reported under `path`), ready to be written.
-    func prepare(_ node: JSONNode, path: String) throws(AnalyzeError) -> NormalizedTask {
+    /// Checks the task `node` (errors reported under `path`), ready to be
+    /// written. `source`, when given, is the text `node` was parsed from as
+    /// the root of its document, alive until the task is written: a
+    /// `result.data` escaped there as `JSONWriter` escapes is copied from it.
+    func prepare(_ node: JSONNode, path: String, source: UnsafeRawBufferPointer? = nil) throws(AnalyzeError) -> NormalizedTask {
         let task = try BodyObject(node, path: path)
         let taskID: String
         if webhookData, task.value("task_id") == nil {
@@ -58,8 +61,10 @@ struct TaskNormalizer {
             let request = try ResultFormatSource(options.request, path: "request", status: .invalidArgument)
             let context = ResultContext(requestParams: requestParams, request: request,
                                         explicitSchema: options.jsonSchema, echoIsPartial: echoIsPartial)
+            let writtenData = options.includeData ? source.flatMap { JSONSourceText.writtenString(in: $0, at: ["result", "data"]) } : nil
             result = try TaskResultNormalizer(resultObject, context: context, truncationMessage: errorMessage, budget: budget,
-                                                 includeData: options.includeData, segmentsEncoding: options.segmentsEncoding)
+                                                 includeData: options.includeData, writtenData: writtenData,
+                                                 segmentsEncoding: options.segmentsEncoding)
         }
         return NormalizedTask(
             status: status,

@@ -4,7 +4,9 @@
 /// time_based_metadata) | json (only for json_schema), issues}`.
 ///
 /// `data` is copied untouched (or written as `null` when the options say
-/// `include_data: false`: the caller holds the body). With
+/// `include_data: false`: the caller holds the body); when the body's text
+/// escapes it exactly as `JSONWriter` would, that text is copied as it is
+/// (`JSONSourceText`). With
 /// `segments_encoding: "pickle"`, `segments` is the byte count of their
 /// pickle, which the writer carries after the text
 /// (`JSONWriter.attach(taking:)`). For segment and JSON results `data` is
@@ -27,17 +29,24 @@ struct TaskResultNormalizer {
     private let inputTokens: Int64?
     private let budget: CheckBudget
     private let includeData: Bool
+    /// `data` as its body writes it, when written as `JSONWriter` would.
+    private let writtenData: UnsafeBufferPointer<UInt8>?
     private let segmentsEncoding: SegmentsEncoding
 
     /// Checks `result`; `truncationMessage` is the task's `error.message`; its
     /// schema checks spend `budget`, the call's; `includeData` false writes
-    /// `data` as `null`; `segmentsEncoding` says how segments are handed over.
-    init(_ result: BodyObject, context: ResultContext, truncationMessage: String?,
-         budget: CheckBudget, includeData: Bool, segmentsEncoding: SegmentsEncoding) throws(AnalyzeError) {
+    /// `data` as `null`; `writtenData` (alive until the result is written) is
+    /// `data`'s text in the body and its value's length, when the body escapes
+    /// it as `JSONWriter` does (then it is copied, not escaped again);
+    /// `segmentsEncoding` says how segments are handed over.
+    init(_ result: BodyObject, context: ResultContext, truncationMessage: String?, budget: CheckBudget,
+         includeData: Bool, writtenData: (text: UnsafeBufferPointer<UInt8>, valueCount: Int)? = nil,
+         segmentsEncoding: SegmentsEncoding) throws(AnalyzeError) {
         generationID = try result.requiredString("generation_id")
         guard let data = result.value("data") else { throw result.missing("data") }
         guard data.kind == .string else { throw result.wrongType("data", "a string", data) }
         self.data = data
+        self.writtenData = writtenData.flatMap { $0.valueCount == data.raw.utf8.count ? $0.text : nil }
         finishReason = try result.requiredString("finish_reason")
         let usage = try result.requiredObject("usage")
         outputTokens = try usage.requiredInteger("output_tokens")
@@ -61,7 +70,13 @@ struct TaskResultNormalizer {
         writer.beginObject()
         writer.key("generation_id"); writer.string(generationID)
         writer.key("data")
-        if includeData { data.withUTF8 { writer.string(utf8: $0) } } else { writer.null() }
+        if !includeData {
+            writer.null()
+        } else if let writtenData {
+            writer.string(written: writtenData)
+        } else {
+            data.withUTF8 { writer.string(utf8: $0) }
+        }
         writer.key("finish_reason"); writer.string(finishReason)
         writer.key("usage")
         writer.beginObject()

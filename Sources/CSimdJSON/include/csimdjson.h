@@ -66,6 +66,16 @@ void csj_document_free(csj_document *doc);
 /** simdjson's static text for an error code. */
 const char *csj_error_message(int code);
 
+/** Reads the text of a JSON string (string_text.cpp) from `*index`, a byte
+ * not inside an escape, as long as it is written as JSONWriter writes strings:
+ * any byte but the quote, the backslash, the control characters and U+2028 /
+ * U+2029, and the two-byte escapes of the quote, the backslash, b, f, n, r and
+ * t (each one counted into `*escapes`). Stops, leaving `*index` on it, at the
+ * closing quote, at the backslash of an escape of '/' or 'u' (or of an escape
+ * cut off by `len`), at a control character or U+2028/U+2029, or at `len`.
+ * Reads only the `len` bytes at `text`, 64 at a time with SSE2. */
+void csj_skip_plain_string_text(const uint8_t *text, size_t len, size_t *index, size_t *escapes);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,117 @@
+// csj_skip_plain_string_text (csimdjson.h): the bulk of reading an escaped
+// JSON string, 64 bytes at a time with SSE2 (x86-64's baseline), byte by byte
+// elsewhere. Reads only inside [text, text + len).
+#include "csimdjson.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace {
+
+// The bytes a two-byte escape may hold after its backslash and still be
+// copied as JSONWriter writes it (JSONWriter.escapeEntry): not `/` or `u`.
+bool short_escape(uint8_t byte) {
+  switch (byte) {
+    case '"': case '\\': case 'b': case 'f': case 'n': case 'r': case 't': return true;
+    default: return false;
+  }
+}
+
+// True when U+2028 or U+2029 (E2 80 A8 / E2 80 A9) starts at `at`.
+bool separator_at(const uint8_t *text, size_t len, size_t at) {
+  return at + 2 < len && text[at] == 0xE2 && text[at + 1] == 0x80 && (text[at + 2] == 0xA8 || text[at + 2] == 0xA9);
+}
+
+// One step of the byte-by-byte scan at `*index`: false when it is a byte to
+// stop at (the caller's *index is then left on it).
+bool skip_one(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
+  size_t at = *index;
+  uint8_t byte = text[at];
+  if (byte == '\\') {
+    if (at + 1 >= len || !short_escape(text[at + 1])) return false;
+    *index = at + 2;
+    *escapes += 1;
+    return true;
+  }
+  if (byte == '"' || byte < 0x20 || separator_at(text, len, at)) return false;
+  *index = at + 1;
+  return true;
+}
+
+#if defined(__SSE2__)
+// The masks of one 64-byte block, a bit per byte.
+struct block_masks {
+  uint64_t backslashes;  // '\\'
+  uint64_t stops;        // '"' and the control characters
+  uint64_t others;       // '/' and 'u', which must not follow an escaping backslash
+  uint64_t leads;        // 0xE2, which may start U+2028 or U+2029
+};
+
+inline uint64_t bits(__m128i bytes, int part) {
+  return static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(bytes))) << (16 * part);
+}
+
+inline block_masks masks_of(const uint8_t *block) {
+  const __m128i backslash = _mm_set1_epi8('\\'), quote = _mm_set1_epi8('"'), limit = _mm_set1_epi8(0x1F),
+                slash = _mm_set1_epi8('/'), u = _mm_set1_epi8('u'), lead = _mm_set1_epi8(static_cast<char>(0xE2));
+  block_masks masks = {0, 0, 0, 0};
+  for (int part = 0; part < 4; part++) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(block + 16 * part));
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(bytes, limit), bytes);
+    masks.backslashes |= bits(_mm_cmpeq_epi8(bytes, backslash), part);
+    masks.stops |= bits(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), control), part);
+    masks.others |= bits(_mm_or_si128(_mm_cmpeq_epi8(bytes, slash), _mm_cmpeq_epi8(bytes, u)), part);
+    masks.leads |= bits(_mm_cmpeq_epi8(bytes, lead), part);
+  }
+  return masks;
+}
+
+// Scans the 64 bytes at text + *index: advances *index past them and returns
+// true when none is a byte to stop at; otherwise advances it to the first one
+// (or to a backslash whose escape crosses the block's end) and returns false.
+bool skip_block(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
+  const block_masks masks = masks_of(text + *index);
+  // The escaping backslashes (`starts`) and the bytes they escape, without a
+  // loop (simdjson's method): in a run of backslashes every other one
+  // escapes, from the first; subtracting the run from the odd bits above it
+  // tells even-aligned runs from odd-aligned ones.
+  const uint64_t odd = 0xAAAAAAAAAAAAAAAAull, b = masks.backslashes;
+  const uint64_t codes = (((b << 1) | odd) - b) ^ odd;
+  const uint64_t starts = codes & b, escaped = codes ^ b;
+  // A backslash on the last byte escapes a byte of the next block: stop on it.
+  const uint64_t crossing = starts & (uint64_t(1) << 63);
+  // An escaped quote does not end the string; a `\/` or `\u` stops on its backslash.
+  uint64_t stops = (masks.stops & ~escaped) | ((masks.others & escaped) >> 1) | crossing;
+  for (uint64_t leads = masks.leads; leads != 0; leads &= leads - 1) {
+    unsigned at = static_cast<unsigned>(__builtin_ctzll(leads));
+    if (separator_at(text, len, *index + at)) stops |= uint64_t(1) << at;
+  }
+  if (stops == 0) {
+    *escapes += static_cast<size_t>(__builtin_popcountll(starts));
+    *index += 64;
+    return true;
+  }
+  unsigned first = static_cast<unsigned>(__builtin_ctzll(stops));
+  uint64_t before = first == 0 ? 0 : starts & (~uint64_t(0) >> (64 - first));
+  *escapes += static_cast<size_t>(__builtin_popcountll(before));
+  *index += first;
+  return false;
+}
+#endif
+
+}  // namespace
+
+extern "C" void csj_skip_plain_string_text(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
+  if (text == nullptr) return;
+#if defined(__SSE2__)
+  while (*index + 64 <= len) {
+    if (!skip_block(text, len, index, escapes)) {
+      // Stopped at a backslash whose escape crosses the block (plain or not: look byte by byte).
+      if (!skip_one(text, len, index, escapes)) return;
+    }
+  }
+#endif
+  while (*index < len && skip_one(text, len, index, escapes)) {
+  }
+}
