@@ -67,6 +67,19 @@ inline block_masks masks_of(const uint8_t *block) {
   return masks;
 }
 
+// The number of bits set (x86-64's baseline has no POPCNT instruction, and
+// libgcc's __popcountdi2 is a call).
+inline size_t bit_count(uint64_t bits) {
+#if defined(__POPCNT__)
+  return static_cast<size_t>(__builtin_popcountll(bits));
+#else
+  bits -= (bits >> 1) & 0x5555555555555555ull;
+  bits = (bits & 0x3333333333333333ull) + ((bits >> 2) & 0x3333333333333333ull);
+  bits = (bits + (bits >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return static_cast<size_t>((bits * 0x0101010101010101ull) >> 56);
+#endif
+}
+
 // Scans the 64 bytes at text + *index: advances *index past them and returns
 // true when none is a byte to stop at; otherwise advances it to the first one
 // (or to a backslash whose escape crosses the block's end) and returns false.
@@ -88,13 +101,13 @@ bool skip_block(const uint8_t *text, size_t len, size_t *index, size_t *escapes)
     if (separator_at(text, len, *index + at)) stops |= uint64_t(1) << at;
   }
   if (stops == 0) {
-    *escapes += static_cast<size_t>(__builtin_popcountll(starts));
+    *escapes += bit_count(starts);
     *index += 64;
     return true;
   }
   unsigned first = static_cast<unsigned>(__builtin_ctzll(stops));
   uint64_t before = first == 0 ? 0 : starts & (~uint64_t(0) >> (64 - first));
-  *escapes += static_cast<size_t>(__builtin_popcountll(before));
+  *escapes += bit_count(before);
   *index += first;
   return false;
 }

@@ -91,6 +91,27 @@ struct JSONTests {
         #expect(mismatches == [])
     }
 
+    @Test func writesIntegersAsDescriptionDoes() {
+        // Every digit count (powers of ten and their neighbours), the extremes
+        // and random values: two digits are written at a time.
+        var values: [Int64] = [0, 1, -1, 9, 10, 99, 100, Int64.max, Int64.min, Int64.min + 1]
+        var power: Int64 = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power, -(power - 1)]
+        }
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<5_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Int64(bitPattern: state) >> (state % 60))
+        }
+        for value in values {
+            var writer = JSONWriter()
+            writer.int(value)
+            #expect(writer.text == String(value), "\(value)")
+        }
+    }
+
     @Test func escapesLongStringsWordByWord() throws {
         // Long enough for the room made ahead to run out several times (every
         // byte a six-byte escape), with escapes at every offset of a word and

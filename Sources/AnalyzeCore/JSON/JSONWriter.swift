@@ -154,7 +154,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     /// Writes an integer.
     public mutating func int(_ value: Int64) {
         separate()
-        JSONWriter.appendDecimal(value.magnitude, fractionDigits: -1, negative: value < 0, to: &self)
+        JSONWriter.appendDecimal(value.magnitude, fractionDigits: -1, power: 1, negative: value < 0, to: &self)
     }
     /// Writes a double (`null` when not finite).
     public mutating func double(_ value: Double) {
@@ -195,7 +195,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
             let scaled = Double(UInt64(product + 0.5))
             guard scaled < 1e15 else { return false }
             if scaled / scale == magnitude {
-                appendDecimal(UInt64(scaled), fractionDigits: fractionDigits, negative: value < 0, to: &bytes)
+                appendDecimal(UInt64(scaled), fractionDigits: fractionDigits, power: UInt64(scale), negative: value < 0, to: &bytes)
                 return true
             }
             scale *= 10
@@ -203,34 +203,62 @@ public struct JSONWriter: ~Copyable, ValueWriter {
         return false
     }
 
-    /// Appends `digits` / 10^fractionDigits as `[-]I.F` (`.0` when there is no
-    /// fraction; a plain integer when `fractionDigits` is -1).
-    private static func appendDecimal<Output: JSONOutput & ~Copyable>(_ digits: UInt64, fractionDigits: Int, negative: Bool,
-                                                          to bytes: inout Output) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
-            var end = 40
-            var rest = digits
-            var written = 0
-            if fractionDigits == 0 {
-                end -= 2
-                buffer[end] = UInt8(ascii: ".")
-                buffer[end + 1] = UInt8(ascii: "0")
-            }
-            repeat {
-                if written == fractionDigits && fractionDigits > 0 {
-                    end -= 1
-                    buffer[end] = UInt8(ascii: ".")
-                }
-                end -= 1
-                buffer[end] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                written += 1
-            } while rest > 0 || written <= fractionDigits
+    /// Appends `digits` / `power` (10^fractionDigits) as `[-]I.F` (`.0` when
+    /// there is no fraction; a plain integer when `fractionDigits` is -1),
+    /// straight into the output, two digits at a time.
+    private static func appendDecimal<Output: JSONOutput & ~Copyable>(_ digits: UInt64, fractionDigits: Int, power: UInt64,
+                                                                      negative: Bool, to bytes: inout Output) {
+        let integer = digits / power
+        let fraction = digits - integer * power
+        var integerDigits = 1
+        var rest = integer
+        while rest >= 10 {
+            rest /= 10
+            integerDigits += 1
+        }
+        let size = (negative ? 1 : 0) + integerDigits + (fractionDigits < 0 ? 0 : 1 + max(fractionDigits, 1))
+        bytes.append(atMost: size) { out in
+            var next = out
             if negative {
-                end -= 1
-                buffer[end] = UInt8(ascii: "-")
+                next[0] = UInt8(ascii: "-")
+                next += 1
             }
-            bytes.append(bytes: UnsafeBufferPointer(rebasing: buffer[end..<40]))
+            writeDigits(integer, count: integerDigits, endingAt: next + integerDigits)
+            next += integerDigits
+            if fractionDigits >= 0 {
+                next[0] = UInt8(ascii: ".")
+                if fractionDigits == 0 {
+                    next[1] = UInt8(ascii: "0")
+                } else {
+                    writeDigits(fraction, count: fractionDigits, endingAt: next + 1 + fractionDigits)
+                }
+            }
+            return size
+        }
+    }
+
+    /// "00" to "99": the two digits of each number below 100.
+    private static let digitPairs: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    /// Writes the last `count` decimal digits of `value` (zeros in front when
+    /// it has fewer) in the `count` bytes before `end`.
+    @inline(__always)
+    private static func writeDigits(_ value: UInt64, count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+        let pairs = digitPairs.utf8Start
+        var rest = value
+        var next = end
+        var left = count
+        while left >= 2 {
+            let pair = Int(rest % 100) * 2
+            rest /= 100
+            next -= 2
+            next[0] = pairs[pair]
+            next[1] = pairs[pair + 1]
+            left -= 2
+        }
+        if left == 1 {
+            next[-1] = UInt8(ascii: "0") + UInt8(rest % 10)
         }
     }
 
