@@ -42,6 +42,16 @@ struct JSONTests {
         #expect(try normalize(" { \"b\" : [1, 2.5, -0, true, null], \"a\": {} } ") == "{\"b\":[1,2.5,0,true,null],\"a\":{}}")
     }
 
+    @Test func keepsCommasRightThroughDeepNesting() throws {
+        // Past the writer's 64 comma bits and back: a value before and after
+        // every container, 120 deep (an array and an object a level).
+        var compact = ""
+        for level in 0..<60 { compact += "[\(level),{\"k\":" }
+        compact += "true"
+        for _ in 0..<60 { compact += "},-1]" }
+        #expect(try normalize(compact.replacingAll(",", with: " , ")) == compact)
+    }
+
     @Test func keepsIntegersExact() throws {
         #expect(try normalize("[9223372036854775807,-9223372036854775808]") == "[9223372036854775807,-9223372036854775808]")
     }

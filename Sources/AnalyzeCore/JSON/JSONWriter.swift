@@ -14,7 +14,12 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     private var trailer: OutputBuffer?
     /// Whether a comma is due before the next value, for each enclosing
     /// container but the innermost one (whose state is `commaDue`).
-    private var enclosingCommaDue: [Bool] = []
+    /// The first 64 of them are bits of `enclosingCommaBits` (bit `d - 1`
+    /// for the container at depth `d`), deeper ones in `deeperCommaDue`: most
+    /// output never nests past 64, and a bit costs no array traffic.
+    private var enclosingCommaBits: UInt64 = 0
+    /// Whether a comma is due in each enclosing container deeper than 64.
+    private var deeperCommaDue: [Bool] = []
     /// Whether a comma is due before the next value of the innermost container.
     private var commaDue = false
     /// How many containers are open.
@@ -84,7 +89,12 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     public mutating func endArray() { append(UInt8(ascii: "]")); close() }
 
     private mutating func open() {
-        if depth > 0 { enclosingCommaDue.append(commaDue) }
+        if depth > 64 {
+            deeperCommaDue.append(commaDue)
+        } else if depth > 0 {
+            let bit = UInt64(1) << UInt64(depth - 1)
+            enclosingCommaBits = commaDue ? enclosingCommaBits | bit : enclosingCommaBits & ~bit
+        }
         commaDue = false
         depth += 1
     }
@@ -92,7 +102,11 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     private mutating func close() {
         guard depth > 0 else { return }
         depth -= 1
-        commaDue = depth > 0 ? (enclosingCommaDue.popLast() ?? false) : false
+        if depth > 64 {
+            commaDue = deeperCommaDue.popLast() ?? false
+        } else {
+            commaDue = depth > 0 && enclosingCommaBits & (UInt64(1) << UInt64(depth - 1)) != 0
+        }
     }
 
     /// Writes an object key; the next value written is its value.
@@ -330,27 +344,54 @@ public struct JSONWriter: ~Copyable, ValueWriter {
         appendQuoted(utf8: value, into: &bytes)
     }
 
-    /// `appendQuoted(utf8:to:)` into any output.
+    /// `appendQuoted(utf8:to:)` into any output: a string without a byte to
+    /// escape (most) is written, quotes and all, in one step.
     static func appendQuoted<Output: JSONOutput & ~Copyable>(utf8 value: UnsafeBufferPointer<UInt8>, into bytes: inout Output) {
-        bytes.append(UInt8(ascii: "\""))
-        if let source = value.baseAddress {
-            let count = value.count
-            var index = 0
-            while index + 8 <= count {
-                let mask = candidates(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
-                if mask != 0 {
-                    index += mask.trailingZeroBitCount >> 3
-                    break
-                }
-                index += 8
+        let count = value.count
+        guard let source = value.baseAddress else {
+            bytes.append(atMost: 2) { out in
+                out[0] = UInt8(ascii: "\"")
+                out[1] = UInt8(ascii: "\"")
+                return 2
             }
-            while index < count && candidates(UInt64(source[index])) & 0x80 == 0 { index += 1 }
-            bytes.append(bytes: UnsafeBufferPointer(start: source, count: index))
-            while index < count {
-                appendEscaped(value, from: &index, to: &bytes)
+            return
+        }
+        var index = firstToEscape(source, count)
+        if index == count {
+            bytes.append(atMost: count + 2) { out in
+                out[0] = UInt8(ascii: "\"")
+                (out + 1).update(from: source, count: count)
+                out[count + 1] = UInt8(ascii: "\"")
+                return count + 2
             }
+            return
         }
         bytes.append(UInt8(ascii: "\""))
+        bytes.append(bytes: UnsafeBufferPointer(start: source, count: index))
+        while index < count {
+            appendEscaped(value, from: &index, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The index of the first of the `count` bytes at `source` that may need
+    /// an escape (see `candidates`), or `count`: eight bytes at a time, the
+    /// last word read overlapping the one before, byte by byte below eight.
+    @inline(__always)
+    private static func firstToEscape(_ source: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var index = 0
+        while index + 8 <= count {
+            let mask = candidates(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
+            if mask != 0 { return index + mask.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        if count >= 8 {
+            // The bytes before `index` in this word were read already and need none.
+            let mask = candidates(UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self))
+            return mask == 0 ? count : count - 8 + mask.trailingZeroBitCount >> 3
+        }
+        while index < count && escapeEntry(source[index]) == 0 { index += 1 }
+        return index
     }
 
     /// Appends the escaped text of `value` from `index` on into room made for
