@@ -88,6 +88,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     /// Ends an array.
     public mutating func endArray() { append(UInt8(ascii: "]")); close() }
 
+    @inline(__always)
     private mutating func open() {
         if depth > 64 {
             deeperCommaDue.append(commaDue)
@@ -99,6 +100,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
         depth += 1
     }
 
+    @inline(__always)
     private mutating func close() {
         guard depth > 0 else { return }
         depth -= 1
@@ -127,19 +129,36 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     /// Writes a key written many times, already quoted and escaped.
     mutating func key(_ key: WriterKey) {
         separate()
-        key.quoted.withUnsafeBufferPointer { self.append(bytes: $0) }
-        append(UInt8(ascii: ":"))
-        afterKey = true
+        key.quoted.withUnsafeBufferPointer { appendKeyText($0, quoting: false) }
     }
 
     /// Writes a key whose bytes need no escape (a literal of the library's
     /// own, such as `start_time`): copied between quotes as it is.
     mutating func key(plain key: StaticString) {
         separate()
-        append(UInt8(ascii: "\""))
-        append(bytes: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        append(UInt8(ascii: "\""))
-        append(UInt8(ascii: ":"))
+        appendKeyText(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount), quoting: true)
+    }
+
+    /// Appends `text` (between quotes when `quoting`) and the colon after a
+    /// key, in one step.
+    @inline(__always)
+    private mutating func appendKeyText(_ text: UnsafeBufferPointer<UInt8>, quoting: Bool) {
+        let size = text.count + (quoting ? 3 : 1)
+        append(atMost: size) { out in
+            var next = out
+            if quoting {
+                next[0] = UInt8(ascii: "\"")
+                next += 1
+            }
+            if let base = text.baseAddress { next.update(from: base, count: text.count) }
+            next += text.count
+            if quoting {
+                next[0] = UInt8(ascii: "\"")
+                next += 1
+            }
+            next[0] = UInt8(ascii: ":")
+            return size
+        }
         afterKey = true
     }
 
