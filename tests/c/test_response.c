@@ -582,6 +582,47 @@ static void check_include_data(void) {
  * text's NUL come the trailer's size (8 bytes, little-endian) and the pickle
  * (protocol 4: 0x80 0x04, one frame, STOP at the end). Without segments the
  * trailer is empty. */
+/* The output does not depend on how the body escapes result.data: written as
+ * the library writes strings it is copied (JSONSourceText), written otherwise
+ * (here \/ and \u00E9, jansson's JSON_ESCAPE_SLASH and JSON_ENSURE_ASCII) it
+ * is unescaped and escaped again; both give the same bytes. */
+static void check_data_escapes(void) {
+  size_t len = 0;
+  char *text = read_fixture("task_ready_segments_seconds.json", &len);
+  json_error_t jerr;
+  CHECK(text != NULL);
+  json_t *doc = json_loads(text, 0, &jerr);
+  json_t *result = json_object_get(doc, "result");
+  json_t *data = json_loads(json_string_value(json_object_get(result, "data")), 0, &jerr);
+  CHECK(doc != NULL && data != NULL);
+  json_t *first = json_array_get(json_object_get(data, "goal"), 0);
+  json_object_set_new(json_object_get(first, "metadata"), "link", json_string("https://example.com/a \xc3\xa9 \"b\""));
+  char *inner = json_dumps(data, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_object_set_new(result, "data", json_string(inner));
+  char *plain = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  char *other = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ESCAPE_SLASH | JSON_ENSURE_ASCII);
+  CHECK(plain != NULL && other != NULL);
+  CHECK(strstr(plain, "https://example.com/a \xc3\xa9") != NULL);
+  CHECK(strstr(other, "https:\\/\\/example.com\\/a \\u00E9") != NULL);
+  char *from_plain = NULL, *from_other = NULL;
+  analyze_error_t err;
+  CHECK_INT(analyze_task_parse(&from_plain, plain, strlen(plain), NULL, 0, &err), ANALYZE_OK);
+  CHECK_INT(analyze_task_parse(&from_other, other, strlen(other), NULL, 0, &err), ANALYZE_OK);
+  CHECK(from_plain != NULL && from_other != NULL && strcmp(from_plain, from_other) == 0);
+  json_t *parsed = json_loads(from_plain, 0, &jerr);
+  CHECK(parsed != NULL);
+  CHECK(strcmp(json_string_value(json_object_get(json_object_get(parsed, "result"), "data")), inner) == 0);
+  json_decref(parsed);
+  analyze_free(from_plain);
+  analyze_free(from_other);
+  free(plain);
+  free(other);
+  free(inner);
+  json_decref(data);
+  json_decref(doc);
+  free(text);
+}
+
 static void check_segments_pickle(void) {
   size_t len = 0;
   char *body = read_fixture("task_ready_segments_seconds.json", &len);
@@ -642,5 +683,6 @@ int main(int argc, char **argv) {
   check_batch_responses();
   check_include_data();
   check_segments_pickle();
+  check_data_escapes();
   return CHECK_DONE();
 }
