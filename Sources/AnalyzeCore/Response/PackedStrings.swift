@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Byte strings laid out one after the other in one array, with where each
 /// starts: compared with a key without an array or a reference per string
 /// (a definition's field names, a field's enum values).
@@ -44,10 +36,7 @@ struct PackedStrings {
         starts.withUnsafeBufferPointer { starts in
             let start = starts[index]
             guard starts[index + 1] - start == key.count else { return false }
-            return bytes.withUnsafeBufferPointer { bytes in
-                guard let string = bytes.baseAddress, let other = key.baseAddress else { return key.isEmpty }
-                return memcmp(string + start, other, key.count) == 0
-            }
+            return bytes.withUnsafeBufferPointer { RawNode.bytesEqual(UnsafeBufferPointer(rebasing: $0[start..<starts[index + 1]]), key) }
         }
     }
 
