@@ -44,11 +44,13 @@ struct FieldReader {
     }
 
     /// The member `key`, or nil when absent.
+    @inline(__always)
     func member(_ key: String) -> JSONNode? {
         rawMember(key).map { JSONNode(document: node.document, raw: $0) }
     }
 
     /// The member `key` on the tape (alive as long as `node`), or nil when absent.
+    @inline(__always)
     private func rawMember(_ key: String) -> RawNode? {
         if let found = key.utf8.withContiguousStorageIfAvailable({ wanted in
             keys & Self.signature(wanted) == 0 ? nil : node.raw.member(wanted)
@@ -68,6 +70,7 @@ struct FieldReader {
 
     /// The member `key` when it is of `type`; nil when absent or already
     /// unusable, or when of another type (then a wrong-type issue is recorded).
+    @inline(__always)
     private func typed(_ key: String, _ type: JSONMemberType, _ issues: inout IssueCollector) -> RawNode? {
         guard let value = rawMember(key), !issues.isUnusable(path.key(key)) else { return nil }
         guard type.admits(value.kind) else {
@@ -78,16 +81,19 @@ struct FieldReader {
     }
 
     /// A string member; nil when absent or of another type (then an issue is recorded).
+    @inline(__always)
     func string(_ key: String, _ issues: inout IssueCollector) -> String? {
         typed(key, .string, &issues).map { String(decoding: $0.utf8, as: UTF8.self) }
     }
 
     /// A number member (integer or not) as a double.
+    @inline(__always)
     func number(_ key: String, _ issues: inout IssueCollector) -> Double? {
         typed(key, .number, &issues)?.number
     }
 
     /// An integer member (a number with a fraction or exponent is refused).
+    @inline(__always)
     func integer(_ key: String, _ issues: inout IssueCollector) -> Int64? {
         typed(key, .integer, &issues)?.int64
     }
@@ -118,11 +124,13 @@ struct FieldReader {
     }
 
     /// An object member (its node).
+    @inline(__always)
     func object(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
         typed(key, .object, &issues).map { JSONNode(document: node.document, raw: $0) }
     }
 
     /// An array member (its node).
+    @inline(__always)
     func array(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
         typed(key, .array, &issues).map { JSONNode(document: node.document, raw: $0) }
     }
