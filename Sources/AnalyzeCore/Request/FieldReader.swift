@@ -102,6 +102,7 @@ struct FieldReader {
     /// when given (the values of one API revision). A value of `E` outside
     /// `allowed` gets the message `elsewhere` gives for it ("… of API revision
     /// R; pass api_revision R"), or the list of allowed values.
+    @inline(__always)
     func choice<E: CaseIterable & RawRepresentable & Equatable>(_ key: String, _ issues: inout IssueCollector,
                                                                allowed: [E]? = nil,
                                                                elsewhere: (E) -> String? = { _ in nil }) -> E?
