@@ -11,6 +11,9 @@ struct FieldReader {
     private let base: FieldPath
     /// The object's index in the list at `base`; nil when `base` is its path.
     private let element: Int?
+    /// The key of the object in the object at `base` (or its element
+    /// `element`); nil when those name the object itself.
+    private let key: String?
     /// One bit per member key (`Self.signature`): a key whose bit is clear is
     /// absent without a scan of the members, so most absent optional fields
     /// cost a few instructions.
@@ -18,14 +21,15 @@ struct FieldReader {
 
     /// A reader of the object `node` at `path`.
     init(node: JSONNode, path: FieldPath) {
-        self.init(node: node, base: path, element: nil)
+        self.init(node: node, base: path, element: nil, key: nil)
     }
 
     /// A reader at `base`, or at its element `element` when given; reads the key signatures once.
-    private init(node: JSONNode, base: FieldPath, element: Int?) {
+    private init(node: JSONNode, base: FieldPath, element: Int?, key: String?) {
         self.node = node
         self.base = base
         self.element = element
+        self.key = key
         var keys: UInt64 = 0
         for (key, _) in node.raw.members { keys |= Self.signature(key) }
         self.keys = keys
@@ -34,7 +38,10 @@ struct FieldReader {
     /// The object's path, made when asked for (for an issue, or for the
     /// path of a list inside it): an element of a list costs no path node
     /// while it is fine.
-    var path: FieldPath { element.map { base.index($0) } ?? base }
+    var path: FieldPath {
+        let object = element.map { base.index($0) } ?? base
+        return key.map { object.key($0) } ?? object
+    }
 
     /// A bit chosen by the length and the first and last bytes of `key`.
     @inline(__always)
@@ -130,6 +137,14 @@ struct FieldReader {
         typed(key, .object, &issues).map { JSONNode(document: node.document, raw: $0) }
     }
 
+    /// A reader of the object member `key` (nil when absent or not an
+    /// object, as `object`): its path too is made only when asked for.
+    func objectReader(_ key: String, _ issues: inout IssueCollector) -> FieldReader? {
+        guard let member = object(key, &issues) else { return nil }
+        guard self.key == nil else { return FieldReader(node: member, base: path, element: nil, key: key) }
+        return FieldReader(node: member, base: base, element: element, key: key)
+    }
+
     /// An array member (its node).
     @inline(__always)
     func array(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
@@ -154,7 +169,7 @@ struct FieldReader {
         values.reserveCapacity(list.count)
         index = 0
         for element in list.elements {
-            values.append(read(element.kind == .object ? FieldReader(node: element, base: listPath, element: index) : nil, &issues))
+            values.append(read(element.kind == .object ? FieldReader(node: element, base: listPath, element: index, key: nil) : nil, &issues))
             index += 1
         }
         return values
