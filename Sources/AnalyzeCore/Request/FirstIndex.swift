@@ -12,9 +12,8 @@ struct FirstIndex {
     /// through their generic metadata).
     private var names: [String] = []
     /// The indices as 32-bit words held inline, `linearLimit` of them (no
-    /// second allocation): list
-    /// indices fit, a list having at most one element per input byte
-    /// (`JSONDocument.maxInputBytes`).
+    /// second allocation): list indices fit, a list having at most one
+    /// element per input byte (`JSONDocument.maxInputBytes`).
     private var indices: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var many: [String: Int]? = nil
 
