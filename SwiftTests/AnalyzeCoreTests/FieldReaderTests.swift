@@ -64,4 +64,28 @@ struct FieldReaderTests {
             #expect(HTTPURLCheck.problem(bad) == scheme, "\(bad)")
         }
     }
+
+    /// A member object's reader (`objectReader`) makes its path from its
+    /// parent's only when asked: at the root, inside an element of a list,
+    /// and one object further in.
+    @Test func objectReadersKeepTheirPaths() throws {
+        let document = try JSONDocument.parse(#"{"a":{"b":{"c":1}},"l":[{},{"o":{"p":{"q":2}}}]}"#)
+        var issues = IssueCollector()
+        let root = FieldReader(node: document.root, path: .root)
+        let a = try #require(root.objectReader("a", &issues))
+        #expect(a.path.text == "a")
+        let b = try #require(a.objectReader("b", &issues))
+        #expect(b.path.text == "a.b")
+        #expect(b.integer("c", &issues) == 1)
+        let elements = try #require(root.objects("l", &issues) { reader, _ in reader })
+        let o = try #require(elements[1]?.objectReader("o", &issues))
+        #expect(o.path.text == "l[1].o")
+        let p = try #require(o.objectReader("p", &issues))
+        #expect(p.path.text == "l[1].o.p")
+        #expect(p.string("q", &issues) == nil)
+        #expect(root.objectReader("l", &issues) == nil)
+        #expect(root.objectReader("absent", &issues) == nil)
+        let found = issues.report(root: document.root).issues.map { "\($0.path): \($0.message)" }
+        #expect(found == ["l: must be an object, not an array", "l[1].o.p.q: must be a string, not an integer"])
+    }
 }

@@ -274,4 +274,41 @@ struct JSONTests {
         #expect(JSONPath.member("a", "") == "a[\"\"]")
         #expect(JSONPath.element("a", 3) == "a[3]")
     }
+
+    /// `RawNode.bytesEqual` compares words (8 bytes, the overlapping last 8,
+    /// or 4 and 2 for short keys): for every length up to 40 it agrees with a
+    /// byte comparison when the buffers are equal, when they differ in any one
+    /// byte, and when only the lengths differ.
+    @Test func bytesEqualComparesEveryByte() {
+        for count in 0...40 {
+            let left = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            left.withUnsafeBufferPointer { a in
+                let same = Array(left)
+                same.withUnsafeBufferPointer { b in #expect(RawNode.bytesEqual(a, b)) }
+                for position in 0..<count {
+                    var other = Array(left)
+                    other[position] ^= 0x80
+                    other.withUnsafeBufferPointer { b in #expect(!RawNode.bytesEqual(a, b)) }
+                    other[position] = left[position] ^ 0x01
+                    other.withUnsafeBufferPointer { b in #expect(!RawNode.bytesEqual(a, b)) }
+                }
+                let longer = left + [0]
+                longer.withUnsafeBufferPointer { b in #expect(!RawNode.bytesEqual(a, b)) }
+                #expect(RawNode.bytesEqual(a, UnsafeBufferPointer(start: nil, count: 0)) == (count == 0))
+            }
+        }
+    }
+
+    /// Duplicate keys are found whatever their length (the word compare's cases), and only them.
+    @Test func duplicateKeysOfEveryLength() {
+        for count in 1...20 {
+            let key = String(repeating: "k", count: count - 1) + "x"
+            let near = String(repeating: "k", count: count - 1) + "y"
+            #expect((try? JSONDocument.parse("{\"\(key)\":1,\"\(near)\":2}")) != nil)
+            var failure: AnalyzeError?
+            do { _ = try JSONDocument.parse("{\"\(key)\":1,\"\(near)\":2,\"\(key)\":3}") } catch { failure = error }
+            #expect(failure?.status == .malformedJSON)
+            #expect(failure?.path == key)
+        }
+    }
 }

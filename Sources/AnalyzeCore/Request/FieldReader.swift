@@ -11,6 +11,9 @@ struct FieldReader {
     private let base: FieldPath
     /// The object's index in the list at `base`; nil when `base` is its path.
     private let element: Int?
+    /// The key of the object in the object at `base` (or its element
+    /// `element`); nil when those name the object itself.
+    private let key: String?
     /// One bit per member key (`Self.signature`): a key whose bit is clear is
     /// absent without a scan of the members, so most absent optional fields
     /// cost a few instructions.
@@ -18,14 +21,15 @@ struct FieldReader {
 
     /// A reader of the object `node` at `path`.
     init(node: JSONNode, path: FieldPath) {
-        self.init(node: node, base: path, element: nil)
+        self.init(node: node, base: path, element: nil, key: nil)
     }
 
     /// A reader at `base`, or at its element `element` when given; reads the key signatures once.
-    private init(node: JSONNode, base: FieldPath, element: Int?) {
+    private init(node: JSONNode, base: FieldPath, element: Int?, key: String?) {
         self.node = node
         self.base = base
         self.element = element
+        self.key = key
         var keys: UInt64 = 0
         for (key, _) in node.raw.members { keys |= Self.signature(key) }
         self.keys = keys
@@ -34,7 +38,10 @@ struct FieldReader {
     /// The object's path, made when asked for (for an issue, or for the
     /// path of a list inside it): an element of a list costs no path node
     /// while it is fine.
-    var path: FieldPath { element.map { base.index($0) } ?? base }
+    var path: FieldPath {
+        let object = element.map { base.index($0) } ?? base
+        return key.map { object.key($0) } ?? object
+    }
 
     /// A bit chosen by the length and the first and last bytes of `key`.
     @inline(__always)
@@ -44,11 +51,13 @@ struct FieldReader {
     }
 
     /// The member `key`, or nil when absent.
+    @inline(__always)
     func member(_ key: String) -> JSONNode? {
         rawMember(key).map { JSONNode(document: node.document, raw: $0) }
     }
 
     /// The member `key` on the tape (alive as long as `node`), or nil when absent.
+    @inline(__always)
     private func rawMember(_ key: String) -> RawNode? {
         if let found = key.utf8.withContiguousStorageIfAvailable({ wanted in
             keys & Self.signature(wanted) == 0 ? nil : node.raw.member(wanted)
@@ -68,6 +77,7 @@ struct FieldReader {
 
     /// The member `key` when it is of `type`; nil when absent or already
     /// unusable, or when of another type (then a wrong-type issue is recorded).
+    @inline(__always)
     private func typed(_ key: String, _ type: JSONMemberType, _ issues: inout IssueCollector) -> RawNode? {
         guard let value = rawMember(key), !issues.isUnusable(path.key(key)) else { return nil }
         guard type.admits(value.kind) else {
@@ -78,16 +88,19 @@ struct FieldReader {
     }
 
     /// A string member; nil when absent or of another type (then an issue is recorded).
+    @inline(__always)
     func string(_ key: String, _ issues: inout IssueCollector) -> String? {
         typed(key, .string, &issues).map { String(decoding: $0.utf8, as: UTF8.self) }
     }
 
     /// A number member (integer or not) as a double.
+    @inline(__always)
     func number(_ key: String, _ issues: inout IssueCollector) -> Double? {
         typed(key, .number, &issues)?.number
     }
 
     /// An integer member (a number with a fraction or exponent is refused).
+    @inline(__always)
     func integer(_ key: String, _ issues: inout IssueCollector) -> Int64? {
         typed(key, .integer, &issues)?.int64
     }
@@ -96,6 +109,7 @@ struct FieldReader {
     /// when given (the values of one API revision). A value of `E` outside
     /// `allowed` gets the message `elsewhere` gives for it ("… of API revision
     /// R; pass api_revision R"), or the list of allowed values.
+    @inline(__always)
     func choice<E: CaseIterable & RawRepresentable & Equatable>(_ key: String, _ issues: inout IssueCollector,
                                                                allowed: [E]? = nil,
                                                                elsewhere: (E) -> String? = { _ in nil }) -> E?
@@ -118,11 +132,21 @@ struct FieldReader {
     }
 
     /// An object member (its node).
+    @inline(__always)
     func object(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
         typed(key, .object, &issues).map { JSONNode(document: node.document, raw: $0) }
     }
 
+    /// A reader of the object member `key` (nil when absent or not an
+    /// object, as `object`): its path too is made only when asked for.
+    func objectReader(_ key: String, _ issues: inout IssueCollector) -> FieldReader? {
+        guard let member = object(key, &issues) else { return nil }
+        guard self.key == nil else { return FieldReader(node: member, base: path, element: nil, key: key) }
+        return FieldReader(node: member, base: base, element: element, key: key)
+    }
+
     /// An array member (its node).
+    @inline(__always)
     func array(_ key: String, _ issues: inout IssueCollector) -> JSONNode? {
         typed(key, .array, &issues).map { JSONNode(document: node.document, raw: $0) }
     }
@@ -145,7 +169,7 @@ struct FieldReader {
         values.reserveCapacity(list.count)
         index = 0
         for element in list.elements {
-            values.append(read(element.kind == .object ? FieldReader(node: element, base: listPath, element: index) : nil, &issues))
+            values.append(read(element.kind == .object ? FieldReader(node: element, base: listPath, element: index, key: nil) : nil, &issues))
             index += 1
         }
         return values

@@ -7,12 +7,20 @@ struct FirstIndex {
     /// The most names compared one by one.
     static let linearLimit = 16
 
-    /// The first `linearLimit` names and where each was seen (two arrays,
-    /// not an array of tuples: the runtime destroys tuples element by element
+    /// The first `linearLimit` names, and where each was seen in `indices`
+    /// (not an array of tuples: the runtime destroys tuples element by element
     /// through their generic metadata).
     private var names: [String] = []
-    private var indices: [Int] = []
+    /// The indices as 32-bit words held inline, `linearLimit` of them (no
+    /// second allocation): list indices fit, a list having at most one
+    /// element per input byte (`JSONDocument.maxInputBytes`).
+    private var indices: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var many: [String: Int]? = nil
+
+    /// The index the name at `position` of `names` was seen at.
+    private func index(at position: Int) -> Int {
+        withUnsafeBytes(of: indices) { Int($0.load(fromByteOffset: position &* 4, as: UInt32.self)) }
+    }
 
     /// The index `name` was first seen at, or nil when it is new (and is
     /// then recorded at `index`).
@@ -27,21 +35,20 @@ struct FirstIndex {
         // Lengths first: most names that differ differ in length, read without comparing bytes.
         let length = name.utf8.count
         for position in names.indices where names[position].utf8.count == length && names[position] == name {
-            return indices[position]
+            return self.index(at: position)
         }
         if names.count < Self.linearLimit {
-            if names.isEmpty {
-                names.reserveCapacity(Self.linearLimit)
-                indices.reserveCapacity(Self.linearLimit)
+            if names.isEmpty { names.reserveCapacity(Self.linearLimit) }
+            let position = names.count
+            withUnsafeMutableBytes(of: &indices) {
+                $0.storeBytes(of: UInt32(truncatingIfNeeded: index), toByteOffset: position &* 4, as: UInt32.self)
             }
             names.append(name)
-            indices.append(index)
         } else {
-            var table = Dictionary(zip(names, indices), uniquingKeysWith: { first, _ in first })
+            var table = Dictionary(zip(names, names.indices.map { self.index(at: $0) }), uniquingKeysWith: { first, _ in first })
             table[name] = index
             many = table
             names = []
-            indices = []
         }
         return nil
     }

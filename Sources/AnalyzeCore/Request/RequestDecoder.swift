@@ -44,7 +44,7 @@ struct RequestDecoder {
             revision.elsewhere("\(model.rawValue) is a model") { $0.traits(model) != nil }
         }
         request.videoID = fields.string("video_id", &issues)
-        request.video = fields.object("video", &issues).map { decodeVideo(FieldReader(node: $0, path: .root.key("video")), &issues) }
+        request.video = fields.objectReader("video", &issues).map { decodeVideo($0, &issues) }
         request.image = fields.objects("image", &issues) { reader, issues in
             guard let reader else { return ImageInput() }
             reader.rejectUnknown(Self.imageFields, &issues)
@@ -53,13 +53,11 @@ struct RequestDecoder {
         }
         request.customID = fields.string("custom_id", &issues)
         request.prompt = fields.string("prompt", &issues)
-        request.promptV2 = fields.object("prompt_v2", &issues).map { decodePromptV2(FieldReader(node: $0, path: .root.key("prompt_v2")), &issues) }
+        request.promptV2 = fields.objectReader("prompt_v2", &issues).map { decodePromptV2($0, &issues) }
         request.analysisMode = fields.choice("analysis_mode", &issues)
         request.temperature = fields.number("temperature", &issues)
         request.maxTokens = decodeMaxTokens(fields, &issues)
-        request.responseFormat = fields.object("response_format", &issues).map {
-            decodeResponseFormat(FieldReader(node: $0, path: .root.key("response_format")), &issues)
-        }
+        request.responseFormat = fields.objectReader("response_format", &issues).map { decodeResponseFormat($0, &issues) }
         request.minSegmentDuration = fields.number("min_segment_duration", &issues)
         request.maxSegmentDuration = fields.number("max_segment_duration", &issues)
         request.startTime = fields.number("start_time", &issues)
@@ -171,8 +169,7 @@ struct RequestDecoder {
         var hasItems = false
         var itemsType: SegmentItemType? = nil
         var itemFields: [SegmentField]? = nil
-        if let items = fields.object("items", &issues) {
-            let reader = FieldReader(node: items, path: fields.path.key("items"))
+        if let reader = fields.objectReader("items", &issues) {
             let timeArrays = revision.fieldTypes.contains(.timeArray)
             reader.rejectUnknown(timeArrays ? Self.timeArrayItemsFields : Self.itemsFields, elsewhere: { key in
                 guard !timeArrays && key == "fields" else { return nil }
