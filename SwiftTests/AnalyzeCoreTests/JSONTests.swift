@@ -101,6 +101,19 @@ struct JSONTests {
         #expect(mismatches == [])
     }
 
+    @Test func copiesEveryLengthExactly() {
+        // Word moves up to 16 bytes, memcpy beyond: the bytes copied and
+        // nothing either side of them touched.
+        let source = (0..<48).map { UInt8($0 + 1) }
+        for count in 0...40 {
+            var target = [UInt8](repeating: 0xEE, count: count + 8)
+            source.withUnsafeBufferPointer { from in
+                target.withUnsafeMutableBufferPointer { copyBytes(from: from.baseAddress!, to: $0.baseAddress! + 4, count: count) }
+            }
+            #expect(target == [0xEE, 0xEE, 0xEE, 0xEE] + source[0..<count] + [0xEE, 0xEE, 0xEE, 0xEE], "\(count)")
+        }
+    }
+
     @Test func writesIntegersAsDescriptionDoes() {
         // Every digit count (powers of ten and their neighbours), the extremes
         // and random values: two digits are written at a time.

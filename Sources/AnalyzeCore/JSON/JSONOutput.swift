@@ -31,6 +31,33 @@ extension Array: JSONOutput where Element == UInt8 {
     }
 }
 
+/// Copies `count` bytes from `source` to `target` (not overlapping): up to 16
+/// with two word moves (overlapping each other when the count is not a
+/// word's), beyond that with `memcpy`. Most strings and keys of an output are
+/// short, and a call to `memcpy` costs more than the copy.
+@inline(__always)
+func copyBytes(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+    let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+    switch count {
+    case 8...16:
+        let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        to.storeBytes(of: head, as: UInt64.self)
+        to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+    case 4..<8:
+        let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        to.storeBytes(of: head, as: UInt32.self)
+        to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+    case 1..<4:
+        target[0] = source[0]
+        target[count / 2] = source[count / 2]
+        target[count - 1] = source[count - 1]
+    case 0:
+        break
+    default:
+        target.update(from: source, count: count)
+    }
+}
+
 /// A growing byte buffer in `malloc`'d memory, which `JSONWriter` and
 /// `PickleWriter` write into and can hand to C as it is. The buffer is the
 /// allocation's only owner (it cannot be copied): it grows it with `realloc`,
@@ -94,7 +121,7 @@ struct OutputBuffer: ~Copyable, JSONOutput {
     mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         reserve(bytes.count)
-        (base + count).update(from: source, count: bytes.count)
+        copyBytes(from: source, to: base + count, count: bytes.count)
         count += bytes.count
     }
 

@@ -150,7 +150,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
                 next[0] = UInt8(ascii: "\"")
                 next += 1
             }
-            if let base = text.baseAddress { next.update(from: base, count: text.count) }
+            if let base = text.baseAddress { copyBytes(from: base, to: next, count: text.count) }
             next += text.count
             if quoting {
                 next[0] = UInt8(ascii: "\"")
@@ -379,7 +379,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
         if index == count {
             bytes.append(atMost: count + 2) { out in
                 out[0] = UInt8(ascii: "\"")
-                (out + 1).update(from: source, count: count)
+                copyBytes(from: source, to: out + 1, count: count)
                 out[count + 1] = UInt8(ascii: "\"")
                 return count + 2
             }
