@@ -8,8 +8,14 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/fuzz/build
 mkdir -p "$out"
-clang++ -std=c++17 -O1 -g -fsanitize=fuzzer-no-link,address -fPIC \
-  -I"$root/Sources/CSimdJSON/include" -c "$root/Sources/CSimdJSON/csimdjson.cpp" -o "$out/csimdjson.o"
+# Every C++ file of the shim (as CMake's CSimdJSON library has them).
+shim_objects=()
+for source in "$root"/Sources/CSimdJSON/*.cpp; do
+  object=$out/shim-$(basename "$source" .cpp).o
+  clang++ -std=c++17 -O1 -g -fsanitize=fuzzer-no-link,address -fPIC \
+    -I"$root/Sources/CSimdJSON/include" -c "$source" -o "$object"
+  shim_objects+=("$object")
+done
 flags=(-swift-version 6 -O -g -sanitize=fuzzer,address -parse-as-library -I "$root/Sources/CSimdJSON/include"
        -I "$root/Sources/CAnalyze" -I "$root/Sources/COpenSSL")
 # The core as its own module (as in the real build), then the ABI layer.
@@ -21,7 +27,7 @@ for source in "$root"/fuzz/targets/*.c; do
   target=$(basename "$source" .c)
   clang -std=c99 -O1 -g -Wall -Wextra -Werror -fsanitize=fuzzer-no-link,address -I "$root/include" \
     -c "$source" -o "$out/$target.o"
-  swiftc -sanitize=fuzzer,address "$out/$target.o" "$out/analyze.o" "$out/AnalyzeCore.o" "$out/csimdjson.o" \
+  swiftc -sanitize=fuzzer,address "$out/$target.o" "$out/analyze.o" "$out/AnalyzeCore.o" "${shim_objects[@]}" \
     -lsimdjson -lcrypto -lstdc++ -o "$out/fuzz-$target" 2> >(grep -v "Cannot export local symbol" >&2)
 done
 echo "built $(ls "$root"/fuzz/targets/*.c | wc -l) fuzz targets in $out"
