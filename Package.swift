@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "analyze", dependencies: ["AnalyzeCore", "CAnalyze"]),
         // Swift tests live in SwiftTests/, not Tests/: tests/ (the C, fixture and
         // reliability tests) would collide with Tests/ on case-insensitive file systems.
-        .testTarget(name: "AnalyzeCoreTests", dependencies: ["AnalyzeCore"], path: "SwiftTests/AnalyzeCoreTests"),
+        .testTarget(name: "AnalyzeCoreTests", dependencies: ["AnalyzeCore", "CSimdJSON"], path: "SwiftTests/AnalyzeCoreTests"),
     ],
     cxxLanguageStandard: .cxx17
 )

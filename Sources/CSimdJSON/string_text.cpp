@@ -1,10 +1,16 @@
 // csj_skip_plain_string_text (csimdjson.h): the bulk of reading an escaped
-// JSON string, 64 bytes at a time with SSE2 (x86-64's baseline), byte by byte
-// elsewhere. Reads only inside [text, text + len).
+// JSON string, 64 bytes at a time with AVX2 where the CPU has it (chosen once,
+// by CPUID, as simdjson chooses its kernel), SSE2 (x86-64's baseline)
+// otherwise, byte by byte elsewhere. Reads only inside [text, text + len).
 #include "csimdjson.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define CSJ_AVX2_DISPATCH 1
 #endif
 
 namespace {
@@ -52,7 +58,7 @@ inline uint64_t bits(__m128i bytes, int part) {
   return static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(bytes))) << (16 * part);
 }
 
-inline block_masks masks_of(const uint8_t *block) {
+inline block_masks sse2_masks(const uint8_t *block) {
   const __m128i backslash = _mm_set1_epi8('\\'), quote = _mm_set1_epi8('"'), limit = _mm_set1_epi8(0x1F),
                 slash = _mm_set1_epi8('/'), u = _mm_set1_epi8('u'), lead = _mm_set1_epi8(static_cast<char>(0xE2));
   block_masks masks = {0, 0, 0, 0};
@@ -80,11 +86,46 @@ inline size_t bit_count(uint64_t bits) {
 #endif
 }
 
-// Scans the 64 bytes at text + *index: advances *index past them and returns
-// true when none is a byte to stop at; otherwise advances it to the first one
-// (or to a backslash whose escape crosses the block's end) and returns false.
-bool skip_block(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
-  const block_masks masks = masks_of(text + *index);
+#if defined(CSJ_AVX2_DISPATCH)
+// The same masks, 32 bytes a comparison.
+__attribute__((target("avx2"))) inline uint64_t bits256(__m256i bytes, int part) {
+  return static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(bytes))) << (32 * part);
+}
+
+__attribute__((target("avx2"))) inline block_masks avx2_masks(const uint8_t *block) {
+  const __m256i backslash = _mm256_set1_epi8('\\'), quote = _mm256_set1_epi8('"'), limit = _mm256_set1_epi8(0x1F),
+                slash = _mm256_set1_epi8('/'), u = _mm256_set1_epi8('u'), lead = _mm256_set1_epi8(static_cast<char>(0xE2));
+  block_masks masks = {0, 0, 0, 0};
+  for (int part = 0; part < 2; part++) {
+    const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(block + 32 * part));
+    const __m256i control = _mm256_cmpeq_epi8(_mm256_min_epu8(bytes, limit), bytes);
+    masks.backslashes |= bits256(_mm256_cmpeq_epi8(bytes, backslash), part);
+    masks.stops |= bits256(_mm256_or_si256(_mm256_cmpeq_epi8(bytes, quote), control), part);
+    masks.others |= bits256(_mm256_or_si256(_mm256_cmpeq_epi8(bytes, slash), _mm256_cmpeq_epi8(bytes, u)), part);
+    masks.leads |= bits256(_mm256_cmpeq_epi8(bytes, lead), part);
+  }
+  return masks;
+}
+
+// True when the CPU and the operating system support AVX2 (the OS saves the
+// YMM registers: OSXSAVE, and XCR0's SSE and AVX state bits).
+bool cpu_has_avx2() {
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx) || !(ecx & bit_OSXSAVE) || !(ecx & bit_AVX)) return false;
+  unsigned xcr0_low = 0, xcr0_high = 0;
+  __asm__("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
+  if ((xcr0_low & 0x6) != 0x6) return false;
+  return __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) && (ebx & bit_AVX2);
+}
+#endif
+
+// Scans the 64 bytes at text + *index (their masks made by `Masks`): advances
+// *index past them and returns true when none is a byte to stop at; otherwise
+// advances it to the first one (or to a backslash whose escape crosses the
+// block's end) and returns false.
+template <block_masks (*Masks)(const uint8_t *)>
+__attribute__((always_inline)) inline bool skip_block(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
+  const block_masks masks = Masks(text + *index);
   // The escaping backslashes (`starts`) and the bytes they escape, without a
   // loop (simdjson's method): in a run of backslashes every other one
   // escapes, from the first; subtracting the run from the odd bits above it
@@ -111,20 +152,81 @@ bool skip_block(const uint8_t *text, size_t len, size_t *index, size_t *escapes)
   *index += first;
   return false;
 }
+
+// The whole 64-byte blocks from *index; stops where the string's scan must
+// stop (false) or when fewer than 64 bytes are left (true).
+template <block_masks (*Masks)(const uint8_t *)>
+__attribute__((always_inline)) inline bool skip_blocks(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
+  while (*index + 64 <= len) {
+    if (!skip_block<Masks>(text, len, index, escapes)) {
+      // Stopped at a backslash whose escape crosses the block (plain or not: look byte by byte).
+      if (!skip_one(text, len, index, escapes)) return false;
+    }
+  }
+  return true;
+}
+
+bool sse2_skip_blocks(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
+  return skip_blocks<sse2_masks>(text, len, index, escapes);
+}
+
+#if defined(CSJ_AVX2_DISPATCH)
+__attribute__((target("avx2"))) bool avx2_skip_blocks(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
+  return skip_blocks<avx2_masks>(text, len, index, escapes);
+}
+
+// Chosen on the first call (a benign race: every thread stores the same value).
+using blocks_function = bool (*)(const uint8_t *, size_t, size_t *, size_t *);
+blocks_function chosen_blocks = nullptr;
 #endif
+#endif
+
+}  // namespace
+
+namespace {
+
+// The bytes after the whole blocks (or all of them, kernel 0), one at a time.
+void skip_rest(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
+  while (*index < len && skip_one(text, len, index, escapes)) {
+  }
+}
 
 }  // namespace
 
 extern "C" void csj_skip_plain_string_text(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
   if (text == nullptr) return;
-#if defined(__SSE2__)
-  while (*index + 64 <= len) {
-    if (!skip_block(text, len, index, escapes)) {
-      // Stopped at a backslash whose escape crosses the block (plain or not: look byte by byte).
-      if (!skip_one(text, len, index, escapes)) return;
-    }
+#if defined(CSJ_AVX2_DISPATCH)
+  blocks_function blocks = __atomic_load_n(&chosen_blocks, __ATOMIC_RELAXED);
+  if (blocks == nullptr) {
+    blocks = cpu_has_avx2() ? avx2_skip_blocks : sse2_skip_blocks;
+    __atomic_store_n(&chosen_blocks, blocks, __ATOMIC_RELAXED);
   }
+  if (!blocks(text, len, index, escapes)) return;
+#elif defined(__SSE2__)
+  if (!sse2_skip_blocks(text, len, index, escapes)) return;
 #endif
-  while (*index < len && skip_one(text, len, index, escapes)) {
+  skip_rest(text, len, index, escapes);
+}
+
+extern "C" int csj_skip_plain_string_text_with(int kernel, const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
+  if (text == nullptr) return 0;
+  switch (kernel) {
+    case 0:
+      break;
+#if defined(__SSE2__)
+    case 1:
+      if (!sse2_skip_blocks(text, len, index, escapes)) return 1;
+      break;
+#endif
+#if defined(CSJ_AVX2_DISPATCH)
+    case 2:
+      if (!cpu_has_avx2()) return 0;
+      if (!avx2_skip_blocks(text, len, index, escapes)) return 1;
+      break;
+#endif
+    default:
+      return 0;
   }
+  skip_rest(text, len, index, escapes);
+  return 1;
 }

@@ -1,3 +1,4 @@
+import CSimdJSON
 import Testing
 @testable import AnalyzeCore
 
@@ -62,6 +63,44 @@ struct JSONSourceTextTests {
                 #expect(writtenEnd(changed + "}") == nil, "\(changed)")
             }
         }
+    }
+
+    /// The scan's kernels (byte by byte, SSE2, AVX2 where the CPU has it)
+    /// stop at the same byte with the same count of escapes, from every
+    /// start, on texts dense in the bytes they decide on (a fixed
+    /// pseudo-random sequence, runs of backslashes across the 64-byte blocks).
+    @Test func theScanKernelsAgree() {
+        let alphabet: [UInt8] = [0x61, 0x5C, 0x5C, 0x5C, 0x22, 0x2F, 0x75, 0x6E, 0x01, 0x1F, 0x7F, 0xE2, 0x80, 0xA8, 0xA9, 0xC3]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var compared = 0
+        for round in 0..<300 {
+            // Mostly plain text in some rounds, so that whole blocks pass.
+            let plain = round % 3 == 0
+            let text = (0..<(64 + next(200))).map { _ in plain && next(16) != 0 ? UInt8(0x61) : alphabet[next(alphabet.count)] }
+            text.withUnsafeBufferPointer { buffer in
+                for start in stride(from: 0, to: buffer.count, by: 7) {
+                    var first: (Int, Int)?
+                    for kernel in Int32(0)...2 {
+                        var index = size_t(start), escapes = size_t(0)
+                        guard csj_skip_plain_string_text_with(kernel, buffer.baseAddress, buffer.count, &index, &escapes) == 1 else { continue }
+                        if let first {
+                            #expect(first?.0 == Int(index) && first?.1 == Int(escapes), "kernel \(kernel), round \(round), start \(start)")
+                            compared += 1
+                        } else {
+                            first = (Int(index), Int(escapes))
+                        }
+                    }
+                }
+            }
+        }
+        // SSE2 at least was compared with the byte loop on x86-64.
+        #if arch(x86_64)
+        #expect(compared >= 300)
+        #endif
     }
 
     @Test func otherEscapesAreRefused() {

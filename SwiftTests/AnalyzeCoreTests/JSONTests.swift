@@ -76,6 +76,25 @@ struct JSONTests {
         #expect(!JSONWriter.appendShortDecimal(1.0 / 3.0, to: &bytes) && !JSONWriter.appendShortDecimal(1e15, to: &bytes))
     }
 
+    /// The thousandths fast path (times and scores): every number of
+    /// thousandths to 100 s, spans at the edges of its range (1e-3 and 1e9),
+    /// and the doubles next to each, written as description writes them.
+    @Test func writesThousandthsAsDescriptionDoes() {
+        var mismatches: [String] = []
+        let spans: [ClosedRange<UInt64>] = [1...100_000, 999_999_000_000...1_000_000_001_000, 359_999_000...360_000_000]
+        for span in spans {
+            for millis in span {
+                let value = Double(millis) / 1000
+                for candidate in [value, -value, value.nextUp, value.nextDown] {
+                    var writer = JSONWriter()
+                    writer.double(candidate)
+                    if writer.text != candidate.description { mismatches.append(candidate.description) }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+
     @Test func writesManyDoublesAsDescriptionDoes() {
         // Deterministic values near the decimals results hold (few fraction
         // digits, every magnitude of the fast range and past its edges) and

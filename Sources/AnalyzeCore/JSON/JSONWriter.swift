@@ -187,7 +187,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     /// Writes an integer.
     public mutating func int(_ value: Int64) {
         separate()
-        JSONWriter.appendDecimal(value.magnitude, fractionDigits: -1, power: 1, negative: value < 0, to: &self)
+        JSONWriter.appendDecimal(integer: value.magnitude, fraction: 0, fractionDigits: -1, negative: value < 0, to: &self)
     }
     /// Writes a double (`null` when not finite).
     public mutating func double(_ value: Double) {
@@ -215,9 +215,28 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     /// decimals with the same number of fraction digits cannot both round to
     /// `value`, so the first that does is the shortest. Returns false, having
     /// written nothing, for any other value.
+    ///
+    /// Below 1e9 a value that is the double nearest to a number of thousandths
+    /// (times, confidences, scores) is found first with one division: its
+    /// shortest decimal is that one, fraction zeros dropped, because any other
+    /// decimal of at most three fraction digits lies at least 1e-3 away, and
+    /// there doubles are less than 2e-7 apart.
     static func appendShortDecimal<Output: JSONOutput & ~Copyable>(_ value: Double, to bytes: inout Output) -> Bool {
         let magnitude = value.magnitude
         guard magnitude >= 1e-3, magnitude < 1e15 else { return false }
+        if magnitude < 1e9 {
+            let millis = UInt64(magnitude * 1000 + 0.5)
+            if Double(millis) / 1000 == magnitude {
+                var fraction = millis % 1000
+                var fractionDigits = 3
+                while fractionDigits > 0, fraction % 10 == 0 {
+                    fraction /= 10
+                    fractionDigits -= 1
+                }
+                appendDecimal(integer: millis / 1000, fraction: fraction, fractionDigits: fractionDigits, negative: value < 0, to: &bytes)
+                return true
+            }
+        }
         var scale = 1.0
         for fractionDigits in 0...18 {
             // Below 1e16 the product is exact to well within one half, so
@@ -228,7 +247,8 @@ public struct JSONWriter: ~Copyable, ValueWriter {
             let scaled = Double(UInt64(product + 0.5))
             guard scaled < 1e15 else { return false }
             if scaled / scale == magnitude {
-                appendDecimal(UInt64(scaled), fractionDigits: fractionDigits, power: UInt64(scale), negative: value < 0, to: &bytes)
+                let digits = UInt64(scaled), power = UInt64(scale)
+                appendDecimal(integer: digits / power, fraction: digits % power, fractionDigits: fractionDigits, negative: value < 0, to: &bytes)
                 return true
             }
             scale *= 10
@@ -236,19 +256,18 @@ public struct JSONWriter: ~Copyable, ValueWriter {
         return false
     }
 
-    /// Appends `digits` / `power` (10^fractionDigits) as `[-]I.F` (`.0` when
-    /// there is no fraction; a plain integer when `fractionDigits` is -1),
+    /// Appends `[-]integer.fraction`, the fraction as `fractionDigits` digits
+    /// (`.0` when there are none; a plain integer when `fractionDigits` is -1),
     /// straight into the output, two digits at a time.
-    private static func appendDecimal<Output: JSONOutput & ~Copyable>(_ digits: UInt64, fractionDigits: Int, power: UInt64,
+    private static func appendDecimal<Output: JSONOutput & ~Copyable>(integer: UInt64, fraction: UInt64, fractionDigits: Int,
                                                                       negative: Bool, to bytes: inout Output) {
-        let integer = digits / power
-        let fraction = digits - integer * power
         var integerDigits = 1
         var rest = integer
-        while rest >= 10 {
-            rest /= 10
-            integerDigits += 1
+        while rest >= 100 {
+            rest /= 100
+            integerDigits += 2
         }
+        if rest >= 10 { integerDigits += 1 }
         let size = (negative ? 1 : 0) + integerDigits + (fractionDigits < 0 ? 0 : 1 + max(fractionDigits, 1))
         bytes.append(atMost: size) { out in
             var next = out

@@ -73,8 +73,14 @@ const char *csj_error_message(int code);
  * t (each one counted into `*escapes`). Stops, leaving `*index` on it, at the
  * closing quote, at the backslash of an escape of '/' or 'u' (or of an escape
  * cut off by `len`), at a control character or U+2028/U+2029, or at `len`.
- * Reads only the `len` bytes at `text`, 64 at a time with SSE2. */
+ * Reads only the `len` bytes at `text`, 64 at a time (AVX2 when the CPU has
+ * it, SSE2 otherwise). */
 void csj_skip_plain_string_text(const uint8_t *text, size_t len, size_t *index, size_t *escapes);
+
+/* The same scan with one kernel, for the tests that compare them: 0 byte by
+ * byte, 1 SSE2, 2 AVX2. Returns 0, having read nothing, when this build or
+ * this CPU has no such kernel; 1 otherwise. */
+int csj_skip_plain_string_text_with(int kernel, const uint8_t *text, size_t len, size_t *index, size_t *escapes);
 
 #ifdef __cplusplus
 }
