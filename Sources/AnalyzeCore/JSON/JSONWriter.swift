@@ -492,7 +492,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     /// way (`\/`, `\u0041`, `\u001F`, a raw U+2028) or does not end in
     /// `text`. The text is assumed to be valid JSON (UTF-8 included): such a
     /// string can then be copied instead of unescaped and escaped again. The
-    /// shim's SSE2 scan (`csj_skip_plain_string_text`) reads all but the
+    /// shim's 64-byte scan (`csj_skip_plain_string_text`) reads all but the
     /// `\u` escapes.
     static func writtenStringEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, valueCount: Int)? {
         guard let base = text.baseAddress, start >= 0, start <= text.count else { return nil }
