@@ -43,11 +43,8 @@ struct JSONSourceTextTests {
     /// escape in it is written another way.
     @Test func longValuesAcrossBlocksAreRecognisedExactly() {
         let alphabet = ["a", "b", "\\", "\"", "\n", "\u{1}", "\u{1F}", "é", "€", "\u{2028}", "😀", "/", "u"]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var sequence = TestSequence(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { sequence.next(bound) }
         for round in 0..<400 {
             var value = ""
             let length = next(400)
@@ -76,11 +73,8 @@ struct JSONSourceTextTests {
                                  Array(#"\u0041"#.utf8), Array(#"\u2028"#.utf8), Array(#"\\\\\""#.utf8),
                                  Array("é€\u{7F}".utf8), Array("\u{2028}".utf8), Array("\u{2029}".utf8), [0xE2, 0x80, 0x94],
                                  [0x01], [0x1F], Array("\"".utf8), Array("u/".utf8)]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var sequence = TestSequence(seed: 0x2545_F491_4F6C_DD1D)
+        func next(_ bound: Int) -> Int { sequence.next(bound) }
         var compared = 0
         for round in 0..<300 {
             // Mostly plain text in some rounds, so that whole blocks pass.

@@ -99,11 +99,8 @@ struct JSONTests {
         // Deterministic values near the decimals results hold (few fraction
         // digits, every magnitude of the fast range and past its edges) and
         // random bit patterns: the writer's text is description's, byte for byte.
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
+        var sequence = TestSequence(seed: 0x9E37_79B9_7F4A_7C15)
+        func next() -> UInt64 { sequence.nextBits() }
         var mismatches: [String] = []
         for round in 0..<30_000 {
             let digits = Double(next() % 10_000_000)
@@ -142,10 +139,10 @@ struct JSONTests {
             power *= 10
             values += [power - 1, power, power + 1, -power, -(power - 1)]
         }
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var sequence = TestSequence(seed: 0x2545_F491_4F6C_DD1D)
         for _ in 0..<5_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            values.append(Int64(bitPattern: state) >> (state % 60))
+            let bits = sequence.nextBits()
+            values.append(Int64(bitPattern: bits) >> (bits % 60))
         }
         for value in values {
             var writer = JSONWriter()
@@ -199,11 +196,8 @@ struct JSONTests {
             }
             return out + [0x22]
         }
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var sequence = TestSequence(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { sequence.next(bound) }
         var mismatches = 0
         for round in 0..<20_000 {
             var bytes: [UInt8] = []
