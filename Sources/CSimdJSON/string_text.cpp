@@ -7,7 +7,7 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
 #include <cpuid.h>
 #include <immintrin.h>
 #define CSJ_AVX2_DISPATCH 1
@@ -175,15 +175,11 @@ __attribute__((target("avx2"))) bool avx2_skip_blocks(const uint8_t *text, size_
   return skip_blocks<avx2_masks>(text, len, index, escapes);
 }
 
-// Chosen on the first call (a benign race: every thread stores the same value).
+// Chosen on the first call (relaxed atomics: threads that race on it store the same value).
 using blocks_function = bool (*)(const uint8_t *, size_t, size_t *, size_t *);
 blocks_function chosen_blocks = nullptr;
 #endif
 #endif
-
-}  // namespace
-
-namespace {
 
 // The bytes after the whole blocks (or all of them, kernel 0), one at a time.
 void skip_rest(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {

@@ -79,7 +79,7 @@ void csj_skip_plain_string_text(const uint8_t *text, size_t len, size_t *index, 
 
 /* The same scan with one kernel, for the tests that compare them: 0 byte by
  * byte, 1 SSE2, 2 AVX2. Returns 0, having read nothing, when this build or
- * this CPU has no such kernel; 1 otherwise. */
+ * this CPU has no such kernel (or `text` is NULL); 1 otherwise. */
 int csj_skip_plain_string_text_with(int kernel, const uint8_t *text, size_t len, size_t *index, size_t *escapes);
 
 #ifdef __cplusplus
