@@ -174,10 +174,6 @@ bool sse2_skip_blocks(const uint8_t *text, size_t len, size_t *index, size_t *es
 __attribute__((target("avx2"))) bool avx2_skip_blocks(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
   return skip_blocks<avx2_masks>(text, len, index, escapes);
 }
-
-// Chosen on the first call (relaxed atomics: threads that race on it store the same value).
-using blocks_function = bool (*)(const uint8_t *, size_t, size_t *, size_t *);
-blocks_function chosen_blocks = nullptr;
 #endif
 #endif
 
@@ -187,28 +183,30 @@ void skip_rest(const uint8_t *text, size_t len, size_t *index, size_t *escapes) 
   }
 }
 
-}  // namespace
-
-extern "C" void csj_skip_plain_string_text(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
-  if (text == nullptr) return;
+// The fastest kernel this build and CPU have (numbered as for
+// csj_skip_plain_string_text_with; each has those below it), found on the
+// first call (relaxed atomics: threads that race on it store the same value).
+int best_kernel() {
+  static int best = -1;
+  int kernel = __atomic_load_n(&best, __ATOMIC_RELAXED);
+  if (kernel < 0) {
 #if defined(CSJ_AVX2_DISPATCH)
-  blocks_function blocks = __atomic_load_n(&chosen_blocks, __ATOMIC_RELAXED);
-  if (blocks == nullptr) {
-    blocks = cpu_has_avx2() ? avx2_skip_blocks : sse2_skip_blocks;
-    __atomic_store_n(&chosen_blocks, blocks, __ATOMIC_RELAXED);
-  }
-  if (!blocks(text, len, index, escapes)) return;
+    kernel = cpu_has_avx2() ? 2 : 1;
 #elif defined(__SSE2__)
-  if (!sse2_skip_blocks(text, len, index, escapes)) return;
+    kernel = 1;
+#else
+    kernel = 0;
 #endif
-  skip_rest(text, len, index, escapes);
+    __atomic_store_n(&best, kernel, __ATOMIC_RELAXED);
+  }
+  return kernel;
 }
 
+}  // namespace
+
 extern "C" int csj_skip_plain_string_text_with(int kernel, const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
-  if (text == nullptr) return 0;
+  if (text == nullptr || kernel < 0 || kernel > best_kernel()) return 0;
   switch (kernel) {
-    case 0:
-      break;
 #if defined(__SSE2__)
     case 1:
       if (!sse2_skip_blocks(text, len, index, escapes)) return 1;
@@ -216,13 +214,16 @@ extern "C" int csj_skip_plain_string_text_with(int kernel, const uint8_t *text, 
 #endif
 #if defined(CSJ_AVX2_DISPATCH)
     case 2:
-      if (!cpu_has_avx2()) return 0;
       if (!avx2_skip_blocks(text, len, index, escapes)) return 1;
       break;
 #endif
     default:
-      return 0;
+      break;
   }
   skip_rest(text, len, index, escapes);
   return 1;
+}
+
+extern "C" void csj_skip_plain_string_text(const uint8_t *text, size_t len, size_t *index, size_t *escapes) {
+  csj_skip_plain_string_text_with(best_kernel(), text, len, index, escapes);
 }
