@@ -47,6 +47,21 @@ public final class JSONDocument: @unchecked Sendable {
         try parse(bytes, padded: false)
     }
 
+    /// Parses and checks `bytes` as `parse(_:)` does, from a copy of them made
+    /// in `scratch` with simdjson's padding after it, instead of the padded
+    /// copy simdjson would allocate: a caller about to write output lends the
+    /// output's own room, so the input's one copy and the output share pages
+    /// (the peak memory of a task parse is one body smaller). `scratch` is
+    /// free again on return: the document keeps nothing of its input. Without
+    /// room for the copy and the padding, it parses as `parse(_:)`.
+    static func parse(_ bytes: UnsafeRawBufferPointer, copyingInto scratch: UnsafeMutableRawBufferPointer) throws(AnalyzeError) -> JSONDocument {
+        guard let source = bytes.baseAddress, let copy = scratch.baseAddress,
+              bytes.count <= maxInputBytes, scratch.count - CSJ_PADDING >= bytes.count else { return try parse(bytes) }
+        copy.copyMemory(from: source, byteCount: bytes.count)
+        (copy + bytes.count).initializeMemory(as: UInt8.self, repeating: UInt8(ascii: " "), count: CSJ_PADDING)
+        return try parse(UnsafeRawBufferPointer(start: copy, count: bytes.count), padded: true)
+    }
+
     /// Parses and checks the bytes of a string value of this document (such
     /// as a result's `data`): simdjson reads them in place, without a copy,
     /// when the string buffer is padded (see `stringsPadded`). Throws as

@@ -131,6 +131,15 @@ struct OutputBuffer: ~Copyable, JSONOutput {
         count += body(base + count)
     }
 
+    /// Lends `body` the room after the bytes written, at least `minimum` bytes,
+    /// as scratch memory: what it leaves there is not output (the count stays),
+    /// and the next bytes written overwrite it.
+    mutating func withSpareCapacity<Result: ~Copyable, Failure: Error>(
+        atLeast minimum: Int, _ body: (UnsafeMutableRawBufferPointer) throws(Failure) -> Result) throws(Failure) -> Result {
+        reserve(minimum)
+        return try body(UnsafeMutableRawBufferPointer(start: base + count, count: capacity - count))
+    }
+
     /// Writes `value`'s 8 bytes as they lie in memory over the 8 written at
     /// `offset` (a length known only once what follows it is written).
     mutating func overwrite(word value: UInt64, at offset: Int) {

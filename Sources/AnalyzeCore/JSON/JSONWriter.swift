@@ -76,6 +76,14 @@ public struct JSONWriter: ~Copyable, ValueWriter {
         }
     }
 
+    /// Lends `body` at least `minimum` bytes of the output's unwritten room as
+    /// scratch memory (see `OutputBuffer.withSpareCapacity`): nothing it leaves
+    /// there is output, and what is written next overwrites it.
+    mutating func withSpareCapacity<Result: ~Copyable, Failure: Error>(
+        atLeast minimum: Int, _ body: (UnsafeMutableRawBufferPointer) throws(Failure) -> Result) throws(Failure) -> Result {
+        try output.withSpareCapacity(atLeast: minimum, body)
+    }
+
     /// A view of the bytes written (valid while nothing is written).
     private var written: UnsafeBufferPointer<UInt8> { output.written }
 
