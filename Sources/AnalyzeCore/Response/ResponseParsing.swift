@@ -187,8 +187,9 @@ private func writeTask(_ body: UnsafeRawBufferPointer, options: ResultOptions, t
 }
 
 /// `body` parsed from a copy in the unwritten room of `writer`, which is about
-/// to hold its normalized form (see `JSONDocument.parse(_:copyingInto:)`).
-private func parse(_ body: UnsafeRawBufferPointer, inRoomOf writer: inout JSONWriter) throws(AnalyzeError) -> JSONDocument {
+/// to hold its normalized form (see `JSONDocument.parse(_:copyingInto:)`):
+/// for a task, a list of tasks or a webhook event, whose output holds `data`.
+func parse(_ body: UnsafeRawBufferPointer, inRoomOf writer: inout JSONWriter) throws(AnalyzeError) -> JSONDocument {
     guard body.count <= JSONDocument.maxInputBytes else { return try JSONDocument.parse(body) }
     return try writer.withSpareCapacity(atLeast: body.count + CSJ_PADDING) { scratch throws(AnalyzeError) in
         try JSONDocument.parse(body, copyingInto: scratch)

@@ -19,7 +19,8 @@ public func parseWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions
 /// `analyze_webhook_parse` hands to C without a copy (`JSONWriter.handOff`).
 public func parsedWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOptions: UnsafeRawBufferPointer) throws(AnalyzeError) -> JSONWriter {
     let options = try ResultOptions.parse(rawOptions, allowed: ResultOptions.taskKeys)
-    let document = try JSONDocument.parse(body)
+    var writer = JSONWriter(capacity: outputCapacity(body.count))
+    let document = try parse(body, inRoomOf: &writer)
     let event = try BodyObject(document.root, path: "")
     let id = try event.requiredString("id")
     let created = try TaskNormalizer.timestamp(event, "created_at", required: true)
@@ -49,7 +50,6 @@ public func parsedWebhookEvent(_ body: UnsafeRawBufferPointer, options rawOption
         }
         task = normalized
     }
-    var writer = JSONWriter(capacity: outputCapacity(body.count))
     writer.beginObject()
     for member in members {
         writer.key(member.key)
