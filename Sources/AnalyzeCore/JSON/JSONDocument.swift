@@ -51,7 +51,8 @@ public final class JSONDocument: @unchecked Sendable {
     /// in `scratch` with simdjson's padding after it, instead of the padded
     /// copy simdjson would allocate: a caller about to write output lends the
     /// output's own room, so the input's one copy and the output share pages
-    /// (the peak memory of a task parse is one body smaller). `scratch` is
+    /// (in a process that has parsed before, the peak memory of a task parse is
+    /// about one body smaller: docs/benchmarks.md). `scratch` is
     /// free again on return: the document keeps nothing of its input. Without
     /// room for the copy and the padding, it parses as `parse(_:)`.
     static func parse(_ bytes: UnsafeRawBufferPointer, copyingInto scratch: UnsafeMutableRawBufferPointer) throws(AnalyzeError) -> JSONDocument {
