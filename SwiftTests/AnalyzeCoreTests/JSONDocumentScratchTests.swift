@@ -56,6 +56,19 @@ struct JSONDocumentScratchTests {
         }
     }
 
+    @Test func refusesABodyOverTheLimitBeforeReadingIt() {
+        // The count alone is over the limit: no byte of it is read or copied.
+        let byte = UnsafeMutableRawBufferPointer.allocate(byteCount: 1, alignment: 1)
+        defer { byte.deallocate() }
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 8)
+        defer { scratch.deallocate() }
+        let oversized = UnsafeRawBufferPointer(start: byte.baseAddress, count: JSONDocument.maxInputBytes + 1)
+        var refused: AnalyzeError?
+        do throws(AnalyzeError) { _ = try JSONDocument.parse(oversized, copyingInto: scratch) } catch { refused = error }
+        #expect(refused?.status == .invalidArgument)
+        #expect(refused?.message == "input of \(JSONDocument.maxInputBytes + 1) bytes exceeds the limit of \(JSONDocument.maxInputBytes) bytes")
+    }
+
     @Test func lendsTheRoomAfterTheTextWithoutWritingIt() {
         var writer = JSONWriter(capacity: 8)
         writer.beginArray()
@@ -71,8 +84,8 @@ struct JSONDocumentScratchTests {
     }
 
     @Test func parsesATaskThroughTheOutputsRoomAsBefore() throws {
-        // analyze_task_parse and a retrieve response read the body through the
-        // output's room; a pickle's parse does not. The three agree on the text.
+        // analyze_task_parse and a retrieve response both read the body through
+        // the output's room: they agree on the text.
         let body = #"{"task_id":"t1","status":"ready","created_at":"2026-05-01T00:00:00Z","result":{"generation_id":"g","data":"{\"a\":1}","finish_reason":"stop","usage":{"output_tokens":3}}}"#
         let parsed = try withBytes(of: Array(body.utf8)) { raw throws(AnalyzeError) in
             try parseTask(raw, options: UnsafeRawBufferPointer(start: nil, count: 0))

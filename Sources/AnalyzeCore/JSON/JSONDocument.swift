@@ -54,10 +54,11 @@ public final class JSONDocument: @unchecked Sendable {
     /// (in a process that has parsed before, the peak memory of a task parse is
     /// about one body smaller: docs/benchmarks.md). `scratch` is
     /// free again on return: the document keeps nothing of its input. Without
-    /// room for the copy and the padding, it parses as `parse(_:)`.
+    /// room for the copy and the padding, it parses as `parse(_:)`; the size
+    /// limit is checked by the parse either way.
     static func parse(_ bytes: UnsafeRawBufferPointer, copyingInto scratch: UnsafeMutableRawBufferPointer) throws(AnalyzeError) -> JSONDocument {
         guard let source = bytes.baseAddress, let copy = scratch.baseAddress,
-              bytes.count <= maxInputBytes, scratch.count - CSJ_PADDING >= bytes.count else { return try parse(bytes) }
+              scratch.count - CSJ_PADDING >= bytes.count else { return try parse(bytes) }
         copy.copyMemory(from: source, byteCount: bytes.count)
         (copy + bytes.count).initializeMemory(as: UInt8.self, repeating: UInt8(ascii: " "), count: CSJ_PADDING)
         return try parse(UnsafeRawBufferPointer(start: copy, count: bytes.count), padded: true)
