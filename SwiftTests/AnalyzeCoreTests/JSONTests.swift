@@ -278,6 +278,34 @@ struct JSONTests {
         #expect(failure("{\(members), \"k7\": 1}")?.path == "k7")
     }
 
+    /// The first member that repeats an earlier key is reported, whichever
+    /// key repeats first in the sorted order of a large object's keys.
+    @Test func reportsTheFirstRepeatInLargeObjects() {
+        let members = (0..<20).map { "\"k\($0)\": \($0)" }.joined(separator: ",")
+        #expect(failure("{\(members), \"k9\": 1, \"k1\": 2}")?.path == "k9")
+        #expect(failure("{\(members), \"x\": 1, \"y\": 2, \"y\": 3, \"x\": 4}")?.path == "y")
+        #expect(failure("{\(members), \"\": 1, \"\": 2}")?.message == "duplicate key \"\" in object")
+        #expect((try? normalize("{\(members)}")) != nil)
+    }
+
+    /// Keys of the same length, and keys that differ only in their last or
+    /// first byte, are different keys; the empty key repeats like any other.
+    @Test func comparesKeysByEveryByte() {
+        #expect((try? normalize(#"{"end_time":1,"metadata":2,"abcdefghij":3,"abcdefghik":4,"xbcdefghij":5}"#)) != nil)
+        #expect(failure(#"{"": 1, "a": 2, "": 3}"#)?.path == #"[""]"#)
+        #expect(failure(#"{"abcdefghijklmnopq": 1, "abcdefghijklmnopq": 2}"#)?.path == "abcdefghijklmnopq")
+    }
+
+    /// An object's keys are checked when the pass reaches the object, before
+    /// the values of its members: a duplicate key is reported ahead of an
+    /// integer out of range inside an earlier member.
+    @Test func checksAnObjectsKeysBeforeItsValues() {
+        let error = failure(#"{"a": [18446744073709551615], "b": 1, "b": 2}"#)
+        #expect(error?.path == "b")
+        #expect(error?.message == "duplicate key \"b\" in object")
+        #expect(failure(#"[{"a": 18446744073709551615}, {"b": 1, "b": 2}]"#)?.path == "[0].a")
+    }
+
     @Test func rejectsEmptyAndGarbage() {
         #expect(failure("")?.message.hasPrefix("empty input") == true)
         #expect(failure("   ")?.position == 3)

@@ -1,3 +1,5 @@
+import CSimdJSON
+
 /// The kinds of JSON values, with integers kept apart from other numbers.
 public enum JSONKind: Sendable, Equatable {
     case null, bool, integer, double, string, array, object
@@ -139,59 +141,28 @@ extension RawNode {
 
     /// Rejects what simdjson accepts but the library does not: duplicate keys
     /// and integers above `Int64.max`, in one pass over the value's tape words
-    /// (each object's keys compared once more among themselves). The path of a
-    /// problem is built only when one is found. Returns the nesting depth of
-    /// the value (a scalar is 0, `[]` is 1) and the offset one past the last
-    /// string byte (its NUL) in the string buffer, found on the same pass.
+    /// in the shim (`csj_check_input_rules`: an object's keys are compared
+    /// when the pass reaches it, before its values). The path of a problem is
+    /// built only when one is found. Returns the nesting depth of the value (a
+    /// scalar is 0, `[]` is 1) and the offset one past the last string byte
+    /// (its NUL) in the string buffer, found on the same pass.
     func checkInputRules() throws(AnalyzeError) -> (nesting: Int, stringsEnd: Int) {
-        let words = tape.words
-        let end = after
-        var position = index
-        var depth = 0
-        var deepest = 0
-        var lastString = -1
-        while position < end {
-            let word = words[position]
-            switch UInt8(truncatingIfNeeded: word >> 56) {
-            case JSONTape.Word.array:
-                depth += 1
-                if depth > deepest { deepest = depth }
-                position += 1
-            case JSONTape.Word.object:
-                depth += 1
-                if depth > deepest { deepest = depth }
-                if let duplicate = RawNode(tape: tape, index: position).firstDuplicateKey() {
-                    let name = String(decoding: duplicate.utf8, as: UTF8.self)
-                    throw AnalyzeError(.malformedJSON, "duplicate key \(MessageText.quotedInFull(name)) in object",
-                                       path: path(to: duplicate.index))
-                }
-                position += 1
-            case JSONTape.Word.arrayEnd, JSONTape.Word.objectEnd:
-                depth -= 1
-                position += 1
-            case JSONTape.Word.uint64:
-                let value = words[position + 1]
-                if value > UInt64(Int64.max) {
-                    throw AnalyzeError(.malformedJSON, "integer \(value) is out of range: integers must fit in a signed 64-bit integer",
-                                       path: path(to: position))
-                }
-                position += 2
-            case JSONTape.Word.int64, JSONTape.Word.double:
-                position += 2
-            case JSONTape.Word.string:
-                lastString = position
-                position += 1
-            default:
-                position += 1
-            }
+        var rules = csj_rules()
+        switch csj_check_input_rules(tape.words, tape.strings, index, after, &rules) {
+        case CSJ_RULES_OK:
+            return (Int(rules.nesting), Int(rules.strings_end))
+        case CSJ_RULES_DUPLICATE_KEY:
+            let key = RawNode(tape: tape, index: Int(rules.position))
+            let name = String(decoding: key.utf8, as: UTF8.self)
+            throw AnalyzeError(.malformedJSON, "duplicate key \(MessageText.quotedInFull(name)) in object",
+                               path: path(to: key.index))
+        case CSJ_RULES_INTEGER_RANGE:
+            let position = Int(rules.position)
+            throw AnalyzeError(.malformedJSON, "integer \(tape.words[position + 1]) is out of range: integers must fit in a signed 64-bit integer",
+                               path: path(to: position))
+        default:
+            throw AnalyzeError(.outOfMemory, "out of memory while checking JSON object keys")
         }
-        // Strings are stored in tape order: the last one ends the buffer's used part.
-        var stringsEnd = 0
-        if lastString >= 0 {
-            let string = RawNode(tape: tape, index: lastString).utf8
-            stringsEnd = (string.baseAddress.map { $0 - tape.strings } ?? 0) + string.count + 1
-        }
-        return (deepest, stringsEnd)
     }
 
     /// The path, from this value, of the value whose word is at `target` (or of
@@ -222,40 +193,6 @@ extension RawNode {
             node = inner
         }
         return path
-    }
-
-    /// Keys are compared pairwise while an object is small (no allocation), and
-    /// through a hash set beyond this many members.
-    static let pairwiseKeyLimit = 16
-
-    /// The key word of the first member of this object whose key repeats an
-    /// earlier key, or nil.
-    func firstDuplicateKey() -> RawNode? {
-        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: Self.pairwiseKeyLimit) { seen in
-            var count = 0
-            var hashed: Set<[UInt8]>? = nil
-            for (key, value) in members {
-                if var set = hashed {
-                    hashed = nil
-                    let inserted = set.insert(Array(key)).inserted
-                    hashed = set
-                    if !inserted { return RawNode(tape: tape, index: value.index - 1) }
-                    continue
-                }
-                for index in 0..<count where Self.bytesEqual(seen[index], key) {
-                    return RawNode(tape: tape, index: value.index - 1)
-                }
-                if count < Self.pairwiseKeyLimit {
-                    seen[count] = key
-                    count += 1
-                } else {
-                    var set = Set(seen[0..<count].map { Array($0) })
-                    set.insert(Array(key))
-                    hashed = set
-                }
-            }
-            return nil
-        }
     }
 
     /// Byte equality of two buffers, length first; then whole words: 8 bytes

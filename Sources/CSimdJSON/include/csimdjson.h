@@ -66,6 +66,35 @@ void csj_document_free(csj_document *doc);
 /** simdjson's static text for an error code. */
 const char *csj_error_message(int code);
 
+/** What `csj_check_input_rules` found. */
+typedef struct csj_rules {
+  /** The nesting depth of the value (a scalar is 0, `[]` is 1). */
+  size_t nesting;
+  /** One past the last string byte (its NUL) used in the string buffer; 0
+   * when the value holds no string. */
+  size_t strings_end;
+  /** The tape word of the problem: the repeated key's word, or the 'u' word
+   * of the integer out of range. */
+  size_t position;
+} csj_rules;
+
+/** The value has no duplicate key and no integer above INT64_MAX. */
+#define CSJ_RULES_OK 0
+/** A key repeats an earlier key of its object (`position`: its word). */
+#define CSJ_RULES_DUPLICATE_KEY 1
+/** An integer above INT64_MAX (`position`: its 'u' word). */
+#define CSJ_RULES_INTEGER_RANGE 2
+/** Memory ran out (sorting the keys of an object of over 16 members). */
+#define CSJ_RULES_OUT_OF_MEMORY 3
+
+/** Checks the rules simdjson does not (input_rules.cpp) over the tape words
+ * [`begin`, `end`) of a value of a parsed document, in document order; an
+ * object's keys are checked when the pass reaches its '{', before its
+ * members' values. Returns one of the `CSJ_RULES_` codes; fills `*out`
+ * (`nesting` and `strings_end` only with `CSJ_RULES_OK`). Work is linear in
+ * the words, and O(n log n) in the keys of an object of n > 16 members. */
+int csj_check_input_rules(const uint64_t *words, const uint8_t *strings, size_t begin, size_t end, csj_rules *out);
+
 /** Reads the text of a JSON string (string_text.cpp) from `*index`, a byte
  * not inside an escape, as long as it is written as JSONWriter writes strings:
  * any byte but the quote, the backslash, the control characters and U+2028 /
