@@ -233,15 +233,10 @@ public struct JSONWriter: ~Copyable, ValueWriter {
         let magnitude = value.magnitude
         guard magnitude >= 1e-3, magnitude < 1e15 else { return false }
         if magnitude < 1e9 {
-            let millis = UInt64(magnitude * 1000 + 0.5)
+            // Below 1e12 the signed conversion is exact and needs no range branch.
+            let millis = Int64(magnitude * 1000 + 0.5)
             if Double(millis) / 1000 == magnitude {
-                var fraction = millis % 1000
-                var fractionDigits = 3
-                while fractionDigits > 0, fraction % 10 == 0 {
-                    fraction /= 10
-                    fractionDigits -= 1
-                }
-                appendDecimal(integer: millis / 1000, fraction: fraction, fractionDigits: fractionDigits, negative: value < 0, to: &bytes)
+                appendThousandths(UInt64(millis), negative: value < 0, to: &bytes)
                 return true
             }
         }
@@ -262,6 +257,31 @@ public struct JSONWriter: ~Copyable, ValueWriter {
             scale *= 10
         }
         return false
+    }
+
+    /// Appends `[-]i.fff` for `millis` thousandths below 1e12, fraction zeros
+    /// dropped but one (`2.125`, `51.0`, `0.2`): the four bytes `.fff` are
+    /// stored at once and the output advances past the digits kept.
+    @inline(__always)
+    private static func appendThousandths<Output: JSONOutput & ~Copyable>(_ millis: UInt64, negative: Bool, to bytes: inout Output) {
+        let integer = millis / 1000, fraction = UInt32(truncatingIfNeeded: millis % 1000)
+        let hundreds = fraction / 100, tens = fraction / 10 % 10, units = fraction % 10
+        let fractionSize = units != 0 ? 4 : tens != 0 ? 3 : 2
+        let fractionText = UInt32(UInt8(ascii: ".")) | (0x30 + hundreds) << 8 | (0x30 + tens) << 16 | (0x30 + units) << 24
+        var integerDigits = 1
+        var limit: UInt64 = 10
+        while integer >= limit, integerDigits < 12 {
+            integerDigits += 1
+            limit &*= 10
+        }
+        let sign = negative ? 1 : 0
+        bytes.append(atMost: sign + integerDigits + 4) { out in
+            out[0] = UInt8(ascii: "-")
+            let digitsEnd = out + sign + integerDigits
+            writeDigits(integer, count: integerDigits, endingAt: digitsEnd)
+            UnsafeMutableRawPointer(digitsEnd).storeBytes(of: fractionText.littleEndian, as: UInt32.self)
+            return sign + integerDigits + fractionSize
+        }
     }
 
     /// Appends `[-]integer.fraction`, the fraction as `fractionDigits` digits
