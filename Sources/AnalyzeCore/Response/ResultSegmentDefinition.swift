@@ -76,11 +76,11 @@ struct ResultSegmentDefinition {
     /// definition usually has.
     private static let scanLimit = 16
 
-    func field(utf8 key: UnsafeBufferPointer<UInt8>, markingIn present: inout [Bool]) -> ResultSegmentField? {
+    func field(utf8 key: UnsafeBufferPointer<UInt8>, markingIn present: inout FieldMarks) -> ResultSegmentField? {
         var firstMatch: Int?
         func compare(_ index: Int) {
             guard index < names.count, names.equals(index, key) else { return }
-            if index < present.count { present[index] = true }
+            present.mark(index)
             if firstMatch == nil { firstMatch = index }
         }
         if fields.count <= Self.scanLimit {

@@ -31,7 +31,7 @@ struct SegmentsNormalizer {
     /// value as a `JSONNode` when an issue describes it).
     private let document: JSONDocument
     /// Which fields of the current segment's definition its metadata holds.
-    private var present: [Bool] = []
+    private var present = FieldMarks(count: 0)
     /// The first definition of each id: looked up once per `data` key.
     private let definitionsByID: [String: ResultSegmentDefinition]
     /// The format of the first segment or event time, when none is declared.
@@ -158,10 +158,22 @@ struct SegmentsNormalizer {
             return nil
         }
         if let declared = context.segmentTimeFormat {
+            if let common = Self.commonSeconds(value, declared) { return common }
             return seconds(value, format: declared, what: { "\(name)" }, path: { JSONPath.member(segmentPath(), "\(name)") })
         }
         if inferredFormat == nil { inferredFormat = Self.format(of: value) }
+        if let common = Self.commonSeconds(value, inferredFormat) { return common }
         return seconds(value, format: inferredFormat, inferred: true, what: { "\(name)" }, path: { JSONPath.member(segmentPath(), "\(name)") })
+    }
+
+    /// The seconds of the usual time, a `hh:mm:ss` or `hh:mm:ss.fff` string
+    /// written in `format`, read without `seconds`'s reports (it has none to
+    /// make for it): the same value `seconds` returns. Nil for any other
+    /// value, which `seconds` then reads and reports on.
+    @inline(__always)
+    private static func commonSeconds(_ value: RawNode, _ format: TimecodeFormat?) -> Double? {
+        guard let format, value.isString, let parsed = Timecode.parseCommon(value.utf8), parsed.isWritten(in: format) else { return nil }
+        return parsed.seconds
     }
 
     /// The format a time is written in (nil when it is not a time).
@@ -208,9 +220,9 @@ struct SegmentsNormalizer {
         writer.beginObject()
         let fieldCount = definition?.fields.count ?? 0
         if present.count == fieldCount {
-            present.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+            present.clear()
         } else {
-            present = Array(repeating: false, count: fieldCount)
+            present = FieldMarks(count: fieldCount)
         }
         if let value, !value.isNull {
             if value.isObject {
@@ -223,7 +235,7 @@ struct SegmentsNormalizer {
                         continue
                     }
                     if let index = definition.fieldIndex(at: position, ifNamed: key) {
-                        present[index] = true
+                        present.mark(index)
                         // `definition` holds the field for the whole call: neither the
                         // calls nor the path closure need to retain it (loading it from
                         // the array, or a closure capturing it, takes a reference for
@@ -249,8 +261,8 @@ struct SegmentsNormalizer {
             }
         }
         writer.endObject()
-        if let definition {
-            for (index, field) in definition.fields.enumerated() where !present[index] {
+        if let definition, !present.isComplete {
+            for (index, field) in definition.fields.enumerated() where !present.contains(index) {
                 report("field_missing", JSONPath.member(path(), field.name), "field \(MessageText.quotedInFull(field.name)) of segment definition \(MessageText.quotedInFull(definition.id)) is missing")
             }
         }
@@ -277,7 +289,8 @@ struct SegmentsNormalizer {
         case .timestamp:
             // The caller holds the field: the message closure need not retain it.
             unowned(unsafe) let named = field
-            if let converted = seconds(value, format: field.format, what: { "field \(MessageText.quotedInFull(named.name))" }, path: path) {
+            if let converted = Self.commonSeconds(value, field.format)
+                ?? seconds(value, format: field.format, what: { "field \(MessageText.quotedInFull(named.name))" }, path: path) {
                 writer.double(converted)
                 return
             }
@@ -338,7 +351,7 @@ struct SegmentsNormalizer {
         if let start { writer.double(start) } else { writer.null() }
         writer.key(plain: Self.endTime)
         if let end { writer.double(end) } else { writer.null() }
-        var present = Array(repeating: false, count: events.fields.count)
+        var present = FieldMarks(count: events.fields.count)
         for (key, member) in element.members where !Self.equal(key, Self.startTime) && !Self.equal(key, Self.endTime) {
             writer.key(utf8: key)
             if let field = events.field(utf8: key, markingIn: &present), field.check != .timeArray {
@@ -349,7 +362,7 @@ struct SegmentsNormalizer {
             }
         }
         writer.endObject()
-        for (index, field) in events.fields.enumerated() where !present[index] {
+        for (index, field) in events.fields.enumerated() where !present.contains(index) {
             report("field_missing", JSONPath.member(path(), field.name), "field \(MessageText.quotedInFull(field.name)) of the events of time_array field \(MessageText.quotedInFull(events.id)) is missing")
         }
     }
