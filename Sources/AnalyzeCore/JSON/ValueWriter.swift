@@ -76,6 +76,15 @@ class WriterKey {
         utf8 = Array(name.utf8)
         // A name without a byte to escape (most) is its bytes between quotes.
         let plain = utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2 }
-        quoted = plain ? [UInt8(ascii: "\"")] + utf8 + [UInt8(ascii: "\"")] : JSONWriter.quoted(name)
+        if plain {
+            var quoted: [UInt8] = []
+            quoted.reserveCapacity(utf8.count + 2)
+            quoted.append(UInt8(ascii: "\""))
+            quoted.append(contentsOf: utf8)
+            quoted.append(UInt8(ascii: "\""))
+            self.quoted = quoted
+        } else {
+            quoted = JSONWriter.quoted(name)
+        }
     }
 }

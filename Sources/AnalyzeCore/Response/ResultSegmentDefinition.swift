@@ -158,15 +158,35 @@ final class ResultSegmentField: WriterKey {
     /// definition named after the field; nil for other fields.
     let eventFields: ResultSegmentDefinition?
 
-    /// Reads a field; nil without a string `name` and `type`.
+    /// Reads a field; nil without a string `name` and `type`. The members are
+    /// read in one pass (keys are unique: the parser refuses duplicates), not
+    /// looked up one by one: a result's request holds a field per declared
+    /// name of every definition, read for every call.
     init?(_ node: JSONNode) {
-        guard let name = node["name"]?.string, let type = node["type"]?.string else { return nil }
-        self.name = name
-        self.type = type
+        var nameValue, typeValue, formatValue, enumValue, itemsValue: RawNode?
+        for (key, value) in node.raw.members {
+            if Self.named(key, "name") {
+                nameValue = value
+            } else if Self.named(key, "type") {
+                typeValue = value
+            } else if Self.named(key, "format") {
+                formatValue = value
+            } else if Self.named(key, "enum") {
+                enumValue = value
+            } else if Self.named(key, "items") {
+                itemsValue = value
+            }
+        }
+        guard let nameValue, nameValue.isString, let typeValue, typeValue.isString else { return nil }
+        name = String(decoding: nameValue.utf8, as: UTF8.self)
+        type = String(decoding: typeValue.utf8, as: UTF8.self)
         check = Check(type)
-        format = node["format"]?.string.flatMap(TimecodeFormat.init(rawValue:))
-        if let values = node["enum"], values.kind == .array {
-            let allowed = values.elements.compactMap { $0.string }
+        format = formatValue.flatMap { $0.isString ? TimecodeFormat(rawValue: String(decoding: $0.utf8, as: UTF8.self)) : nil }
+        if let enumValue, enumValue.isArray {
+            var allowed: [String] = []
+            for element in enumValue.elements where element.isString {
+                allowed.append(String(decoding: element.utf8, as: UTF8.self))
+            }
             self.allowed = Set(allowed)
             let packed = PackedStrings(allowed)
             scannedAllowed = packed.count <= Self.scanLimit && packed.isASCII ? packed : nil
@@ -176,14 +196,21 @@ final class ResultSegmentField: WriterKey {
             scannedAllowed = nil
             allowedInOrder = []
         }
-        itemType = node["items"]?["type"]?.string
+        let items = itemsValue.map { JSONNode(document: node.document, raw: $0) }
+        itemType = items?["type"]?.string
         itemCheck = itemType.map(Check.init) ?? .any
         if check == .timeArray {
-            eventFields = ResultSegmentDefinition(id: name, fields: node["items"]?["fields"]?.elements.compactMap(ResultSegmentField.init) ?? [])
+            eventFields = ResultSegmentDefinition(id: name, fields: items?["fields"]?.elements.compactMap(ResultSegmentField.init) ?? [])
         } else {
             eventFields = nil
         }
         super.init(name)
+    }
+
+    /// Whether `key` has the bytes of `name`.
+    @inline(__always)
+    private static func named(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        RawNode.bytesEqual(key, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
     /// Whether the string `value` (raw UTF-8) is one of `allowed` (true when no

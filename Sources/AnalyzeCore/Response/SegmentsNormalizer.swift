@@ -371,8 +371,15 @@ struct SegmentsNormalizer {
         report("field_type", path, "expected \(type) (declared for field \(MessageText.quotedInFull(name))), got \(MessageText.kindAndValue(node(value)))")
     }
 
+    /// Checks a string against the field's `enum`, if it has one (inline: most fields have none).
+    @inline(__always)
     private mutating func checkAllowed(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String) {
         guard field.allowed != nil, value.isString else { return }
+        checkEnum(value, field, path)
+    }
+
+    /// Reports a string that is not one of the field's `enum` values.
+    private mutating func checkEnum(_ value: RawNode, _ field: ResultSegmentField, _ path: () -> String) {
         if field.allows(utf8: value.utf8) { return }
         report("field_enum", path(), "value \(MessageText.quotedInFull(node(value).string ?? "")) of field \(MessageText.quotedInFull(field.name)) is not one of the allowed values \(field.allowedText)")
     }
