@@ -203,9 +203,17 @@ public struct JSONWriter: ~Copyable, ValueWriter {
         separate()
         JSONWriter.appendDecimal(integer: value.magnitude, fraction: 0, fractionDigits: -1, negative: value < 0, to: &self)
     }
-    /// Writes a double (`null` when not finite).
+    /// Writes a double (`null` when not finite). A number of thousandths
+    /// (most times and scores) is written inline, without a call.
+    @inline(__always)
     public mutating func double(_ value: Double) {
         separate()
+        if JSONWriter.appendThousandths(value, to: &self) { return }
+        otherDouble(value)
+    }
+
+    /// `double` of a value that is not a number of thousandths.
+    private mutating func otherDouble(_ value: Double) {
         if value.isFinite {
             if !JSONWriter.appendShortDecimal(value, to: &self) {
                 var text = value.description
@@ -238,14 +246,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     static func appendShortDecimal<Output: JSONOutput & ~Copyable>(_ value: Double, to bytes: inout Output) -> Bool {
         let magnitude = value.magnitude
         guard magnitude >= 1e-3, magnitude < 1e15 else { return false }
-        if magnitude < 1e9 {
-            // Below 1e12 the signed conversion is exact and needs no range branch.
-            let millis = Int64(magnitude * 1000 + 0.5)
-            if Double(millis) / 1000 == magnitude {
-                appendThousandths(UInt64(millis), negative: value < 0, to: &bytes)
-                return true
-            }
-        }
+        if appendThousandths(value, to: &bytes) { return true }
         var scale = 1.0
         for fractionDigits in 0...18 {
             // Below 1e16 the product is exact to well within one half, so
@@ -263,6 +264,20 @@ public struct JSONWriter: ~Copyable, ValueWriter {
             scale *= 10
         }
         return false
+    }
+
+    /// Appends `value` as `appendShortDecimal` does when it is the double
+    /// nearest to a number of thousandths with 1e-3 <= |value| < 1e9 (see
+    /// there); returns false, having written nothing, for any other value.
+    @inline(__always)
+    private static func appendThousandths<Output: JSONOutput & ~Copyable>(_ value: Double, to bytes: inout Output) -> Bool {
+        let magnitude = value.magnitude
+        guard magnitude >= 1e-3, magnitude < 1e9 else { return false }
+        // Below 1e12 the signed conversion is exact and needs no range branch.
+        let millis = Int64(magnitude * 1000 + 0.5)
+        guard Double(millis) / 1000 == magnitude else { return false }
+        appendThousandths(UInt64(millis), negative: value < 0, to: &bytes)
+        return true
     }
 
     /// Appends `[-]i.fff` for `millis` thousandths below 1e12, fraction zeros
@@ -418,6 +433,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
 
     /// `appendQuoted(utf8:to:)` into any output: a string without a byte to
     /// escape (most) is written, quotes and all, in one step.
+    @inline(__always)
     static func appendQuoted<Output: JSONOutput & ~Copyable>(utf8 value: UnsafeBufferPointer<UInt8>, into bytes: inout Output) {
         let count = value.count
         guard let source = value.baseAddress else {
@@ -428,7 +444,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
             }
             return
         }
-        var index = firstToEscape(source, count)
+        let index = firstToEscape(source, count)
         if index == count {
             bytes.append(atMost: count + 2) { out in
                 out[0] = UInt8(ascii: "\"")
@@ -438,6 +454,16 @@ public struct JSONWriter: ~Copyable, ValueWriter {
             }
             return
         }
+        appendQuoted(utf8: value, escapingFrom: index, into: &bytes)
+    }
+
+    /// `appendQuoted(utf8:into:)` of a string with a byte to escape at `start`
+    /// (out of line: most strings have none).
+    private static func appendQuoted<Output: JSONOutput & ~Copyable>(utf8 value: UnsafeBufferPointer<UInt8>, escapingFrom start: Int,
+                                                                     into bytes: inout Output) {
+        guard let source = value.baseAddress else { return }
+        let count = value.count
+        var index = start
         bytes.append(UInt8(ascii: "\""))
         bytes.append(bytes: UnsafeBufferPointer(start: source, count: index))
         while index < count {
@@ -461,6 +487,13 @@ public struct JSONWriter: ~Copyable, ValueWriter {
             // The bytes before `index` in this word were read already and need none.
             let mask = candidates(UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self))
             return mask == 0 ? count : count - 8 + mask.trailingZeroBitCount >> 3
+        }
+        if count >= 4 {
+            // Four to seven bytes as two words overlapping each other, all of
+            // them the string's: none to escape is the usual answer, at once.
+            let raw = UnsafeRawPointer(source)
+            let word = UInt64(raw.loadUnaligned(as: UInt32.self)) | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+            if candidates(word) == 0 { return count }
         }
         while index < count && escapeEntry(source[index]) == 0 { index += 1 }
         return index

@@ -68,23 +68,38 @@ extension ValueWriter where Self: ~Copyable {
 class WriterKey {
     /// The name quoted and escaped as a JSON string.
     let quoted: [UInt8]
-    /// The name's UTF-8.
-    let utf8: [UInt8]
+    /// The name's UTF-8 when it is not the bytes between `quoted`'s quotes
+    /// (a name with a byte to escape); empty, with no allocation, otherwise.
+    private let escapedNameUTF8: [UInt8]
+    /// True when `quoted` is the name's bytes between quotes.
+    private let plain: Bool
 
     /// The key `name`.
     init(_ name: String) {
-        utf8 = Array(name.utf8)
-        // A name without a byte to escape (most) is its bytes between quotes.
-        let plain = utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2 }
+        var name = name
+        // A name without a byte to escape (most) is its bytes between quotes:
+        // one array holds both forms.
+        let plain = name.withUTF8 { utf8 in
+            utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2 }
+        }
+        self.plain = plain
         if plain {
             var quoted: [UInt8] = []
-            quoted.reserveCapacity(utf8.count + 2)
+            quoted.reserveCapacity(name.utf8.count + 2)
             quoted.append(UInt8(ascii: "\""))
-            quoted.append(contentsOf: utf8)
+            name.withUTF8 { quoted.append(contentsOf: $0) }
             quoted.append(UInt8(ascii: "\""))
             self.quoted = quoted
+            escapedNameUTF8 = []
         } else {
             quoted = JSONWriter.quoted(name)
+            escapedNameUTF8 = Array(name.utf8)
         }
+    }
+
+    /// Calls `body` with the name's UTF-8.
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard plain else { return escapedNameUTF8.withUnsafeBufferPointer(body) }
+        return quoted.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[1..<($0.count - 1)])) }
     }
 }

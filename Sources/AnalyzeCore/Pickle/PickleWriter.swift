@@ -85,7 +85,7 @@ struct PickleWriter: ~Copyable, ValueWriter {
     mutating func key(_ key: WriterKey) {
         let address = UInt(bitPattern: Unmanaged.passUnretained(key).toOpaque())
         if referred(to: address) { return }
-        key.utf8.withUnsafeBufferPointer { string(utf8: $0) }
+        key.withUTF8 { string(utf8: $0) }
         memoize(address)
     }
 

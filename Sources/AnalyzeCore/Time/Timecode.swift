@@ -98,11 +98,12 @@ public enum Timecode {
         func digit(_ offset: Int) -> Int64 { Int64(text[offset] &- 0x30) }
         let hours = (digit(0), digit(1)), minutes = (digit(3), digit(4)), seconds = (digit(6), digit(7))
         guard hours.0 < 10, hours.1 < 10, minutes.0 < 6, minutes.1 < 10, seconds.0 < 6, seconds.1 < 10 else { return nil }
-        let whole = ((hours.0 * 10 + hours.1) * 60 + minutes.0 * 10 + minutes.1) * 60 + seconds.0 * 10 + seconds.1
+        // Digits checked above: the sums cannot overflow, so they wrap unchecked.
+        let whole = ((hours.0 &* 10 &+ hours.1) &* 60 &+ minutes.0 &* 10 &+ minutes.1) &* 60 &+ seconds.0 &* 10 &+ seconds.1
         if bytes.count == 8 { return Parsed(seconds: Double(whole), fractionDigits: 0) }
         let fraction = (digit(9), digit(10), digit(11))
         guard text[8] == UInt8(ascii: "."), fraction.0 < 10, fraction.1 < 10, fraction.2 < 10 else { return nil }
-        let millis = whole * 1000 + fraction.0 * 100 + fraction.1 * 10 + fraction.2
+        let millis = whole &* 1000 &+ fraction.0 &* 100 &+ fraction.1 &* 10 &+ fraction.2
         return Parsed(seconds: Double(millis) / 1000, fractionDigits: 3)
     }
 
