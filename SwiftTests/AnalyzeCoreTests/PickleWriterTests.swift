@@ -94,6 +94,27 @@ struct PickleWriterTests {
         #expect(shown(Array(pickle.written)[11...].map { $0 }) == #"](}(\x8c\x0astart_time\x94N\x8c\x04team\x94Nu}(h\x00Nh\x01Nue"#)
     }
 
+    /// A name with a byte to escape: JSON gets it escaped, the pickle its
+    /// UTF-8 as it is (WriterKey keeps both only for such names).
+    @Test func keysWithBytesToEscapeKeepTheirName() {
+        let field = WriterKey("a\"b")
+        #expect(field.quoted == Array(#""a\"b""#.utf8))
+        #expect(field.withUTF8 { Array($0) } == Array("a\"b".utf8))
+        let plain = WriterKey("team")
+        #expect(plain.quoted == Array(#""team""#.utf8))
+        #expect(plain.withUTF8 { Array($0) } == Array("team".utf8))
+        var pickle = PickleWriter(capacity: 1)
+        pickle.beginObject()
+        pickle.key(field); pickle.null()
+        pickle.endObject()
+        #expect(shown(Array(pickle.written)[11...].map { $0 }) == #"}(\x8c\x03a"b\x94Nu"#)
+        var json = JSONWriter()
+        json.beginObject()
+        json.key(field); json.null()
+        json.endObject()
+        #expect(json.text == #"{"a\"b":null}"#)
+    }
+
     @Test func memoIndicesBeyondAByteTakeTheLongForm() {
         var pickle = PickleWriter(capacity: 1)
         let keys = (0..<300).map { WriterKey("k\($0)") }
