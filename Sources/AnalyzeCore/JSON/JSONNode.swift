@@ -37,7 +37,7 @@ public struct JSONNode: @unchecked Sendable {
     /// The string, or nil when the value is not a string.
     public var string: String? {
         guard raw.isString else { return nil }
-        return String(decoding: raw.utf8, as: UTF8.self)
+        return String(documentUTF8: raw.utf8)
     }
 
     /// Calls `body` with the raw UTF-8 bytes of a string value (empty for other kinds).

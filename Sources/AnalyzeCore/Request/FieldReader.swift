@@ -90,7 +90,7 @@ struct FieldReader {
     /// A string member; nil when absent or of another type (then an issue is recorded).
     @inline(__always)
     func string(_ key: String, _ issues: inout IssueCollector) -> String? {
-        typed(key, .string, &issues).map { String(decoding: $0.utf8, as: UTF8.self) }
+        typed(key, .string, &issues).map { String(documentUTF8: $0.utf8) }
     }
 
     /// A number member (integer or not) as a double.

@@ -178,14 +178,14 @@ final class ResultSegmentField: WriterKey {
             }
         }
         guard let nameValue, nameValue.isString, let typeValue, typeValue.isString else { return nil }
-        name = String(decoding: nameValue.utf8, as: UTF8.self)
-        type = String(decoding: typeValue.utf8, as: UTF8.self)
+        name = String(documentUTF8: nameValue.utf8)
+        type = String(documentUTF8: typeValue.utf8)
         check = Check(type)
-        format = formatValue.flatMap { $0.isString ? TimecodeFormat(rawValue: String(decoding: $0.utf8, as: UTF8.self)) : nil }
+        format = formatValue.flatMap { $0.isString ? TimecodeFormat(rawValue: String(documentUTF8: $0.utf8)) : nil }
         if let enumValue, enumValue.isArray {
             var allowed: [String] = []
             for element in enumValue.elements where element.isString {
-                allowed.append(String(decoding: element.utf8, as: UTF8.self))
+                allowed.append(String(documentUTF8: element.utf8))
             }
             self.allowed = Set(allowed)
             let packed = PackedStrings(allowed)
