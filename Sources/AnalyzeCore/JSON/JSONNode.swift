@@ -195,6 +195,12 @@ extension RawNode {
         return path
     }
 
+    /// Whether `key` has the bytes of `name` (a literal of the library's own).
+    @inline(__always)
+    static func bytesEqual(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        bytesEqual(key, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
     /// Byte equality of two buffers, length first; then whole words: 8 bytes
     /// at a time and the last 8 (overlapping), or for shorter keys the first
     /// and last 4 or 2, never reading outside either buffer (a byte loop cost

@@ -215,7 +215,7 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     /// `double` of a value that is not a number of thousandths.
     private mutating func otherDouble(_ value: Double) {
         if value.isFinite {
-            if !JSONWriter.appendShortDecimal(value, to: &self) {
+            if !JSONWriter.appendScaledDecimal(value, to: &self) {
                 var text = value.description
                 text.withUTF8 { append(bytes: $0) }
             }
@@ -244,9 +244,14 @@ public struct JSONWriter: ~Copyable, ValueWriter {
     /// decimal of at most three fraction digits lies at least 1e-3 away, and
     /// there doubles are less than 2e-7 apart.
     static func appendShortDecimal<Output: JSONOutput & ~Copyable>(_ value: Double, to bytes: inout Output) -> Bool {
+        appendThousandths(value, to: &bytes) || appendScaledDecimal(value, to: &bytes)
+    }
+
+    /// `appendShortDecimal` without the thousandths test first: the fewest
+    /// fraction digits found by scaling by ten until the value reads back.
+    private static func appendScaledDecimal<Output: JSONOutput & ~Copyable>(_ value: Double, to bytes: inout Output) -> Bool {
         let magnitude = value.magnitude
         guard magnitude >= 1e-3, magnitude < 1e15 else { return false }
-        if appendThousandths(value, to: &bytes) { return true }
         var scale = 1.0
         for fractionDigits in 0...18 {
             // Below 1e16 the product is exact to well within one half, so

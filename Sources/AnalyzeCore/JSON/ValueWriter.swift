@@ -69,10 +69,9 @@ class WriterKey {
     /// The name quoted and escaped as a JSON string.
     let quoted: [UInt8]
     /// The name's UTF-8 when it is not the bytes between `quoted`'s quotes
-    /// (a name with a byte to escape); empty, with no allocation, otherwise.
+    /// (a name with a byte to escape, so never empty); empty, with no
+    /// allocation, otherwise.
     private let escapedNameUTF8: [UInt8]
-    /// True when `quoted` is the name's bytes between quotes.
-    private let plain: Bool
 
     /// The key `name`.
     init(_ name: String) {
@@ -82,7 +81,6 @@ class WriterKey {
         let plain = name.withUTF8 { utf8 in
             utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2 }
         }
-        self.plain = plain
         if plain {
             var quoted: [UInt8] = []
             quoted.reserveCapacity(name.utf8.count + 2)
@@ -99,7 +97,7 @@ class WriterKey {
 
     /// Calls `body` with the name's UTF-8.
     func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        guard plain else { return escapedNameUTF8.withUnsafeBufferPointer(body) }
+        guard escapedNameUTF8.isEmpty else { return escapedNameUTF8.withUnsafeBufferPointer(body) }
         return quoted.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[1..<($0.count - 1)])) }
     }
 }

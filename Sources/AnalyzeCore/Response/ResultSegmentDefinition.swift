@@ -165,15 +165,15 @@ final class ResultSegmentField: WriterKey {
     init?(_ node: JSONNode) {
         var nameValue, typeValue, formatValue, enumValue, itemsValue: RawNode?
         for (key, value) in node.raw.members {
-            if Self.named(key, "name") {
+            if RawNode.bytesEqual(key, "name") {
                 nameValue = value
-            } else if Self.named(key, "type") {
+            } else if RawNode.bytesEqual(key, "type") {
                 typeValue = value
-            } else if Self.named(key, "format") {
+            } else if RawNode.bytesEqual(key, "format") {
                 formatValue = value
-            } else if Self.named(key, "enum") {
+            } else if RawNode.bytesEqual(key, "enum") {
                 enumValue = value
-            } else if Self.named(key, "items") {
+            } else if RawNode.bytesEqual(key, "items") {
                 itemsValue = value
             }
         }
@@ -205,12 +205,6 @@ final class ResultSegmentField: WriterKey {
             eventFields = nil
         }
         super.init(name)
-    }
-
-    /// Whether `key` has the bytes of `name`.
-    @inline(__always)
-    private static func named(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
-        RawNode.bytesEqual(key, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
     /// Whether the string `value` (raw UTF-8) is one of `allowed` (true when no

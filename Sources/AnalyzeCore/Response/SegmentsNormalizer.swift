@@ -121,11 +121,11 @@ struct SegmentsNormalizer {
         var endNode: RawNode?
         var metadataNode: RawNode?
         for (key, value) in element.members {
-            if Self.equal(key, Self.startTime) {
+            if RawNode.bytesEqual(key, Self.startTime) {
                 startNode = value
-            } else if Self.equal(key, Self.endTime) {
+            } else if RawNode.bytesEqual(key, Self.endTime) {
                 endNode = value
-            } else if Self.equal(key, Self.metadataKey) {
+            } else if RawNode.bytesEqual(key, Self.metadataKey) {
                 metadataNode = value
             }
         }
@@ -142,12 +142,6 @@ struct SegmentsNormalizer {
         segmentBounds = (start, end)
         metadata(metadataNode, definition, { JSONPath.member(JSONPath.element(listPath.pointee, index), "metadata") }, to: &writer)
         writer.endObject()
-    }
-
-    /// Whether `key` has the bytes of `name`.
-    @inline(__always)
-    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
-        RawNode.bytesEqual(key, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
     /// A segment's or event's `start_time` or `end_time` (`name`: a literal,
@@ -332,7 +326,7 @@ struct SegmentsNormalizer {
         var startNode: RawNode?
         var endNode: RawNode?
         for (key, value) in element.members {
-            if Self.equal(key, Self.startTime) { startNode = value } else if Self.equal(key, Self.endTime) { endNode = value }
+            if RawNode.bytesEqual(key, Self.startTime) { startNode = value } else if RawNode.bytesEqual(key, Self.endTime) { endNode = value }
         }
         let start = boundary(startNode, "start_time", path)
         let end = boundary(endNode, "end_time", path)
@@ -352,7 +346,7 @@ struct SegmentsNormalizer {
         writer.key(plain: Self.endTime)
         if let end { writer.double(end) } else { writer.null() }
         var present = FieldMarks(count: events.fields.count)
-        for (key, member) in element.members where !Self.equal(key, Self.startTime) && !Self.equal(key, Self.endTime) {
+        for (key, member) in element.members where !RawNode.bytesEqual(key, Self.startTime) && !RawNode.bytesEqual(key, Self.endTime) {
             writer.key(utf8: key)
             if let field = events.field(utf8: key, markingIn: &present), field.check != .timeArray {
                 check(member, field, { JSONPath.member(path(), String(decoding: key, as: UTF8.self)) }, to: &writer)
